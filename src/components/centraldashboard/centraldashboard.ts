@@ -1,0 +1,146 @@
+import { k8s } from 'cdk8s-plus-33';
+import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
+import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
+import type { Construct } from 'constructs';
+import { Component, type ComponentProps } from '../../core/component.js';
+import { and, eq, items, json, nonEmpty, not, spread, text } from '../../core/conditions.js';
+import { customObject } from '../../core/custom-object.js';
+import { info } from './info.js';
+import { defaultMenuLinks, upstreamJsonText } from './links.js';
+import type { values } from './values.js';
+
+const NAME = 'centraldashboard';
+const labels = { app: NAME, 'app.kubernetes.io/component': NAME, 'app.kubernetes.io/name': NAME, 'kustomize.component': NAME };
+
+/** Kubeflow's central dashboard: the landing page, menu and namespace selector. */
+export class CentralDashboard extends Component<typeof values> {
+  constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
+    super(scope, id, info, props);
+    const v = this.v;
+    const ns = v.namespace;
+    const logout = nonEmpty(v.logoutUrl);
+    const behindProxy = eq(v.authOverlay, 'oauth2-proxy');
+    const meta = (name = NAME, namespaced = true) => ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
+
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta() });
+    new k8s.KubeRole(this, 'role', {
+      metadata: meta(),
+      rules: [
+        { apiGroups: ['', 'app.k8s.io'], resources: ['applications', 'pods', 'pods/exec', 'pods/log'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ['get'] },
+      ],
+    });
+    new k8s.KubeClusterRole(this, 'cluster-role', {
+      metadata: meta(NAME, false),
+      rules: [{ apiGroups: [''], resources: ['events', 'namespaces', 'nodes'], verbs: ['get', 'list', 'watch'] }],
+    });
+    const subjects = [{ kind: 'ServiceAccount', name: NAME, namespace: ns }];
+    new k8s.KubeRoleBinding(this, 'role-binding', {
+      metadata: meta(), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: NAME }, subjects,
+    });
+    new k8s.KubeClusterRoleBinding(this, 'cluster-role-binding', {
+      metadata: meta(NAME, false), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME }, subjects,
+    });
+
+    // The dashboard reads this ConfigMap by name at run time (DASHBOARD_CONFIGMAP).
+    const level1 = { indent: 4, level: 1 };
+    const linksText = [
+      '{',
+      `    "menuLinks": ${json(v.links.menuLinks, { ...level1, verbatimDefault: { value: defaultMenuLinks, text: upstreamJsonText(defaultMenuLinks) } })},`,
+      `    "externalLinks": ${json(v.links.externalLinks, level1)},`,
+      `    "documentationItems": ${json(v.links.documentationItems, level1)},`,
+      `    "quickLinks": ${json(v.links.quickLinks, level1)}`,
+      '}',
+    ].join('\n');
+    new k8s.KubeConfigMap(this, 'config', {
+      metadata: meta(`${NAME}-config`),
+      data: { links: linksText, settings: `{\n  "DASHBOARD_FORCE_IFRAME": ${text(v.forceIframe)}\n}` },
+    });
+    new k8s.KubeConfigMap(this, 'parameters', {
+      metadata: meta(`${NAME}-parameters`),
+      data: {
+        CD_CLUSTER_DOMAIN: v.clusterDomain,
+        CD_COLLECT_METRICS: text(v.collectMetrics),
+        CD_REGISTRATION_FLOW: text(v.registrationFlow),
+        CD_USERID_HEADER: v.userIdHeader,
+        CD_USERID_PREFIX: v.userIdPrefix,
+      },
+    });
+
+    new k8s.KubeService(this, 'service', {
+      metadata: meta(),
+      spec: {
+        ports: [{ port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8082) }],
+        selector: labels, sessionAffinity: 'None', type: 'ClusterIP',
+      },
+    });
+
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: meta(),
+      spec: {
+        replicas: v.replicas,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels: { ...labels, 'sidecar.istio.io/inject': 'true' } },
+          spec: {
+            containers: [{
+              name: NAME,
+              image: v.image.ref,
+              imagePullPolicy: v.image.pullPolicy,
+              env: [
+                // The oauth2-proxy overlay upstream moves LOGOUT_URL first; the istio overlay keeps the base order.
+                ...items(and(logout, behindProxy), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+                { name: 'USERID_HEADER', value: v.userIdHeader },
+                { name: 'USERID_PREFIX', value: v.userIdPrefix },
+                { name: 'PROFILES_KFAM_SERVICE_HOST', value: v.profilesKfamHost },
+                { name: 'REGISTRATION_FLOW', value: text(v.registrationFlow) },
+                { name: 'DASHBOARD_CONFIGMAP', value: `${NAME}-config` },
+                ...items(and(logout, not(behindProxy)), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+                { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                // Upstream passes the literal parameter name (an unresolved kustomize var); kept for parity.
+                { name: 'COLLECT_METRICS', value: 'CD_COLLECT_METRICS' },
+                ...spread(v.extraEnv),
+              ],
+              livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8082) }, initialDelaySeconds: 30, periodSeconds: 30 },
+              ports: [{ containerPort: 8082, protocol: 'TCP' }],
+              resources: v.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
+              },
+            }],
+            nodeSelector: v.nodeSelector,
+            tolerations: v.tolerations as k8s.Toleration[],
+            affinity: v.affinity as k8s.Affinity,
+            securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+            serviceAccountName: NAME,
+          },
+        },
+      },
+    });
+
+    customObject<IVirtualService>(this, 'virtual-service', {
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'VirtualService',
+      metadata: meta(),
+      spec: {
+        gateways: [v.istio.gateway],
+        hosts: ['*'],
+        http: [{
+          match: [{ uri: { prefix: '/' } }],
+          rewrite: { uri: '/' },
+          route: [{ destination: { host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: { number: 80 } } }],
+        }],
+      },
+    });
+    customObject<IAuthorizationPolicy>(this, 'authorization-policy', {
+      apiVersion: 'security.istio.io/v1beta1',
+      kind: 'AuthorizationPolicy',
+      metadata: { ...meta(), name: 'central-dashboard' },
+      spec: {
+        action: 'ALLOW',
+        rules: [{ from: [{ source: { principals: [v.istio.ingressGatewayPrincipal] } }] }],
+        selector: { matchLabels: { app: NAME } },
+      },
+    });
+  }
+}

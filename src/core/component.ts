@@ -1,0 +1,115 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { Construct } from 'constructs';
+import {
+  concreteAccess, defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf, symbolicAccess,
+  type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
+} from './values.js';
+import type { JsonSchema } from './schema.js';
+
+/** Context flag set by the chart synthesizer: values become Helm expressions. */
+export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
+
+export type GlobalSpecs = typeof globalSpecs;
+export type ComponentValues<S extends Specs> = ValuesOf<Group<S>> & { global: ValuesOf<Group<GlobalSpecs>> };
+
+export interface Preset<S extends Specs> {
+  readonly description: string;
+  /** Values over the defaults; the Helm preset file and the Kustomize overlay both come from them. */
+  readonly values: DeepPartial<ComponentValues<S>>;
+}
+
+/** A declared, intentional difference from the upstream manifests. */
+export interface Deviation {
+  readonly object: string;
+  readonly reason: string;
+}
+
+export interface ComponentInfo<S extends Specs> {
+  /** Name of the upstream entry, also the chart and Kustomize folder name. */
+  readonly name: string;
+  readonly description: string;
+  /** Upstream version the defaults reproduce. */
+  readonly appVersion: string;
+  readonly values: S;
+  readonly presets?: Record<string, Preset<S>>;
+  readonly deviations?: Deviation[];
+  /** Components this one needs at run time (enforced by the umbrella chart). */
+  readonly requires?: string[];
+  readonly keywords?: string[];
+}
+
+export interface ComponentProps<S extends Specs> {
+  /** Values over the defaults (concrete synthesis). Validated against the chart's schema. */
+  readonly values?: DeepPartial<ComponentValues<S>>;
+  /** Start from a named preset; `values` apply on top of it. */
+  readonly preset?: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/**
+ * Base of every Kubeflow component. Subclasses read `this.v` and create Kubernetes objects; the
+ * same code serves concrete synthesis (plain values) and chart synthesis (Helm expressions).
+ */
+export abstract class Component<S extends Specs> extends Construct {
+  /** The values as the construct reads them. */
+  public readonly v: Access<Group<S>> & { readonly global: Access<Group<GlobalSpecs>> };
+  /** Concrete values after defaults, preset and overrides (undefined in symbolic synthesis). */
+  public readonly resolvedValues?: ComponentValues<S>;
+  public readonly symbolic: boolean;
+
+  protected constructor(scope: Construct, id: string, public readonly info: ComponentInfo<S>, props: ComponentProps<S> = {}) {
+    super(scope, id);
+    this.symbolic = this.node.tryGetContext(SYMBOLIC_CONTEXT) === true;
+    const specs = allSpecs(info);
+    if (this.symbolic) {
+      if (props.values || props.preset) throw new Error(`${info.name}: props.values/preset are not used in chart synthesis`);
+      this.v = symbolicAccess(specs);
+      return;
+    }
+    let merged = defaultsOf(specs);
+    if (props.preset) {
+      const preset = info.presets?.[props.preset];
+      if (!preset) {
+        throw new Error(`${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`);
+      }
+      merged = mergeValues(merged, preset.values);
+    }
+    merged = mergeValues(merged, props.values ?? {});
+    assertValid(info, merged, 'props.values');
+    this.resolvedValues = merged as ComponentValues<S>;
+    this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
+  }
+}
+
+export function allSpecs(info: ComponentInfo<any>): Specs {
+  if ('global' in info.values || 'enabled' in info.values) throw new Error(`${info.name}: 'global' and 'enabled' are reserved value names`);
+  return { ...info.values, global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: globalSpecs } };
+}
+
+/** values.schema.json: closed everywhere but `global`, which the umbrella chart extends. */
+export function chartSchema(info: ComponentInfo<any>): JsonSchema {
+  const sch = schemaOf(allSpecs(info));
+  sch.properties!.global!.additionalProperties = true;
+  sch.properties!.enabled = { type: 'boolean', description: 'Read by the kubeflow umbrella chart to include this component.' };
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...sch } as JsonSchema;
+}
+
+const validators = new WeakMap<ComponentInfo<any>, ReturnType<typeof ajv.compile>>();
+export function assertValid(info: ComponentInfo<any>, values: unknown, what: string): void {
+  let validate = validators.get(info);
+  if (!validate) {
+    validate = ajv.compile(chartSchema(info));
+    validators.set(info, validate);
+  }
+  if (validate(values)) return;
+  throw new Error(`${info.name}: invalid ${what}:\n${formatErrors(validate.errors ?? [])}`);
+}
+
+export function formatErrors(errors: ErrorObject[]): string {
+  return errors.map((e) => {
+    const at = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+    if (e.keyword === 'additionalProperties') return `- ${at}: unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    return `- ${at}: ${e.message}`;
+  }).join('\n');
+}

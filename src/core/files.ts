@@ -1,0 +1,32 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/** Writers produce a virtual tree first: easy to vendor, compare and test before touching disk. */
+export type FileTree = Map<string, string>;
+
+export function writeTree(root: string, tree: FileTree): void {
+  rmSync(root, { recursive: true, force: true });
+  for (const [rel, content] of tree) {
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+}
+
+export function readTree(root: string): FileTree {
+  const out: FileTree = new Map();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(root, p), readFileSync(p, 'utf8'));
+    }
+  };
+  try { walk(root); } catch { /* missing root: empty tree */ }
+  return out;
+}
+
+/** Prefixes every path of a tree (to nest one tree inside another). */
+export function mount(tree: FileTree, prefix: string): FileTree {
+  return new Map([...tree].map(([k, v]) => [`${prefix}/${k}`, v]));
+}

@@ -1,0 +1,81 @@
+import { chartSchema, type ComponentInfo } from '../component.js';
+import { go } from '../expr.js';
+import type { FileTree } from '../files.js';
+import type { SynthObject } from '../objects.js';
+import { defaultsOf, docsOf, type Specs } from '../values.js';
+import { emitYaml } from '../yaml-emit.js';
+import { allSpecs } from '../component.js';
+import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
+import { chartReadme } from './readme.js';
+import { valuesYaml } from './values-yaml.js';
+
+export const CHART_VERSION = '0.1.0';
+export const KUBE_VERSION = '>=1.29.0-0';
+/** Kinds whose objects Helm must never delete: their loss destroys user data. */
+const KEEP_KINDS = new Set(['CustomResourceDefinition', 'PersistentVolumeClaim']);
+
+export function objectTemplate(o: SynthObject): string {
+  const json = structuredClone(o.json) as Record<string, any>;
+  if (KEEP_KINDS.has(json.kind)) {
+    json.metadata = { ...json.metadata, annotations: { ...json.metadata?.annotations, 'helm.sh/resource-policy': 'keep' } };
+  }
+  const body = emitYaml(json, { template: true });
+  if (!o.conditions.length) return body;
+  const cond = o.conditions.length === 1 ? go(o.conditions[0]!) : `(and ${o.conditions.map(go).join(' ')})`;
+  return `{{- if ${cond} }}\n${body}{{- end }}\n`;
+}
+
+export interface ChartMeta {
+  readonly name: string;
+  readonly description: string;
+  readonly appVersion: string;
+  readonly keywords?: string[];
+  readonly dependencies?: { name: string; version: string; condition: string }[];
+}
+
+export function chartYaml(m: ChartMeta): string {
+  return emitYaml({
+    apiVersion: 'v2',
+    name: m.name,
+    description: m.description,
+    type: 'application',
+    version: CHART_VERSION,
+    appVersion: m.appVersion,
+    kubeVersion: KUBE_VERSION,
+    home: 'https://www.kubeflow.org',
+    sources: ['https://github.com/kubeflow/manifests'],
+    keywords: ['kubeflow', 'machine-learning', ...(m.keywords ?? [])],
+    ...(m.dependencies ? { dependencies: m.dependencies } : {}),
+    annotations: {
+      'artifacthub.io/license': 'Apache-2.0',
+      'artifacthub.io/category': 'machine-learning',
+      'artifacthub.io/prerelease': 'true',
+      'artifacthub.io/links': emitYaml([{ name: 'Kubeflow manifests', url: 'https://github.com/kubeflow/manifests' }]),
+    },
+  });
+}
+
+const HELMIGNORE = '.DS_Store\n*.tgz\n*.orig\n*~\n';
+
+export function componentChart(info: ComponentInfo<any>, objects: SynthObject[]): FileTree {
+  const specs: Specs = allSpecs(info);
+  const tree: FileTree = new Map();
+  tree.set('Chart.yaml', chartYaml(info));
+  tree.set('.helmignore', HELMIGNORE);
+  tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
+  tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
+  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION));
+  tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL);
+  tree.set('templates/NOTES.txt', notes(info, objects.length));
+  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o));
+  for (const [p, preset] of Object.entries(info.presets ?? {})) {
+    tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
+  }
+  return tree;
+}
+
+function notes(info: ComponentInfo<any>, count: number): string {
+  return `Kubeflow ${info.name} {{ .Chart.AppVersion }} (chart {{ .Chart.Version }}), release {{ .Release.Name }}.
+Up to ${count} objects are rendered, depending on values. Values reference: README.md in the chart.
+`;
+}

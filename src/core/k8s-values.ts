@@ -1,0 +1,19 @@
+import { s, type JsonSchema } from './schema.js';
+import { v } from './values.js';
+
+/** Value declarations many workloads share, so every chart spells them the same way. */
+export const envVarSchema = (): JsonSchema =>
+  s.object({
+    name: s.string({ minLength: 1 }),
+    value: s.string(),
+    valueFrom: { type: 'object', description: 'A Kubernetes EnvVarSource.' },
+  }, ['name']);
+
+export const scheduling = () => ({
+  nodeSelector: v.map<string>({}, 'Node labels the pods must match.', s.string(), { omitEmpty: true }),
+  tolerations: v.list<Record<string, unknown>>([], 'Tolerations of the pods.', s.object({
+    key: s.string(), operator: s.enum(['Exists', 'Equal']), value: s.string(),
+    effect: s.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']), tolerationSeconds: s.integer(),
+  }), { omitEmpty: true }),
+  affinity: v.obj<Record<string, unknown>>({}, 'Affinity of the pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),
+});

@@ -1,0 +1,10 @@
+import { resolve } from 'node:path';
+import { buildDist } from './build.js';
+import { writeTree } from './core/files.js';
+
+// `npm run synth` / `npx cdk8s synth`: regenerate dist/ (or the folder given as the first argument).
+const out = resolve(process.argv[2] ?? 'dist');
+const t0 = performance.now();
+const tree = buildDist();
+writeTree(out, tree);
+console.log(`synthesized ${tree.size} files into ${out} in ${Math.round(performance.now() - t0)} ms`);

