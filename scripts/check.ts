@@ -1,0 +1,19 @@
+// Developer tool: `npx tsx scripts/check.ts <component> [preset]` renders dist/ with Helm 3, Helm 4
+// and kustomize, checks they agree, and compares with ../shared/reference when it is there.
+import { compareSets, hasReference, loadReference, parity, renderAll } from '../test/support/render.js';
+
+const [name, preset] = process.argv.slice(2);
+if (!name) throw new Error('usage: scripts/check.ts <component> [preset]');
+const r = await renderAll(name, preset);
+const eq = [...compareSets(r.helm3, r.kustomize, ['helm3', 'kustomize']), ...compareSets(r.helm3, r.helm4, ['helm3', 'helm4'])];
+console.log(eq.length ? `EQUIVALENCE FAILS:\n${eq.join('\n')}` : `equivalence: helm3 = helm4 = kustomize (${r.helm3.length} objects)`);
+if (!hasReference(name, preset)) {
+  console.log('no reference file: parity skipped');
+} else {
+  const row = parity(`${name}${preset ? `:${preset}` : ''}`, r.helm3, loadReference(name, preset));
+  console.log(`parity: ${row.nonCrdIdentical}/${row.nonCrdTotal} non-CRD objects identical${row.crdCoverage !== undefined ? `, CRD coverage ${(100 * row.crdCoverage).toFixed(1)}%` : ''}`);
+  for (const m of row.missing) console.log(`  missing: ${m}`);
+  for (const m of row.extra) console.log(`  extra: ${m}`);
+  for (const d of row.differing) console.log(`  differs: ${d}`);
+  for (const c of row.crdDetails) console.log(`  crd: ${c}`);
+}

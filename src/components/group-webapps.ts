@@ -1,0 +1,4 @@
+import type { ComponentEntry } from '../core/synth.js';
+
+/** Jupyter, volumes and tensorboards web apps. */
+export const webappComponents: ComponentEntry[] = [];
