@@ -33,6 +33,11 @@ export interface ComponentInfo<S extends Specs> {
   readonly values: S;
   readonly presets?: Record<string, Preset<S>>;
   readonly deviations?: Deviation[];
+  /**
+   * Workloads that do not meet Pod Security Standard "restricted" as upstream ships them, each with
+   * the reason (`Kind/name`). Every other workload must meet it; the tests enforce both.
+   */
+  readonly securityExceptions?: { workload: string; reason: string }[];
   /** Components this one needs at run time (enforced by the umbrella chart). */
   readonly requires?: string[];
   readonly keywords?: string[];
