@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { componentByName } from '../src/components/index.js';
+import { keyOf, type K8sObject } from './support/objects.js';
+import { compareSets, hasReference, loadReference, parity, renderAll, type ParityRow, type Rendered } from './support/render.js';
+import { restrictedViolations, wildcardRules } from './support/security.js';
+import { targets } from './support/targets.js';
+import { crdValidators, validatorFor } from './support/validate.js';
+
+/**
+ * The checks every component gets for free, per component and preset: Helm 3 ≡ Helm 4 ≡ kustomize,
+ * schema validity, Pod Security "restricted", no new RBAC wildcards, parity with upstream 26.03.
+ */
+const PARITY_MIN = 0.98;
+const CRD_COVERAGE_MIN = 0.9;
+const parityRows: ParityRow[] = [];
+
+describe.each(targets)('$label', ({ name, preset, label }) => {
+  let r: Rendered;
+  const info = componentByName(name).info;
+  beforeAll(async () => {
+    r = await renderAll(name, preset);
+  });
+
+  it('renders the same objects with Helm 3, Helm 4 and kustomize', () => {
+    expect(r.kustomize.length).toBeGreaterThan(0);
+    expect(compareSets(r.helm3, r.kustomize, ['helm3', 'kustomize']).join('\n')).toBe('');
+    expect(compareSets(r.helm4, r.kustomize, ['helm4', 'kustomize']).join('\n')).toBe('');
+  });
+
+  it('renders objects that validate against their schemas', async () => {
+    const crs = crdValidators(r.kustomize);
+    const unknown: string[] = [];
+    const errors: string[] = [];
+    for (const o of r.kustomize) {
+      const validate = crs.get(`${o.apiVersion}/${o.kind}`) ?? (await validatorFor(o.apiVersion, o.kind));
+      if (!validate) { unknown.push(`${o.apiVersion}/${o.kind}`); continue; }
+      try { validate(o); } catch (e) { errors.push(`${keyOf(o)}: ${(e as Error).message.slice(0, 300)}`); }
+    }
+    expect(errors.join('\n')).toBe('');
+    expect(unknown, 'kinds without a schema to validate against').toEqual([]);
+  });
+
+  it('meets Pod Security "restricted" except for declared workloads', () => {
+    const declared = new Set((info.securityExceptions ?? []).map((e) => e.workload));
+    const found: string[] = [];
+    for (const o of r.kustomize) {
+      const v = restrictedViolations(o);
+      const id = `${o.kind}/${o.metadata.name}`;
+      if (v?.length && !declared.has(id)) found.push(`${id}: ${v.join('; ')}`);
+    }
+    expect(found.join('\n')).toBe('');
+  });
+
+  it('adds no RBAC wildcard that upstream does not have', () => {
+    const ours = r.kustomize.flatMap(wildcardRules);
+    const upstream = hasReference(name, preset) ? new Set(loadReference(name, preset).flatMap(wildcardRules)) : new Set<string>();
+    expect(ours.filter((w) => !upstream.has(w))).toEqual([]);
+  });
+
+  it.skipIf(!hasReference(name, preset))(`matches upstream 26.03 (≥ ${PARITY_MIN * 100} % of non-CRD objects identical)`, () => {
+    const row = parity(label, r.helm3, loadReference(name, preset));
+    parityRows.push(row);
+    const share = row.nonCrdTotal ? row.nonCrdIdentical / row.nonCrdTotal : 1;
+    const report = [...row.missing.map((m) => `missing ${m}`), ...row.extra.map((m) => `extra ${m}`), ...row.differing].join('\n');
+    expect(share, report).toBeGreaterThanOrEqual(PARITY_MIN);
+    if (row.crdCoverage !== undefined) expect(row.crdCoverage, row.crdDetails.join('\n')).toBeGreaterThanOrEqual(CRD_COVERAGE_MIN);
+  });
+});
+
+afterAll(() => {
+  if (!parityRows.length) {
+    console.log('parity with ../shared/reference/kubeflow-26.03: skipped (reference not present)');
+    return;
+  }
+  const lines = parityRows.map((r) =>
+    `| ${r.target} | ${r.nonCrdIdentical}/${r.nonCrdTotal} | ${r.crdCoverage === undefined ? '–' : `${(100 * r.crdCoverage).toFixed(1)} %`} | ${r.missing.length + r.differing.length} |`);
+  console.log(['parity with upstream 26.03', '| target | non-CRD identical | CRD path coverage | differing/missing |', '|---|---|---|---|', ...lines].join('\n'));
+});
+
+export type { K8sObject };
