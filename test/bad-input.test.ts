@@ -13,7 +13,7 @@ import { exec, tools } from './support/tools.js';
 const dir = mkdtempSync(join(tmpdir(), 'kf-bad-'));
 async function helmFails(chart: string, values: unknown): Promise<string[]> {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(f, stringify(values));
+  writeFileSync(f, JSON.stringify(values));
   const out: string[] = [];
   for (const helm of ['helm3', 'helm4'] as const) {
     const r = await exec(tools[helm], ['template', 'x', join(DIST, 'helm', chart), '-f', f]);

@@ -19,12 +19,16 @@ const JSON_NAMES: Record<string, string> = {
 export class SymbolicResolver implements IResolver {
   private readonly lifted = new Map<ApiObject, Lifted[]>();
 
+  /** cdk8s resolves metadata separately, from its own root: paths there need the `metadata` prefix. */
+  private prefix: string[] = [];
+
   resolve(ctx: ResolutionContext): void {
     const val = ctx.value;
+    if (ctx.key.length === 0) this.prefix = val && typeof val === 'object' && !('metadata' in val) && 'ownerReferences' in val ? ['metadata'] : [];
     if (val instanceof Token) {
       const p = val.placement;
       if (p.kind === 'splice' || p.kind === 'spread') throw new Error(`${ctx.obj.node.path}: items()/spread() must be spread into a list (at ${ctx.key.join('.')})`);
-      this.record(ctx.obj, { path: ctx.key, placement: p });
+      this.record(ctx.obj, { path: [...this.prefix, ...ctx.key], placement: p });
       ctx.replaceValue(p.kind === 'optional' ? p.value : undefined);
       return;
     }
@@ -33,13 +37,13 @@ export class SymbolicResolver implements IResolver {
       const flat: unknown[] = [];
       for (const x of val) {
         if (inList(x) && x.placement.kind === 'spread') {
-          this.record(ctx.obj, { path: ctx.key, placement: x.placement, start: flat.length, count: 1 });
+          this.record(ctx.obj, { path: [...this.prefix, ...ctx.key], placement: x.placement, start: flat.length, count: 1 });
           flat.push(undefined);
         } else if (inList(x) && x.placement.kind === 'splice') {
           if (x.placement.items.some((y) => y instanceof Token && y.placement.kind === 'splice')) {
             throw new Error(`${ctx.obj.node.path}: nested items() at ${ctx.key.join('.')}; combine the conditions with and()`);
           }
-          this.record(ctx.obj, { path: ctx.key, placement: x.placement, start: flat.length, count: x.placement.items.length });
+          this.record(ctx.obj, { path: [...this.prefix, ...ctx.key], placement: x.placement, start: flat.length, count: x.placement.items.length });
           flat.push(...x.placement.items);
         } else {
           flat.push(x);

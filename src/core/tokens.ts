@@ -53,7 +53,18 @@ export type Placement =
   | { kind: 'spread'; expr: Expr }; // a list value's items, in place
 
 export class Token {
-  constructor(public readonly placement: Placement) {}
+  constructor(public readonly placement: Placement) {
+    // `{ ...token }` (cdk8s does this to top-level metadata labels/annotations) would silently
+    // drop the value; fail loudly instead.
+    Object.defineProperty(this, 'placement', { value: placement, enumerable: false });
+    Object.defineProperty(this, 'spreadGuard', {
+      enumerable: true,
+      get: () => {
+        throw new Error('a map/list chart value was copied into another object (e.g. top-level metadata.labels); '
+          + 'use it as a whole field inside spec, or set single keys: { ...fixed, key: v.x }');
+      },
+    });
+  }
   toString(): string {
     throw new Error('a structured chart value cannot be embedded in a string; use json() or yamlText()');
   }

@@ -160,7 +160,8 @@ function symbolicOf(sp: Spec, path: string[]): unknown {
   }
   const e = ref(path, sp.type);
   if (sp.type === 'object' || sp.type === 'array') return new Token({ kind: 'value', expr: e, omitEmpty: !!sp.omitEmpty });
-  return sentinel(e);
+  // scalars keep their prop shape (a quantity is a k8s.Quantity around the sentinel)
+  return sp.toProp ? sp.toProp(sentinel(e)) : sentinel(e);
 }
 
 /** Concrete accessor over merged values. */

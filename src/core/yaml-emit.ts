@@ -111,8 +111,16 @@ function scalar(v: unknown, opts: EmitOptions): string {
   return plainOrQuoted(v);
 }
 
+/**
+ * Plain when YAML 1.1 (Helm, client-go) and YAML 1.2 (kustomize, this repo's tests) both read the
+ * text back as this string; otherwise quoted. Multi-line text that cannot be a literal block is
+ * written as a JSON string, which is a valid YAML double-quoted scalar.
+ */
 function plainOrQuoted(s: string): string {
-  return stringify(s, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
+  if (s.includes('\n') || s.includes('\r')) return JSON.stringify(s);
+  const y12 = stringify(s, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
+  const y11 = stringify(s, { lineWidth: 0, minContentWidth: 0, version: '1.1' }).replace(/\n$/, '');
+  return /^['"]/.test(y12) ? y12 : y11;
 }
 
 /** Literal block scalars keep config files readable; only used when they round-trip exactly. */
