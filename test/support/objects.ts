@@ -18,13 +18,14 @@ export const keyOf = (o: K8sObject): string =>
 const HASH = /-[bcdfghkmtz2456789]{10}$/;
 export const stripHash = (s: string): string => s.replace(HASH, '');
 
-/** Drops what only Helm adds: its bookkeeping labels and the keep policy. */
+/**
+ * Drops the only Helm bookkeeping our charts write: the keep policy on CRDs and PVCs. (Labels such
+ * as app.kubernetes.io/managed-by are upstream content here and are compared like any other.)
+ */
 export function normalizeHelm(o: K8sObject): K8sObject {
   const c = structuredClone(o);
   const m = c.metadata ?? {};
-  for (const l of ['helm.sh/chart', 'app.kubernetes.io/managed-by']) delete m.labels?.[l];
   delete m.annotations?.['helm.sh/resource-policy'];
-  if (m.labels && !Object.keys(m.labels).length) delete m.labels;
   if (m.annotations && !Object.keys(m.annotations).length) delete m.annotations;
   return c;
 }

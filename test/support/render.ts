@@ -12,7 +12,10 @@ export interface Rendered { helm3: K8sObject[]; helm4: K8sObject[]; kustomize: K
 export async function renderAll(name: string, preset?: string, dist = DIST): Promise<Rendered> {
   const chart = join(dist, 'helm', name);
   const args = preset ? ['-f', join(chart, 'presets', `${preset}.yaml`)] : [];
-  const kdir = join(dist, 'kustomize', name, preset ? `overlays/${preset}` : 'base');
+  // the umbrella chart `kubeflow` pairs with the Kustomize example
+  const kdir = name === 'kubeflow'
+    ? join(dist, 'kustomize', 'example', preset ? `overlays/${preset}` : '')
+    : join(dist, 'kustomize', name, preset ? `overlays/${preset}` : 'base');
   const [h3, h4, k] = await Promise.all([helmTemplate('helm3', chart, args), helmTemplate('helm4', chart, args), kustomizeBuild(kdir)]);
   return { helm3: parseObjects(h3).map(normalizeHelm), helm4: parseObjects(h4).map(normalizeHelm), kustomize: parseObjects(k) };
 }

@@ -37,7 +37,7 @@ export function crdValidators(objs: K8sObject[]): Map<string, Validator> {
   for (const crd of objs.filter((o) => o.kind === 'CustomResourceDefinition')) {
     for (const ver of crd.spec.versions ?? []) {
       const schema = stripK8sExtensions(ver.schema?.openAPIV3Schema ?? {});
-      const validate = ajv.compile(schema);
+      const validate = ajv.compile(schema as object);
       out.set(`${crd.spec.group}/${ver.name}/${crd.spec.names.kind}`, (o) => {
         if (!validate(o)) throw new Error(ajv.errorsText(validate.errors));
       });

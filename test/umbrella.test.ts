@@ -1,0 +1,117 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Chart } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { components } from '../src/components/index.js';
+import { synthConcrete } from '../src/core/synth.js';
+import { KubeflowPlatform } from '../src/umbrella/platform.js';
+import { unknownRequirements } from '../src/umbrella/dependencies.js';
+import { byKey, canonical, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
+import { compareSets, DIST, renderAll } from './support/render.js';
+import { platformTargets } from './support/targets.js';
+import { exec, helmTemplate, tools } from './support/tools.js';
+
+const chart = join(DIST, 'helm', 'kubeflow');
+
+/** A component and one of its requirements that is itself a component of the platform. */
+function knownDependency(): [{ info: { name: string } }, string] {
+  const names = new Set(components.map((c) => c.info.name));
+  for (const c of components) for (const r of c.info.requires ?? []) if (names.has(r)) return [c, r];
+  throw new Error('no component requires another component');
+}
+const tmp = mkdtempSync(join(tmpdir(), 'kf-umbrella-'));
+const valuesFile = (v: unknown) => {
+  const f = join(tmp, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(f, JSON.stringify(v));
+  return f;
+};
+
+describe.each(platformTargets)('$label', ({ preset }) => {
+  it('renders the same objects with Helm 3, Helm 4 and kustomize', async () => {
+    const r = await renderAll('kubeflow', preset);
+    expect(r.kustomize.length).toBeGreaterThan(0);
+    expect(compareSets(r.helm3, r.kustomize, ['helm3', 'kustomize']).join('\n')).toBe('');
+    expect(compareSets(r.helm4, r.kustomize, ['helm4', 'kustomize']).join('\n')).toBe('');
+  });
+});
+
+describe('umbrella chart', () => {
+  it('every declared requirement names a component', () => {
+    expect(unknownRequirements(components)).toEqual([]);
+  });
+
+  it('renders each component exactly once, and no two components share an object', async () => {
+    const all = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
+    const fromComponents = components.flatMap((c) => synthConcrete(c).map((o) => o.json));
+    expect(() => byKey(fromComponents)).not.toThrow();
+    expect(compareSets(all, fromComponents, ['umbrella', 'components']).join('\n')).toBe('');
+  });
+
+  it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
+    const dependents = components.filter((c) => c.info.requires?.includes(name)).map((c) => c.info.name);
+    const off = Object.fromEntries([name, ...dependents].map((n) => [n, { enabled: false }]));
+    const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
+    const expected = components.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
+  });
+
+  it('fails naming both components when a dependency is disabled', async () => {
+    const [dep, req] = knownDependency();
+    for (const helm of ['helm3', 'helm4'] as const) {
+      const r = await exec(tools[helm], ['template', 'x', chart, '--set', `${req}.enabled=false`]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(`${dep.info.name} requires ${req}`);
+    }
+  });
+
+  it('rejects an unknown component and a typo inside a component section', async () => {
+    for (const helm of ['helm3', 'helm4'] as const) {
+      const a = await exec(tools[helm], ['template', 'x', chart, '--set', 'katibb.enabled=true']);
+      expect(a.code).not.toBe(0);
+      expect(a.stderr).toMatch(/katibb/);
+      const b = await exec(tools[helm], ['template', 'x', chart, '--set', 'centraldashboard.replicaz=2']);
+      expect(b.code).not.toBe(0);
+      expect(b.stderr).toMatch(/replicaz/);
+    }
+  });
+
+  it('passes global values to every subchart', async () => {
+    const objs = parseObjects(await helmTemplate('helm4', chart, ['--set', 'global.imageRegistry=mirror.example:5000']));
+    const images = objs.flatMap((o) => (o.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image));
+    expect(images.length).toBeGreaterThan(0);
+    for (const img of images) expect(img).toMatch(/^mirror\.example:5000\//);
+  });
+});
+
+describe('KubeflowPlatform construct (plain cdk8s app)', () => {
+  const synth = (props: ConstructorParameters<typeof KubeflowPlatform>[2]) => {
+    const app = new App({ outdir: tmp });
+    const c = new Chart(app, 'platform', { disableResourceNameHashes: true });
+    new KubeflowPlatform(c, 'kubeflow', props);
+    return parseObjects(app.synthYaml());
+  };
+
+  it('synthesizes what the umbrella chart renders', async () => {
+    const helm = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
+    expect(compareSets(synth({}), helm, ['construct', 'helm']).join('\n')).toBe('');
+  });
+
+  it('applies global values and component values', () => {
+    const objs = synth({ global: { imageRegistry: 'reg.local' }, components: { centraldashboard: { values: { replicas: 3 } } } });
+    const dash = objs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard')!;
+    expect(dash.spec.replicas).toBe(3);
+    expect(dash.spec.template.spec.containers[0].image).toBe('reg.local/kubeflow/kubeflow/central-dashboard:v1.10.0');
+  });
+
+  it('throws naming both components for an unmet dependency, and names bad props', () => {
+    {
+      const [dep, req] = knownDependency();
+      expect(() => synth({ components: { [req]: { enabled: false } } })).toThrow(new RegExp(`${dep.info.name} requires ${req}`));
+    }
+    expect(() => synth({ components: { katibb: {} } })).toThrow(/components\.katibb/);
+    expect(() => synth({ preset: 'nope' })).toThrow(/prop 'preset' is 'nope'/);
+  });
+});
+
+export { canonical };
