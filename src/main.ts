@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { buildDist } from './build.js';
 import { writeTree } from './core/files.js';
 
-// `npm run synth` / `npx cdk8s synth`: regenerate dist/ (or the folder given as the first argument).
-const out = resolve(process.argv[2] ?? 'dist');
+// `npm run synth` / `npx cdk8s synth`: regenerate dist/ (or the folder given as the first argument;
+// cdk8s synth passes its output folder as CDK8S_OUTDIR).
+const out = resolve(process.argv[2] ?? process.env.CDK8S_OUTDIR ?? 'dist');
 const t0 = performance.now();
 const tree = buildDist();
 writeTree(out, tree);

@@ -1,0 +1,37 @@
+// `npm run bench`: times, in one run, full synthesis of dist/ (in process), `helm template` of the
+// umbrella chart with Helm 3 and Helm 4, and `kustomize build` of the Kustomize example (the same
+// objects), and prints them as ratios to the kustomize build. Medians of several runs.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildDist } from '../src/build.js';
+import { tools, ROOT } from '../test/support/tools.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time(label: string, f: () => unknown): { label: string; ms: number } {
+  f(); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return { label, ms: median(xs) };
+}
+const run = (bin: string, args: string[]) => () => execFileSync(bin, args, { cwd: ROOT, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+
+const umbrella = join(ROOT, 'dist/helm/kubeflow');
+const example = join(ROOT, 'dist/kustomize/example');
+const results = [
+  time('synthesis of all charts and bases (in process)', () => buildDist()),
+  time('synthesis, cold process (npx tsx src/main.ts /tmp/…)', run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', '/tmp/kf-bench-dist'])),
+  time('helm3 template dist/helm/kubeflow', run(tools.helm3, ['template', 'kubeflow', umbrella])),
+  time('helm4 template dist/helm/kubeflow', run(tools.helm4, ['template', 'kubeflow', umbrella])),
+  time('kustomize build dist/kustomize/example', run(tools.kubectl, ['kustomize', example])),
+];
+const base = results[results.length - 1]!.ms;
+const objects = execFileSync(tools.kubectl, ['kustomize', example], { maxBuffer: 1 << 28 }).toString().split(/^kind: /m).length - 1;
+console.log(`kubeflow-cdk8s bench: ${objects} objects, median of ${RUNS} runs, one process, ${new Date().toISOString()}`);
+console.log('| step | median ms | ratio to kustomize build |');
+console.log('|---|---:|---:|');
+for (const r of results) console.log(`| ${r.label} | ${r.ms.toFixed(0)} | ${(r.ms / base).toFixed(2)} |`);
