@@ -116,7 +116,22 @@ function scalar(v: unknown, opts: EmitOptions): string {
  * text back as this string; otherwise quoted. Multi-line text that cannot be a literal block is
  * written as a JSON string, which is a valid YAML double-quoted scalar.
  */
+const SAFE_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@(), -]*[A-Za-z0-9_./@)]$|^[A-Za-z_/]$/;
+const RESERVED = /^(y|yes|n|no|true|false|on|off|null)$/i;
+const scalarCache = new Map<string, string>();
+
 function plainOrQuoted(s: string): string {
+  // fast path: most keys and values are plain words and sentences (the yaml library is slow per call)
+  if (SAFE_PLAIN.test(s) && !RESERVED.test(s) && !s.includes('  ')) return s;
+  let out = scalarCache.get(s);
+  if (out === undefined) {
+    out = quoteScalar(s);
+    scalarCache.set(s, out);
+  }
+  return out;
+}
+
+function quoteScalar(s: string): string {
   if (s.includes('\n') || s.includes('\r')) return JSON.stringify(s);
   const y12 = stringify(s, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
   const y11 = stringify(s, { lineWidth: 0, minContentWidth: 0, version: '1.1' }).replace(/\n$/, '');

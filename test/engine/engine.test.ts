@@ -82,7 +82,7 @@ describe('JSON helper', () => {
 
 describe('YAML emitter', () => {
   it('round-trips tricky scalars', () => {
-    const samples = ['', ' lead', 'trail ', 'a: b', '- x', '#c', 'yes', 'null', '0x1F', '1e3', '@at', "it's", '"q"', 'multi\nline\n', 'multi\nno-end', 'ends\n\n', '\ttab\nx', 'é ü 中', 'x\n  indented\ny', '{{ x }}', 'a\r\nb'];
+    const samples = ['a b', 'path/to', '/x', 'Yes', 'a, b', 'f(x)', 'x -', 'x_y.z@v', 'ON', '', ' lead', 'trail ', 'a: b', '- x', '#c', 'yes', 'null', '0x1F', '1e3', '@at', "it's", '"q"', 'multi\nline\n', 'multi\nno-end', 'ends\n\n', '\ttab\nx', 'é ü 中', 'x\n  indented\ny', '{{ x }}', 'a\r\nb'];
     const obj = { list: samples, map: Object.fromEntries(samples.map((s, i) => [`k${i}`, s])), nested: [{ a: [[1, 'x'], {}], b: [] }], n: [0, -1.5, true, null] };
     expect(parse(emitYaml(obj))).toEqual(obj);
   });
