@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
 import { helmTemplate, kustomizeBuild, ROOT } from './tools.js';
@@ -57,6 +58,8 @@ export interface ParityRow {
   target: string;
   objects: number;
   nonCrdIdentical: number;
+  /** Objects that differ only in data documents that parse to the same value, declared as deviations. */
+  nonCrdEquivalent: number;
   nonCrdTotal: number;
   crdCoverage?: number;
   missing: string[];
@@ -66,11 +69,11 @@ export interface ParityRow {
 }
 
 /** Compares our objects with the reference after normalizing hash suffixes (ours are already Helm-normalized). */
-export function parity(target: string, ours: K8sObject[], ref: K8sObject[]): ParityRow {
+export function parity(target: string, ours: K8sObject[], ref: K8sObject[], declared: string[] = []): ParityRow {
   const hashed = new Set([...hashedNames(ours), ...hashedNames(ref)]);
   const O = byKey(ours.map((o) => normalizeHashes(o, hashed)));
   const R = byKey(ref.map((o) => normalizeHashes(o, hashed)));
-  const row: ParityRow = { target, objects: R.size, nonCrdIdentical: 0, nonCrdTotal: 0, missing: [], extra: [], differing: [], crdDetails: [] };
+  const row: ParityRow = { target, objects: R.size, nonCrdIdentical: 0, nonCrdEquivalent: 0, nonCrdTotal: 0, missing: [], extra: [], differing: [], crdDetails: [] };
   const coverages: number[] = [];
   for (const [k, r] of R) {
     const o = O.get(k);
@@ -84,11 +87,27 @@ export function parity(target: string, ours: K8sObject[], ref: K8sObject[]): Par
     row.nonCrdTotal++;
     if (!o) row.missing.push(k);
     else if (canonical(o) === canonical(r)) row.nonCrdIdentical++;
+    else if (declared.includes(`${r.kind}/${r.metadata.name}`) && sameDocuments(r, o)) row.nonCrdEquivalent++;
     else row.differing.push(`${k}\n${firstDiff(r, o, ['reference', 'ours'])}`);
   }
   for (const k of O.keys()) if (!R.has(k)) row.extra.push(k);
   if (coverages.length) row.crdCoverage = coverages.reduce((a, b) => a + b, 0) / coverages.length;
   return row;
+}
+
+/**
+ * Same object except ConfigMap/Secret data entries whose text differs but parses (YAML/JSON) to the
+ * same document: e.g. a config file re-serialized from typed values without upstream's comments.
+ */
+function sameDocuments(r: K8sObject, o: K8sObject): boolean {
+  if (canonical({ ...r, data: null }) !== canonical({ ...o, data: null })) return false;
+  const rd = r.data ?? {};
+  const od = o.data ?? {};
+  const keys = new Set([...Object.keys(rd), ...Object.keys(od)]);
+  return [...keys].every((k) => {
+    if (rd[k] === od[k]) return true;
+    try { return canonical(parseYaml(rd[k])) === canonical(parseYaml(od[k])); } catch { return false; }
+  });
 }
 
 /** Share of the reference CRD's schema property paths (all versions) that ours also has. */

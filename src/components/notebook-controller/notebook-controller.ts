@@ -1,0 +1,139 @@
+import { k8s } from 'cdk8s-plus-33';
+import type { Construct } from 'constructs';
+import { Component, type ComponentProps } from '../../core/component.js';
+import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
+import { hashedName } from '../../core/hash.js';
+import { controllerGenStamp, healthProbes } from '../kubebuilder.js';
+import { notebookCrd } from './crds.js';
+import { info } from './info.js';
+import type { values } from './values.js';
+
+const NAME = 'notebook-controller';
+const labels = { app: NAME, 'kustomize.component': NAME };
+const SERVICE_ACCOUNT = `${NAME}-service-account`;
+const rbac = 'rbac.authorization.k8s.io';
+const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
+
+/** The notebook controller: runs each Notebook custom resource as a StatefulSet, Service and VirtualService. */
+export class NotebookController extends Component<typeof values> {
+  constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
+    super(scope, id, info, props);
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = (name: string, namespaced = true, extraLabels: Record<string, string> = {}) =>
+      ({ name, ...(namespaced ? { namespace: ns } : {}), labels: { ...labels, ...extraLabels } });
+
+    when(this, 'standalone', v.createNamespace, (s) => {
+      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: { ...labels, 'control-plane': 'controller-manager' } } });
+    });
+    when(this, 'crds', v.crds.install, (s) => notebookCrd(s, labels));
+
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
+    // Leader election of this controller-runtime version locks a ConfigMap.
+    new k8s.KubeRole(this, 'leader-election-role', {
+      metadata: meta(`${NAME}-leader-election-role`),
+      rules: [
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
+      ],
+    });
+    // Users get notebook rights through Kubeflow's aggregated kubeflow-admin/edit/view roles.
+    new k8s.KubeClusterRole(this, 'notebooks-admin-role', {
+      metadata: meta(`${NAME}-kubeflow-notebooks-admin`, false, { [aggregate('kubeflow-admin')]: 'true' }),
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-notebooks-admin')]: 'true' } }] },
+      rules: [],
+    });
+    const notebooks = ['notebooks', 'notebooks/status'];
+    new k8s.KubeClusterRole(this, 'notebooks-edit-role', {
+      metadata: meta(`${NAME}-kubeflow-notebooks-edit`, false, { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-notebooks-admin')]: 'true' }),
+      rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'] }],
+    });
+    new k8s.KubeClusterRole(this, 'notebooks-view-role', {
+      metadata: meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
+      rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch'] }],
+    });
+    controllerGenStamp(new k8s.KubeClusterRole(this, 'manager-role', {
+      metadata: meta(`${NAME}-role`, false),
+      rules: [
+        { apiGroups: ['apps'], resources: ['statefulsets'], verbs: ['*'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'get', 'list', 'patch', 'watch'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['services'], verbs: ['*'] },
+        { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'notebooks/finalizers', 'notebooks/status'], verbs: ['*'] },
+        { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: ['*'] },
+      ],
+    }));
+    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
+    new k8s.KubeRoleBinding(this, 'leader-election-role-binding', {
+      metadata: meta(`${NAME}-leader-election-rolebinding`),
+      roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` },
+      subjects,
+    });
+    new k8s.KubeClusterRoleBinding(this, 'manager-role-binding', {
+      metadata: meta(`${NAME}-role-binding`, false),
+      roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-role` },
+      subjects,
+    });
+
+    // The controller reads its settings from this ConfigMap through env; a change renames it and rolls the pod.
+    const config = {
+      CLUSTER_DOMAIN: v.clusterDomain,
+      CULL_IDLE_TIME: text(v.culling.idleTime),
+      ENABLE_CULLING: text(v.culling.enabled),
+      IDLENESS_CHECK_PERIOD: text(v.culling.checkPeriod),
+      ISTIO_GATEWAY: v.istio.gateway,
+      ISTIO_HOST: v.istio.host,
+      USE_ISTIO: text(v.istio.enabled),
+    };
+    const configName = hashedName(`${NAME}-config`, 'ConfigMap', config);
+    new k8s.KubeConfigMap(this, 'config', { metadata: meta(configName), data: config });
+
+    new k8s.KubeService(this, 'service', {
+      metadata: meta(`${NAME}-service`),
+      spec: { ports: [{ port: 443 }], selector: labels },
+    });
+
+    const fromConfig = (key: keyof typeof config) => ({ name: key, valueFrom: { configMapKeyRef: { key, name: configName } } });
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: meta(`${NAME}-deployment`),
+      spec: {
+        // Upstream leaves replicas to the API server's default (1); the field appears once it differs.
+        replicas: opt(not(eq(v.replicas, 1)), v.replicas),
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'manager',
+              image: v.image.ref,
+              imagePullPolicy: v.image.pullPolicy,
+              command: ['/manager'],
+              args: opt(v.leaderElection, ['--enable-leader-election']),
+              env: [
+                fromConfig('USE_ISTIO'),
+                fromConfig('ISTIO_GATEWAY'),
+                fromConfig('ISTIO_HOST'),
+                fromConfig('CLUSTER_DOMAIN'),
+                fromConfig('ENABLE_CULLING'),
+                fromConfig('CULL_IDLE_TIME'),
+                fromConfig('IDLENESS_CHECK_PERIOD'),
+                ...spread(v.extraEnv),
+              ],
+              ...healthProbes(5, 10),
+              resources: v.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
+              },
+            }],
+            nodeSelector: v.nodeSelector,
+            tolerations: v.tolerations as k8s.Toleration[],
+            affinity: v.affinity as k8s.Affinity,
+            securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+            serviceAccountName: SERVICE_ACCOUNT,
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import type { ComponentInfo } from '../../core/component.js';
+import { kindIssuerRules } from './presets.js';
+import { values } from './values.js';
+
+export const info: ComponentInfo<typeof values> = {
+  name: 'oauth2-proxy',
+  description: 'oauth2-proxy as the Istio ingress gateway\'s ext_authz provider: OIDC login through Dex, JWT rules for users and machine-to-machine tokens.',
+  appVersion: 'v7.14.3',
+  values,
+  requires: ['dex', 'istio-install'],
+  keywords: ['auth', 'oidc', 'oauth2-proxy'],
+  presets: {
+    'm2m-dex-and-kind': {
+      description: 'Also accept Kubernetes service account tokens of a kind cluster (issuer keys served in-mesh by cluster-jwks-proxy), upstream overlays/m2m-dex-and-kind.',
+      values: { m2m: { jwtRules: kindIssuerRules, clusterJwksProxy: { enabled: true } } },
+    },
+  },
+};

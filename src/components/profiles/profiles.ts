@@ -1,0 +1,158 @@
+import { k8s } from 'cdk8s-plus-33';
+import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
+import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
+import type { Construct } from 'constructs';
+import { Component, type ComponentProps } from '../../core/component.js';
+import { and, items, nonEmpty, pick, when } from '../../core/conditions.js';
+import { customObject } from '../../core/custom-object.js';
+import { hashedName } from '../../core/hash.js';
+import { profileCrd } from './crds.js';
+import { info } from './info.js';
+import { namespaceLabelsYaml } from './namespace-labels.js';
+import type { values } from './values.js';
+
+const labels = { 'kustomize.component': 'profiles' };
+const SERVICE_ACCOUNT = 'profiles-controller-service-account';
+const KFAM = 'profiles-kfam';
+const KFAM_PORT = 8081;
+const CONTROLLER_PORT = 9876;
+const dropAll = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true };
+
+/**
+ * The profile controller (one namespace, RBAC and Istio policies per Profile) and KFAM, the
+ * access-management API behind the dashboard's "Manage contributors".
+ */
+export class Profiles extends Component<typeof values> {
+  constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
+    super(scope, id, info, props);
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = (name: string, namespaced = true) => ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
+
+    when(this, 'namespace', v.createNamespace, (s) => {
+      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: { 'control-plane': 'controller-manager', ...labels } } });
+    });
+    when(this, 'crds', v.crds.install, (s) => profileCrd(s, labels));
+
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
+    new k8s.KubeRole(this, 'leader-election-role', {
+      metadata: meta('profiles-leader-election-role'),
+      rules: [
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
+      ],
+    });
+    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
+    new k8s.KubeRoleBinding(this, 'leader-election-rolebinding', {
+      metadata: meta('profiles-leader-election-rolebinding'),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'profiles-leader-election-role' },
+      subjects,
+    });
+    // The controller creates namespaces, RoleBindings for any ClusterRole and Istio policies.
+    new k8s.KubeClusterRoleBinding(this, 'cluster-rolebinding', {
+      metadata: meta('profiles-cluster-rolebinding', false),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects,
+    });
+
+    const labelsData = { 'namespace-labels.yaml': namespaceLabelsYaml(v.namespaceLabels) };
+    const labelsConfigMap = hashedName('namespace-labels-data', 'ConfigMap', labelsData);
+    new k8s.KubeConfigMap(this, 'namespace-labels-data', { metadata: meta(labelsConfigMap), data: labelsData });
+    // Read by both containers through envFrom.
+    const configData = {
+      ADMIN: v.admin,
+      ISTIO_INGRESS_GATEWAY_PRINCIPAL: v.principals.istioIngressGateway,
+      KFP_UI_PRINCIPAL: v.principals.kfpUi,
+      NOTEBOOK_CONTROLLER_PRINCIPAL: v.principals.notebookController,
+      USERID_HEADER: v.userIdHeader,
+      USERID_PREFIX: v.userIdPrefix,
+      WORKLOAD_IDENTITY: v.workloadIdentity,
+    };
+    const config = hashedName('profiles-config', 'ConfigMap', configData);
+    new k8s.KubeConfigMap(this, 'profiles-config', { metadata: meta(config), data: configData });
+    const envFrom = [{ configMapRef: { name: config } }];
+
+    when(this, 'kfam', v.kfam.enabled, (s) => {
+      new k8s.KubeService(s, 'kfam-service', {
+        metadata: meta(KFAM),
+        spec: { ports: [{ port: KFAM_PORT }], selector: labels },
+      });
+    });
+
+    const kfamContainer: k8s.Container = {
+      name: 'kfam',
+      image: v.kfam.image.ref,
+      imagePullPolicy: v.kfam.image.pullPolicy,
+      command: ['/access-management', '-cluster-admin', '$(ADMIN)', '-userid-header', '$(USERID_HEADER)', '-userid-prefix', '$(USERID_PREFIX)'],
+      envFrom,
+      livenessProbe: { httpGet: { path: '/metrics', port: k8s.IntOrString.fromNumber(KFAM_PORT) }, initialDelaySeconds: 30, periodSeconds: 30 },
+      ports: [{ containerPort: KFAM_PORT, name: 'kfam-http', protocol: 'TCP' }],
+      resources: v.kfam.resources,
+      securityContext: dropAll,
+    };
+    const httpGet = (path: string) => ({ path, port: k8s.IntOrString.fromNumber(CONTROLLER_PORT) });
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: meta('profiles-deployment'),
+      spec: {
+        replicas: v.replicas,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels: { ...labels, 'sidecar.istio.io/inject': pick(v.istio.sidecarInjection, 'true', 'false') } },
+          spec: {
+            containers: [
+              ...items(v.kfam.enabled, [kfamContainer]),
+              {
+                name: 'manager',
+                image: v.image.ref,
+                imagePullPolicy: v.image.pullPolicy,
+                command: ['/manager', '-userid-header', '$(USERID_HEADER)', '-userid-prefix', '$(USERID_PREFIX)', '-workload-identity', '$(WORKLOAD_IDENTITY)'],
+                envFrom,
+                livenessProbe: { httpGet: httpGet('/healthz'), initialDelaySeconds: 15, periodSeconds: 20 },
+                ports: [{ containerPort: CONTROLLER_PORT }],
+                readinessProbe: { httpGet: httpGet('/readyz'), initialDelaySeconds: 5, periodSeconds: 10 },
+                resources: v.resources,
+                securityContext: { ...dropAll, seccompProfile: { type: 'RuntimeDefault' } },
+                volumeMounts: [{ mountPath: '/etc/profile-controller', name: 'namespace-labels', readOnly: true }],
+              },
+            ],
+            nodeSelector: v.nodeSelector,
+            tolerations: v.tolerations as k8s.Toleration[],
+            affinity: v.affinity as k8s.Affinity,
+            securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
+            serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
+            volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],
+          },
+        },
+      },
+    });
+
+    when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => {
+      customObject<IVirtualService>(s, 'kfam-virtual-service', {
+        apiVersion: 'networking.istio.io/v1alpha3',
+        kind: 'VirtualService',
+        metadata: meta(KFAM),
+        spec: {
+          gateways: [v.istio.gateway],
+          hosts: ['*'],
+          http: [{
+            headers: { request: { add: { 'x-forwarded-prefix': '/kfam' } } },
+            match: [{ uri: { prefix: '/kfam/' } }],
+            rewrite: { uri: '/kfam/' },
+            route: [{ destination: { host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`, port: { number: KFAM_PORT } } }],
+          }],
+        },
+      });
+      customObject<IAuthorizationPolicy>(s, 'kfam-authorization-policy', {
+        apiVersion: 'security.istio.io/v1beta1',
+        kind: 'AuthorizationPolicy',
+        metadata: meta(KFAM),
+        spec: {
+          action: 'ALLOW',
+          rules: [{ from: [{ source: { principals: v.istio.kfamCallers } }] }],
+          selector: { matchLabels: labels },
+        },
+      });
+    });
+  }
+}
