@@ -20,7 +20,8 @@ export type Expr =
   | { k: 'yaml'; e: Expr }
   | { k: 'hashedName'; name: Expr; kind: 'ConfigMap' | 'Secret'; data: Record<string, Expr> }
   | { k: 'include'; name: string; args: Record<string, Expr> }
-  | { k: 'raw'; go: string; type: ValueType };
+  | { k: 'raw'; go: string; type: ValueType }
+  | { k: 'override'; e: Expr; global: Expr };
 
 export const lit = (value: unknown): Expr => ({ k: 'lit', value });
 export const ref = (path: string[], type: ValueType): Expr => ({ k: 'ref', path, type });
@@ -52,6 +53,8 @@ export function typeOf(e: Expr): ValueType {
       return 'boolean';
     case 'if':
       return typeOf(e.then);
+    case 'override':
+      return typeOf(e.e);
     case 'concat':
     case 'image':
     case 'json':
@@ -102,6 +105,9 @@ export function go(e: Expr): string {
       const data = Object.entries(e.data).map(([k, v]) => `${goString(k)} ${goScalar(v)}`).join(' ');
       return `(include "kubeflow-cdk8s.hashedName" (dict "name" ${goScalar(e.name)} "kind" ${goString(e.kind)} "data" (dict ${data})))`;
     }
+    case 'override':
+      // Sprig: `default D V` is V when V is set, else D; the global wins when set
+      return `(default ${goScalar(e.e)} ${goScalar(e.global)})`;
     case 'include':
       return `(include ${goString(e.name)} (dict ${Object.entries(e.args).map(([k, v]) => `${goString(k)} ${go(v)}`).join(' ')}))`;
   }

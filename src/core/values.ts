@@ -18,6 +18,8 @@ export interface Leaf<T> {
   readonly omitEmpty?: boolean;
   /** Concrete mode: converts the plain value into what construct props expect. */
   readonly toProp?: (v: T) => unknown;
+  /** A `global.*` value (path below `global`) that replaces this one when set (non-empty). */
+  readonly globalOverride?: string[];
 }
 export interface Group<C extends Specs> {
   readonly kind: 'group';
@@ -69,6 +71,9 @@ const leaf = <T>(type: ValueType, def: T, description: string, schema: JsonSchem
 
 export const v = {
   str: (def: string, description: string, schema: Partial<JsonSchema> = {}) => leaf<string>('string', def, description, s.string(schema)),
+  /** A string that `global.<path>` replaces when set, so one umbrella value reaches every component. */
+  strWithGlobal: (globalPath: string, def: string, description: string, schema: Partial<JsonSchema> = {}) =>
+    leaf<string>('string', def, `${description} \`global.${globalPath}\` replaces it when set.`, s.string(schema), { globalOverride: globalPath.split('.') }),
   int: (def: number, description: string, schema: Partial<JsonSchema> = {}) => leaf<number>('integer', def, description, s.integer(schema)),
   num: (def: number, description: string, schema: Partial<JsonSchema> = {}) => leaf<number>('number', def, description, s.number(schema)),
   bool: (def: boolean, description: string) => leaf<boolean>('boolean', def, description, s.boolean()),
@@ -102,6 +107,11 @@ export const v = {
 /** Values every chart shares; the umbrella chart sets them once for all components. */
 export const globalSpecs = {
   imageRegistry: v.str('', 'Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image\'s own registry.'),
+  auth: v.group('Login settings shared by Dex, oauth2-proxy and the apps behind the gateway. Each replaces the matching value of every component when set; empty keeps the components\' own values (upstream defaults).', {
+    issuerUrl: v.str('', 'OIDC issuer URL users log in with (Dex or an external provider).'),
+    clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.'),
+    gateway: v.str('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.'),
+  }),
 };
 export const GLOBAL_DESCRIPTION = 'Values shared with every Kubeflow chart (the umbrella chart sets them once).';
 
@@ -158,7 +168,8 @@ function symbolicOf(sp: Spec, path: string[]): unknown {
     const e: Expr = { k: 'image', path };
     return { ref: sentinel(e), pullPolicy: sentinel(ref([...path, 'pullPolicy'], 'string')) };
   }
-  const e = ref(path, sp.type);
+  const own = ref(path, sp.type);
+  const e: Expr = sp.globalOverride ? { k: 'override', e: own, global: ref(['global', ...sp.globalOverride], sp.type) } : own;
   if (sp.type === 'object' || sp.type === 'array') return new Token({ kind: 'value', expr: e, omitEmpty: !!sp.omitEmpty });
   // scalars keep their prop shape (a quantity is a k8s.Quantity around the sentinel)
   return sp.toProp ? sp.toProp(sentinel(e)) : sentinel(e);
@@ -172,7 +183,9 @@ function concreteOf(sp: Spec, val: any, globals: Record<string, any>): unknown {
   if (sp.kind === 'group') return concreteAccess(sp.children, val ?? {}, globals);
   if (sp.kind === 'image') return { ref: imageRef(val, globals.imageRegistry), pullPolicy: val.pullPolicy };
   if (sp.omitEmpty && isEmpty(val)) return undefined;
-  return sp.toProp ? sp.toProp(val) : val;
+  const g = sp.globalOverride?.reduce<any>((x, k) => x?.[k], globals);
+  const chosen = sp.globalOverride && !isEmpty(g) && g !== '' ? g : val;
+  return sp.toProp ? sp.toProp(chosen) : chosen;
 }
 
 export function imageRef(img: ImageValue, globalRegistry?: string): string {

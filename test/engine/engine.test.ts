@@ -24,7 +24,7 @@ const valueSets: Record<string, unknown> = {
   toggled: { debug: true, mode: 'c', replicas: 3, port: 9090, ratio: 2.25, existingSecret: 'creds', feature: { enabled: false } },
   spread: { extraEnv: [{ name: 'X', value: 'y' }, { name: 'Y', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], nodeSelector: { disk: 'ssd' }, tolerations: [{ key: 'k', operator: 'Exists' }] },
   empties: { resources: {}, labels: {}, config: {}, feature: { name: 'plain' } },
-  images: { image: { digest: `sha256:${'a'.repeat(64)}` }, global: { imageRegistry: 'mirror.local:5000' } },
+  images: { image: { digest: `sha256:${'a'.repeat(64)}` }, global: { imageRegistry: 'mirror.local:5000', auth: { issuerUrl: 'https://login.example.com' } } },
   bigNumbers: { port: 65535, replicas: 10000000, memory: '512Mi', config: { n: 12345678, f: 1.5, t: true, s: '10' } },
 };
 
@@ -38,6 +38,7 @@ describe('engine: Helm 3, Helm 4 and concrete synthesis agree for every feature'
     const h4 = parseObjects(await helmTemplate('helm4', chart, ['-f', f]));
     expect(compareSets(concrete, h3, ['concrete', 'helm3']).join('\n')).toBe('');
     expect(compareSets(concrete, h4, ['concrete', 'helm4']).join('\n')).toBe('');
+    if (name === 'images') expect(JSON.stringify(h3)).toContain('--issuer=https://login.example.com');
   });
 
   it('kustomize overlay = Helm preset', async () => {

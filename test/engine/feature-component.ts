@@ -11,6 +11,7 @@ import { v } from '../../src/core/values.js';
 /** A component that uses every engine feature, so the engine is tested apart from Kubeflow's components. */
 const values = {
   namespace: v.str('features', 'Namespace.'),
+  issuer: v.strWithGlobal('auth.issuerUrl', 'http://dex.auth:5556/dex', 'Issuer.'),
   image: v.image({ registry: 'ghcr.io', repository: 'org/app', tag: 'v1' }, 'Image.'),
   replicas: v.int(1, 'Replicas.', { minimum: 0 }),
   port: v.int(8080, 'Port.'),
@@ -46,7 +47,7 @@ class Features extends Component<typeof values> {
             containers: [{
               name: 'app',
               image: v.image.ref,
-              args: [`--port=${v.port}`, `--ratio=${v.ratio}`, ...items(v.debug, ['--debug', `--mode=${v.mode}`]), pick(or(v.debug, not(v.feature.enabled)), '--x', '--y')],
+              args: [`--issuer=${v.issuer}`, `--port=${v.port}`, `--ratio=${v.ratio}`, ...items(v.debug, ['--debug', `--mode=${v.mode}`]), pick(or(v.debug, not(v.feature.enabled)), '--x', '--y')],
               env: [
                 { name: 'A', value: 'literal %s 100%' },
                 ...items(nonEmpty(v.existingSecret), [{ name: 'SECRET', valueFrom: { secretKeyRef: { name: v.existingSecret, key: 'k' } } }]),

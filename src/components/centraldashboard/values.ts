@@ -37,7 +37,7 @@ export const values = {
     quickLinks: v.list<DashboardLink>(defaultQuickLinks, 'Quick shortcuts on the home page.', linkSchema(0)),
   }),
   istio: v.group('Istio integration.', {
-    gateway: v.str('kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
     ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
       'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', { minLength: 1 }),
   }),
