@@ -6,6 +6,7 @@ import { kubeflowIstioResources } from './kubeflow-istio-resources/index.js';
 import { kubeflowNamespace } from './kubeflow-namespace/index.js';
 import { kubeflowRoles } from './kubeflow-roles/index.js';
 import { oauth2Proxy } from './oauth2-proxy/index.js';
+import { userNamespace } from './user-namespace/index.js';
 
 /** Dex, oauth2-proxy, namespaces, roles, Istio resources, user profiles. */
 export const authComponents: ComponentEntry[] = [
@@ -16,4 +17,5 @@ export const authComponents: ComponentEntry[] = [
   clusterLocalGateway,
   oauth2Proxy,
   dex,
+  userNamespace,
 ];

@@ -123,3 +123,9 @@ export function keptOrGenerated(generate: boolean, fallback: string, opts: Omit<
   if (!symbolic(generate)) return generate ? generatedSecretData({ ...opts, symbolic: false }) : fallback;
   return sentinel({ k: 'if', cond: exprOf(generate), then: exprOf(generatedSecretData({ ...opts, symbolic: true })), else: exprOf(fallback) });
 }
+
+/** Lower-cased, every run of characters outside `[a-z0-9-]` replaced by `-` (names derived from emails). */
+export function dnsSlug(x: string): string {
+  if (!symbolic(x)) return String(x).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return sentinel({ k: 'raw', go: `regexReplaceAll "[^a-z0-9-]+" (lower ${goScalar(exprOf(x))}) "-"`, type: 'string' });
+}

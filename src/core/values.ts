@@ -154,8 +154,20 @@ export function docsOf(specs: Specs, prefix = ''): DocRow[] {
     const path = prefix + k;
     if (sp.kind === 'group') return docsOf(sp.children, `${path}.`);
     if (sp.kind === 'image') return [{ path, type: 'image', default: defaultOf(sp), description: sp.description }];
-    return [{ path, type: sp.schema.enum ? `enum` : sp.type, default: sp.default, description: sp.description }];
+    return [{ path, type: typeLabel(sp.schema) ?? sp.type, default: sp.default, description: sp.description }];
   });
+}
+
+/** The README's type column, read from the schema: `enum`, `integer \| null`, `quantity`… */
+function typeLabel(sch: JsonSchema): string | undefined {
+  if (sch.enum) return `enum (${sch.enum.map((x) => JSON.stringify(x)).join(', ')})`;
+  if (Array.isArray(sch.type)) return sch.type.join(' \\| ');
+  const alts = sch.anyOf ?? sch.oneOf;
+  if (alts) {
+    const types = [...new Set(alts.map((a) => (a.pattern ? 'string' : typeLabel(a) ?? 'object')))];
+    return types.join(' \\| ');
+  }
+  return typeof sch.type === 'string' ? sch.type : undefined;
 }
 
 /** Symbolic accessor: scalars are sentinels, structured values are tokens. */

@@ -6,7 +6,8 @@ export const info: ComponentInfo<typeof values> = {
   description: 'PodDefaults admission webhook: injects volumes, environment and labels from PodDefault resources into pods of profile namespaces.',
   appVersion: 'v1.10.0',
   values,
-  // Needs cert-manager (Issuer, Certificate, CA injection); add `requires: ['cert-manager']` once that component exists.
+  // cert-manager issues the webhook's certificate and injects its CA (an external prerequisite for now).
+  requires: ['cert-manager'],
   keywords: ['poddefaults', 'admission-webhook'],
   deviations: [
     {

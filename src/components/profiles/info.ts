@@ -24,6 +24,7 @@ export const info: ComponentInfo<typeof values> = {
         kfam: { enabled: false },
         istio: { sidecarInjection: false },
         podSecurityContext: null,
+        labelNamespaceLabelsConfigMap: false,
         // Reproduces upstream's standalone overlay, which names this account but does not create it:
         // the pods start only where a `controller-manager` ServiceAccount exists. Set '' to use ours.
         serviceAccountName: 'controller-manager',
@@ -33,7 +34,7 @@ export const info: ComponentInfo<typeof values> = {
   deviations: [
     {
       object: 'ConfigMap/namespace-labels-data',
-      reason: 'namespace-labels.yaml is generated from the `namespaceLabels` map: our own comment header instead of upstream\'s prose, labels sorted by key, so the text (and the hash suffix) differ from upstream; the labels are the same. The standalone overlay also leaves this ConfigMap without the `kustomize.component` label; ours keeps it.',
+      reason: 'namespace-labels.yaml is generated from the `namespaceLabels` map: our own comment header instead of upstream\'s prose, labels sorted by key, so the text (and the hash suffix) differ from upstream; the labels are the same.',
     },
     {
       object: 'CustomResourceDefinition/profiles.kubeflow.org',

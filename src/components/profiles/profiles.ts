@@ -3,7 +3,7 @@ import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.ist
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { and, items, nonEmpty, pick, when } from '../../core/conditions.js';
+import { and, items, nonEmpty, not, pick, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import { hashedName } from '../../core/hash.js';
 import { profileCrd } from './crds.js';
@@ -58,7 +58,13 @@ export class Profiles extends Component<typeof values> {
 
     const labelsData = { 'namespace-labels.yaml': namespaceLabelsYaml(v.namespaceLabels) };
     const labelsConfigMap = hashedName('namespace-labels-data', 'ConfigMap', labelsData);
-    new k8s.KubeConfigMap(this, 'namespace-labels-data', { metadata: meta(labelsConfigMap), data: labelsData });
+    // Labels of top-level metadata cannot be conditional fields: one object per variant.
+    const labelsMap = (withLabels: boolean) => (s: Construct) => new k8s.KubeConfigMap(s, 'namespace-labels-data', {
+      metadata: withLabels ? meta(labelsConfigMap) : { name: labelsConfigMap, namespace: ns },
+      data: labelsData,
+    });
+    when(this, 'with-component-label', v.labelNamespaceLabelsConfigMap, labelsMap(true));
+    when(this, 'without-component-label', not(v.labelNamespaceLabelsConfigMap), labelsMap(false));
     // Read by both containers through envFrom.
     const configData = {
       ADMIN: v.admin,

@@ -29,6 +29,8 @@ export const values = {
   namespaceLabels: v.obj<Record<string, string>>(defaultNamespaceLabels,
     'Labels set on every profile namespace (namespace-labels.yaml); an empty value removes the label.',
     { ...s.map(s.string({ pattern: LABEL_VALUE_PATTERN })), propertyNames: { pattern: LABEL_KEY_PATTERN } } as JsonSchema),
+  labelNamespaceLabelsConfigMap: v.bool(true,
+    'Put `kustomize.component: profiles` on the namespace-labels ConfigMap too (upstream\'s standalone overlay leaves it off).'),
   kfam: v.group('KFAM, the access-management API the dashboard uses to share profiles.', {
     enabled: v.bool(true, 'Run the KFAM container, its Service and (with Istio) its VirtualService and AuthorizationPolicy.'),
     image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/kfam', tag: 'v1.10.0' }, 'KFAM image.'),

@@ -1,5 +1,6 @@
 import { chartSchema, type ComponentInfo } from '../component.js';
 import { go } from '../expr.js';
+import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
 import type { SynthObject } from '../objects.js';
 import { defaultsOf, docsOf, type Specs } from '../values.js';
@@ -21,8 +22,22 @@ export function objectTemplate(o: SynthObject): string {
   }
   const body = emitYaml(json, { template: true });
   if (!o.conditions.length) return body;
+  if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
   const cond = o.conditions.length === 1 ? go(o.conditions[0]!) : `(and ${o.conditions.map(go).join(' ')})`;
   return `{{- if ${cond} }}\n${body}{{- end }}\n`;
+}
+
+/**
+ * Objects repeated per list item (src/core/foreach.ts): each range binds its variable and resets
+ * the dot to the root (`with $`) so `.Values` keeps working; conditions nest in construct order.
+ */
+function rangeTemplate(o: SynthObject, body: string): string {
+  const open = o.conditions.map((c) => {
+    const r = rangeOf(c);
+    return r ? `{{- range ${r.variable} := ${go(r.list)} }}{{- with $ }}` : `{{- if ${go(c)} }}`;
+  });
+  const close = o.conditions.map((c) => (rangeOf(c) ? '{{- end }}{{- end }}' : '{{- end }}')).reverse();
+  return `${open.join('\n')}\n---\n${body}${close.join('\n')}\n`;
 }
 
 export interface ChartMeta {
