@@ -50,7 +50,7 @@ export const values = {
   resources: v.resources({}, 'Resources of the Dex container.'),
   ...scheduling(),
   clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in service hostnames.', { minLength: 1 }),
-  issuerUrl: v.str('http://dex.auth.svc.cluster.local:5556/dex', 'Issuer URL of Dex (`issuer` in its config; the `iss` claim of its tokens). oauth2-proxy and Istio must use the same value. Its path must stay `/dex` for the Kubeflow gateway route.', { minLength: 1 }),
+  issuerUrl: v.strWithGlobal('auth.issuerUrl', 'http://dex.auth.svc.cluster.local:5556/dex', 'Issuer URL of Dex (`issuer` in its config; the `iss` claim of its tokens). oauth2-proxy and Istio must use the same value. Its path must stay `/dex` for the Kubeflow gateway route.', { minLength: 1 }),
   logger: v.group('Dex logging.', {
     level: v.oneOf(['debug', 'info', 'warn', 'error'], 'debug', 'Log level.'),
     format: v.oneOf(['text', 'json'], 'text', 'Log format.'),
@@ -68,7 +68,7 @@ export const values = {
     existingSecret: v.str('', 'Secret of your own whose keys are the variables `hashFromEnv` names; replaces `dex-passwords` and `hashes`.'),
   }),
   oidcClient: v.group('The OIDC client oauth2-proxy signs users in with (a Dex static client; id and secret reach Dex as OIDC_CLIENT_ID / OIDC_CLIENT_SECRET).', {
-    id: v.str('kubeflow-oidc-authservice', 'Client id (oauth2-proxy `client.id`).', { minLength: 1 }),
+    id: v.strWithGlobal('auth.clientId', 'kubeflow-oidc-authservice', 'Client id (oauth2-proxy `client.id`).', { minLength: 1 }),
     secret: v.str('pUBnBOY80SnXgjibTYM9ZWNzY2xreNGQok', 'Client secret (oauth2-proxy `client.secret`); the default is the upstream example value, change it.'),
     name: v.str('Dex Login Application', 'Name Dex shows for the client.', { minLength: 1 }),
     redirectURIs: v.list<string>(['/oauth2/callback'], 'Allowed redirect URIs (oauth2-proxy\'s callback).', { type: 'string' }, { minItems: 1 }),
@@ -80,7 +80,7 @@ export const values = {
   extraEnvFrom: v.list<k8s.EnvFromSource>([], 'More `envFrom` sources of Dex, e.g. `[{secretRef: {name: dex-connectors}}]`: their keys become environment variables for `$ENV_NAME` references in connectors and clients.',
     s.object({ prefix: s.string(), secretRef: s.object({ name: s.string({ minLength: 1 }), optional: s.boolean() }, ['name']), configMapRef: s.object({ name: s.string({ minLength: 1 }), optional: s.boolean() }, ['name']) }), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.str('kubeflow/kubeflow-gateway', 'Gateway of the `/dex/` VirtualService.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway of the `/dex/` VirtualService.', { minLength: 1 }),
     namespace: v.str('istio-system', 'Namespace of the Istio ingress gateway and istiod (allowed in by the NetworkPolicy).', { minLength: 1 }),
   }),
   oauth2ProxyNamespace: v.str('oauth2-proxy', 'Namespace of oauth2-proxy (allowed in by the NetworkPolicy).', { minLength: 1 }),

@@ -6,7 +6,7 @@ export const info: ComponentInfo<typeof values> = {
   description: 'Kubeflow Notebooks web app (Jupyter web app): the spawner form and list of notebook servers in profile namespaces, behind the Istio gateway.',
   appVersion: 'v1.10.0',
   values,
-  requires: ['notebook-controller', 'profiles'],
+  requires: ['notebook-controller', 'profiles', 'centraldashboard'],
   keywords: ['jupyter', 'notebooks', 'web-app'],
   deviations: [{
     object: 'ConfigMap/jupyter-web-app-config',

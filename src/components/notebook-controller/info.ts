@@ -5,6 +5,8 @@ export const info: ComponentInfo<typeof values> = {
   name: 'notebook-controller',
   description: 'Kubeflow notebook controller: runs Notebook custom resources (Jupyter, VS Code, RStudio servers) as StatefulSets behind Istio.',
   appVersion: 'v1.10.0',
+  // PodDefaults (admission-webhook) inject the notebook defaults the spawner offers.
+  requires: ['admission-webhook'],
   values,
   keywords: ['notebooks', 'jupyter'],
   presets: {

@@ -34,7 +34,7 @@ export const values = {
   resources: keptResources('Resources of the oauth2-proxy container.'),
   ...scheduling(),
   clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in service hostnames.', { minLength: 1 }),
-  issuerUrl: v.str(DEX, 'OIDC issuer that signs users in (Dex in the default install). Also the issuer Istio accepts user JWTs from.', { minLength: 1 }),
+  issuerUrl: v.strWithGlobal('auth.issuerUrl', DEX, 'OIDC issuer that signs users in (Dex in the default install). Also the issuer Istio accepts user JWTs from.', { minLength: 1 }),
   oidc: v.group('How oauth2-proxy talks to the issuer.', {
     skipDiscovery: v.bool(true, 'Skip OIDC discovery and use the URLs below, so the browser is sent to a relative login URL behind the Kubeflow gateway (Dex\'s in-cluster address is not reachable from browsers).'),
     loginUrl: v.str('/dex/auth', 'Authorization endpoint the browser is sent to (with skipDiscovery).'),
@@ -45,7 +45,7 @@ export const values = {
     allowSelfSignedIssuer: v.bool(true, 'Accept a self-signed TLS certificate of the issuer (`ALLOW_SELF_SIGNED_ISSUER`, ssl_insecure_skip_verify).'),
   }),
   client: v.group('OIDC client oauth2-proxy signs in with (registered in Dex as a static client).', {
-    id: v.str('kubeflow-oidc-authservice', 'Client id.', { minLength: 1 }),
+    id: v.strWithGlobal('auth.clientId', 'kubeflow-oidc-authservice', 'Client id.', { minLength: 1 }),
     secret: v.str('pUBnBOY80SnXgjibTYM9ZWNzY2xreNGQok', 'Client secret; the default is the upstream example value, change it (it must equal Dex\'s `oidcClient.secret`).'),
   }),
   cookie: v.group('Session cookie.', {
@@ -79,7 +79,7 @@ export const values = {
   }),
   istio: v.group('Istio integration: the gateway routes `/oauth2/`, and the ingress gateway asks oauth2-proxy (ext_authz) about every other request.', {
     namespace: v.str('istio-system', 'Namespace of the Istio ingress gateway, where the AuthorizationPolicies and RequestAuthentications go.', { minLength: 1 }),
-    gateway: v.str('kubeflow/kubeflow-gateway', 'Gateway of the `/oauth2/` VirtualService.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway of the `/oauth2/` VirtualService.', { minLength: 1 }),
     gatewaySelector: v.map<string>({ app: 'istio-ingressgateway' }, 'Labels of the ingress gateway pods the policies apply to.', s.string()),
     extAuthzProvider: v.str('oauth2-proxy', 'Name of the ext_authz extension provider in the Istio mesh config.', { minLength: 1 }),
     unauthenticatedPaths: v.list<string>(['/dex/*', '/dex/**', '/oauth2/*'], 'Paths the gateway lets through without a login or JWT (the login flow itself).', { type: 'string' }),

@@ -6,6 +6,6 @@ export const info: ComponentInfo<typeof values> = {
   description: 'Kubeflow TensorBoards web app: creates and lists TensorBoard servers in profile namespaces, behind the Istio gateway.',
   appVersion: 'v1.10.0',
   values,
-  requires: ['tensorboard-controller', 'profiles'],
+  requires: ['tensorboard-controller', 'profiles', 'centraldashboard'],
   keywords: ['tensorboard', 'web-app'],
 };

@@ -6,7 +6,7 @@ export const info: ComponentInfo<typeof values> = {
   description: 'Kubeflow Volumes web app: manages PersistentVolumeClaims in profile namespaces and opens file-browser viewers on them, behind the Istio gateway.',
   appVersion: 'v1.10.0',
   values,
-  requires: ['pvcviewer-controller', 'profiles'],
+  requires: ['pvcviewer-controller', 'profiles', 'centraldashboard'],
   keywords: ['volumes', 'web-app'],
   deviations: [{
     object: 'ConfigMap/volumes-web-app-viewer-spec',
