@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
-import { CONDITION_KEY } from './conditions.js';
+import { CONDITION_KEY, exprOf } from './conditions.js';
 import { goString, type Expr, type ValueType } from './expr.js';
-import { defaultsOf, mergeValues, type Access, type Group, type Specs, type Leaf } from './values.js';
+import { defaultsOf, mergeValues, type Access, type Group, type Leaf, type Specs } from './values.js';
 import { hasSentinel, sentinel, Token } from './tokens.js';
-import { exprOf } from './conditions.js';
 
 /**
  * Objects repeated for each item of a list value (declarative profiles, their contributors, …).
@@ -31,8 +30,7 @@ function itemAccess(specs: Specs, base: string): any {
     // optional scalars with a default: the default applies when the item leaves the field out
     const e = raw(sp.type);
     if (sp.default === undefined || sp.default === '') return [k, sentinel(e)];
-    const parent = base;
-    return [k, sentinel({ k: 'raw', go: `ternary ${field(base, k)} ${JSON.stringify(sp.default)} (hasKey ${parent} ${goString(k)})`, type: sp.type })];
+    return [k, sentinel({ k: 'raw', go: `ternary ${field(base, k)} ${JSON.stringify(sp.default)} (hasKey ${base} ${goString(k)})`, type: sp.type })];
   }));
 }
 

@@ -1,6 +1,5 @@
-import { exprOf } from './conditions.js';
-import { goScalar, go, goString } from './expr.js';
-import { goCanonicalJson, json } from './conditions.js';
+import { exprOf, goCanonicalJson, json } from './conditions.js';
+import { go, goScalar, goString } from './expr.js';
 import { hasSentinel, sentinel, Token } from './tokens.js';
 
 /**
@@ -114,15 +113,6 @@ export function structuredText(x: unknown, opts: { indent: number; defaultValue:
 
 const structSymbolic = (x: unknown): boolean =>
   symbolic(x) || (Array.isArray(x) ? x.some(structSymbolic) : !!x && typeof x === 'object' && Object.values(x).some(structSymbolic));
-
-/**
- * Secret `data` that is `fallback` (base64), or generated and kept (see generatedSecretData) when
- * `generate` holds. Concrete synthesis with `generate` true throws, naming the value.
- */
-export function keptOrGenerated(generate: boolean, fallback: string, opts: Omit<Parameters<typeof generatedSecretData>[0], 'symbolic'>): string {
-  if (!symbolic(generate)) return generate ? generatedSecretData({ ...opts, symbolic: false }) : fallback;
-  return sentinel({ k: 'if', cond: exprOf(generate), then: exprOf(generatedSecretData({ ...opts, symbolic: true })), else: exprOf(fallback) });
-}
 
 /** Lower-cased, every run of characters outside `[a-z0-9-]` replaced by `-` (names derived from emails). */
 export function dnsSlug(x: string): string {

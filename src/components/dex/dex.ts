@@ -5,7 +5,7 @@ import { Component, type ComponentProps } from '../../core/component.js';
 import { and, nonEmpty, not, pick, spread, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import { b64, generatedSecretData } from '../../core/value-text.js';
-import { networkPolicyProps, sameNamespacePolicy } from '../kubeflow-namespace/network-policies.js';
+import { networkPolicyProps, sameNamespacePolicy } from '../../core/network-policies.js';
 import { dexConfigText } from './config.js';
 import { dexCrds } from './crds.js';
 import { info } from './info.js';

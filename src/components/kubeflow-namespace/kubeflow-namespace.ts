@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { pick, when } from '../../core/conditions.js';
 import { info } from './info.js';
-import { networkPolicyProps } from './network-policies.js';
+import { networkPolicyProps } from '../../core/network-policies.js';
 import { kubeflowPolicies, systemPolicies } from './policies.js';
 import type { values } from './values.js';
 
@@ -20,12 +20,10 @@ export class KubeflowNamespace extends Component<typeof values> {
     new k8s.KubeNamespace(this, 'namespace', { metadata: { name: v.namespace, labels } });
     new k8s.KubeNamespace(this, 'system-namespace', { metadata: { name: v.systemNamespace, labels } });
     when(this, 'network-policies', v.networkPolicies.enabled, (scope) => {
-      // File names come from the upstream policy names, which are fixed (the namespaces are values).
-      for (const p of kubeflowPolicies(v.istioNamespace)) {
-        new k8s.KubeNetworkPolicy(scope, p.name === 'default-allow-same-namespace' ? 'same-namespace' : p.name, networkPolicyProps(p, v.namespace));
-      }
+      for (const p of kubeflowPolicies(v.istioNamespace)) new k8s.KubeNetworkPolicy(scope, p.name, networkPolicyProps(p, v.namespace));
+      // one policy name holds the namespace value, so these files are named by position
       for (const [i, p] of systemPolicies(v.systemNamespace).entries()) {
-        new k8s.KubeNetworkPolicy(scope, i === 0 ? 'system-same-namespace' : `system-${p.name}`, networkPolicyProps(p, v.systemNamespace));
+        new k8s.KubeNetworkPolicy(scope, `system-${i}`, networkPolicyProps(p, v.systemNamespace));
       }
     });
   }

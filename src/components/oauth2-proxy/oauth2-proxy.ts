@@ -8,7 +8,7 @@ import { items, nonEmpty, not, opt, pick, text, when } from '../../core/conditio
 import { customObject } from '../../core/custom-object.js';
 import { hashedName } from '../../core/hash.js';
 import { b64, generatedSecretData, joined } from '../../core/value-text.js';
-import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../kubeflow-namespace/network-policies.js';
+import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../../core/network-policies.js';
 import { EMAILS_FILE, oauth2ProxyConfig } from './config.js';
 import { info } from './info.js';
 import { kubeflowLogoSvg } from './kubeflow-logo.js';
@@ -17,6 +17,10 @@ import type { values } from './values.js';
 const NAME = 'oauth2-proxy';
 const COOKIE_SECRET = `${NAME}-cookie`;
 const selector = { 'app.kubernetes.io/name': NAME };
+/** Container security context of both workloads (Pod Security "restricted"). */
+const RESTRICTED: k8s.SecurityContext = {
+  allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
+};
 
 /**
  * oauth2-proxy: signs users in with the OIDC issuer (Dex) and answers the Istio ingress gateway's
@@ -114,9 +118,7 @@ export class OAuth2Proxy extends Component<typeof values> {
               ],
               readinessProbe: httpProbe('/ready'),
               resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: RESTRICTED,
               volumeMounts: [
                 { mountPath: '/etc/oauth2_proxy/oauth2_proxy.cfg', name: 'oauth2-proxy-config', readOnly: true, subPath: 'oauth2_proxy.cfg' },
                 { mountPath: '/custom-theme/kubeflow-logo.svg', name: 'oauth2-proxy-theme', readOnly: true, subPath: 'kubeflow-logo.svg' },
@@ -246,9 +248,7 @@ export class OAuth2Proxy extends Component<typeof values> {
               livenessProbe: probe(15, 15, 5),
               ports: [{ containerPort: 8080, name: 'http' }],
               readinessProbe: probe(15, 15, 5),
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: RESTRICTED,
               startupProbe: probe(5, 5, 2),
             }],
             serviceAccountName: name,

@@ -1,18 +1,11 @@
-import type { PodDefaultSpec } from '../../../imports/kubeflow.org.js';
+import type { PodDefaultSpec, ProfileV1Beta1Spec } from '../../../imports/kubeflow.org.js';
 
-/**
- * Kubeflow Profile (kubeflow.org/v1beta1), the fields this component writes. A minimal local type
- * until imports/ carries a generated Profile binding.
- */
+/** Profile (kubeflow.org/v1beta1, as upstream's example profile) with the spec typed by the generated binding. */
 export interface IProfile {
   apiVersion: 'kubeflow.org/v1beta1';
   kind: 'Profile';
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec: {
-    owner: { kind: string; name: string; apiGroup?: string };
-    resourceQuotaSpec?: Record<string, unknown>;
-    plugins?: { kind: string; spec?: Record<string, unknown> }[];
-  };
+  spec: ProfileV1Beta1Spec;
 }
 
 /** PodDefault (kubeflow.org/v1alpha1) with the spec typed by the generated binding. */

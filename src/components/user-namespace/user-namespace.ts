@@ -25,7 +25,8 @@ export class UserNamespace extends Component<typeof values> {
         metadata: { name: p.name },
         spec: {
           owner: { kind: p.owner.kind, name: p.owner.name },
-          resourceQuotaSpec: p.resourceQuotaSpec,
+          // plain values (quantities as written), serialized as they are
+          resourceQuotaSpec: p.resourceQuotaSpec as IProfile['spec']['resourceQuotaSpec'],
           plugins: p.plugins as IProfile['spec']['plugins'],
         },
       });
