@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
-import { unknownRequirements } from '../src/umbrella/dependencies.js';
+import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
 import { byKey, canonical, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
 import { compareSets, DIST, renderAll } from './support/render.js';
 import { platformTargets } from './support/targets.js';
@@ -14,10 +14,22 @@ import { exec, helmTemplate, tools } from './support/tools.js';
 
 const chart = join(DIST, 'helm', 'kubeflow');
 
+/** A component and everything that (transitively) requires it. */
+function withDependents(name: string): string[] {
+  const out = new Set([name]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of components) {
+      if (!out.has(c.info.name) && requiredNames(c).some((r) => out.has(r))) { out.add(c.info.name); grew = true; }
+    }
+  }
+  return [...out];
+}
+
 /** A component and one of its requirements that is itself a component of the platform. */
 function knownDependency(): [{ info: { name: string } }, string] {
   const names = new Set(components.map((c) => c.info.name));
-  for (const c of components) for (const r of c.info.requires ?? []) if (names.has(r)) return [c, r];
+  for (const c of components) for (const r of requiredNames(c)) if (names.has(r)) return [c, r];
   throw new Error('no component requires another component');
 }
 const tmp = mkdtempSync(join(tmpdir(), 'kf-umbrella-'));
@@ -49,8 +61,7 @@ describe('umbrella chart', () => {
   });
 
   it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
-    const dependents = components.filter((c) => c.info.requires?.includes(name)).map((c) => c.info.name);
-    const off = Object.fromEntries([name, ...dependents].map((n) => [n, { enabled: false }]));
+    const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
     const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
     const expected = components.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
@@ -62,6 +73,19 @@ describe('umbrella chart', () => {
       const r = await exec(tools[helm], ['template', 'x', chart, '--set', `${req}.enabled=false`]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain(`${dep.info.name} requires ${req}`);
+    }
+  });
+
+  it('lets an external issuer stand in for Dex', async () => {
+    for (const helm of ['helm3', 'helm4'] as const) {
+      const off = await exec(tools[helm], ['template', 'x', chart, '--set', 'dex.enabled=false']);
+      expect(off.code).not.toBe(0);
+      expect(off.stderr).toContain('oauth2-proxy requires dex, which is disabled: enable dex or set global.auth.issuerUrl');
+      const ext = await exec(tools[helm], ['template', 'x', chart, '--set', 'dex.enabled=false', '--set', 'global.auth.issuerUrl=https://idp.example.com/realms/kf']);
+      expect(ext.code, ext.stderr).toBe(0);
+      const objs = parseObjects(ext.stdout);
+      expect(objs.some((o) => o.metadata?.namespace === 'auth' && o.kind === 'Deployment')).toBe(false);
+      expect(ext.stdout).toContain('https://idp.example.com/realms/kf');
     }
   });
 

@@ -24,6 +24,12 @@ export interface Deviation {
   readonly reason: string;
 }
 
+/**
+ * A component this one needs; `unlessGlobal` names a `global.*` value that, when set, stands in for
+ * it (oauth2-proxy needs Dex unless `global.auth.issuerUrl` points at another issuer).
+ */
+export type Requirement = string | { readonly component: string; readonly unlessGlobal: string };
+
 export interface ComponentInfo<S extends Specs> {
   /** Name of the upstream entry, also the chart and Kustomize folder name. */
   readonly name: string;
@@ -38,8 +44,8 @@ export interface ComponentInfo<S extends Specs> {
    * the reason (`Kind/name`). Every other workload must meet it; the tests enforce both.
    */
   readonly securityExceptions?: { workload: string; reason: string }[];
-  /** Components this one needs at run time (enforced by the umbrella chart). */
-  readonly requires?: string[];
+  /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
+  readonly requires?: Requirement[];
   readonly keywords?: string[];
 }
 

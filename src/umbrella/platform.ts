@@ -14,7 +14,7 @@ export interface KubeflowPlatformProps {
   /** Start from a platform preset (e.g. `notebooks`). */
   readonly preset?: string;
   /** Values shared by every component (`global` in the charts). */
-  readonly global?: { imageRegistry?: string };
+  readonly global?: { imageRegistry?: string; auth?: { issuerUrl?: string; clientId?: string; gateway?: string } };
   /** Per component: enabled, preset, values. */
   readonly components?: Record<string, PlatformComponentProps>;
 }
@@ -38,7 +38,7 @@ export class KubeflowPlatform extends Construct {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
     const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : true);
-    const unmet = unmetDependencies(entries, enabled);
+    const unmet = unmetDependencies(entries, enabled, props.global);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;

@@ -7,7 +7,8 @@ export const info: ComponentInfo<typeof values> = {
   description: 'oauth2-proxy as the Istio ingress gateway\'s ext_authz provider: OIDC login through Dex, JWT rules for users and machine-to-machine tokens.',
   appVersion: 'v7.14.3',
   values,
-  requires: ['dex', 'istio-install'],
+  // an issuer: Dex, or an external one named by global.auth.issuerUrl
+  requires: [{ component: 'dex', unlessGlobal: 'auth.issuerUrl' }, 'istio-install'],
   keywords: ['auth', 'oidc', 'oauth2-proxy'],
   presets: {
     'm2m-dex-and-kind': {
