@@ -44,6 +44,11 @@ export interface ComponentInfo<S extends Specs> {
    * the reason (`Kind/name`). Every other workload must meet it; the tests enforce both.
    */
   readonly securityExceptions?: { workload: string; reason: string }[];
+  /**
+   * Roles (`Kind/name`) that carry wildcard RBAC rules as upstream ships them, with the reason. Any
+   * other wildcard fails the tests; with the reference present, a declared one must be upstream's.
+   */
+  readonly rbacWildcards?: { role: string; reason: string }[];
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
   readonly keywords?: string[];
