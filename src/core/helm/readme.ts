@@ -26,8 +26,11 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
     ...presets.map(([p]) => `helm install ${info.name} ./dist/helm/${info.name} -f ./dist/helm/${info.name}/presets/${p}.yaml`),
     '```',
     '',
-    'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing',
-    'installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
+    devs.length
+      ? 'With the default values the chart renders the objects of the upstream Kustomize install, except for the deviations'
+        + ' listed below; an existing installation can be adopted by Helm (label and annotate the objects for Helm ownership first).'
+      : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing'
+        + ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
     ...(info.requires?.length ? ['', `Requires: ${info.requires.map((r) => `\`${r}\``).join(', ')}.`] : []),
     '',
     '## Presets',
