@@ -30,16 +30,24 @@ export function validatorFor(apiVersion: string, kind: string): Promise<Validato
   return cache.get(k)!;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
-/** Validators for custom resources defined by CRDs in the same render. */
+// The API server checks structure and types, not formats such as int32 or date-time; neither do we.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+
+/** Validators for custom resources defined by the given CRDs (compiled once per schema). */
 export function crdValidators(objs: K8sObject[]): Map<string, Validator> {
   const out = new Map<string, Validator>();
   for (const crd of objs.filter((o) => o.kind === 'CustomResourceDefinition')) {
     for (const ver of crd.spec.versions ?? []) {
-      const schema = stripK8sExtensions(ver.schema?.openAPIV3Schema ?? {});
-      const validate = ajv.compile(schema as object);
+      const text = JSON.stringify(ver.schema?.openAPIV3Schema ?? {});
+      let validate = compiled.get(text);
+      if (!validate) {
+        validate = ajv.compile(stripK8sExtensions(JSON.parse(text)) as object);
+        compiled.set(text, validate);
+      }
+      const v = validate;
       out.set(`${crd.spec.group}/${ver.name}/${crd.spec.names.kind}`, (o) => {
-        if (!validate(o)) throw new Error(ajv.errorsText(validate.errors));
+        if (!v(o)) throw new Error(ajv.errorsText(v.errors));
       });
     }
   }
