@@ -80,7 +80,9 @@ export function parity(target: string, ours: K8sObject[], ref: K8sObject[], decl
     if (r.kind === 'CustomResourceDefinition') {
       const cov = o ? crdCoverage(r, o) : { covered: 0, total: 1, missing: ['(missing CRD)'] };
       coverages.push(cov.covered / cov.total);
-      row.crdDetails.push(`${k}: ${(100 * cov.covered / cov.total).toFixed(1)}% of ${cov.total} property paths${cov.missing.length ? `; e.g. missing ${cov.missing.slice(0, 3).join(', ')}` : ''}`);
+      const mk = o ? crdMarkerCoverage(r, o) : undefined;
+      row.crdDetails.push(`${k}: ${(100 * cov.covered / cov.total).toFixed(1)}% of ${cov.total} property paths${cov.missing.length ? `; e.g. missing ${cov.missing.slice(0, 3).join(', ')}` : ''}`
+        + (mk?.total ? `; apply markers/defaults ${mk.covered}/${mk.total}${mk.missing.length ? ` (e.g. missing ${mk.missing.slice(0, 2).join(', ')})` : ''}` : ''));
       if (!o) row.missing.push(k);
       continue;
     }
@@ -108,6 +110,31 @@ function sameDocuments(r: K8sObject, o: K8sObject): boolean {
     if (rd[k] === od[k]) return true;
     try { return canonical(parseYaml(rd[k])) === canonical(parseYaml(od[k])); } catch { return false; }
   });
+}
+
+/**
+ * Server-side-apply markers and defaults (x-kubernetes-list-type/-list-map-keys/-map-type, default)
+ * of the reference CRD, by path, and how many of them ours has with the same value.
+ */
+export function crdMarkerCoverage(ref: K8sObject, ours: K8sObject): { covered: number; total: number; missing: string[] } {
+  const markers = (crd: K8sObject) => {
+    const out = new Map<string, string>();
+    const walk = (sch: any, p: string) => {
+      if (!sch || typeof sch !== 'object') return;
+      for (const k of ['x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'default']) {
+        if (k in sch) out.set(`${p}#${k}`, JSON.stringify(sch[k]));
+      }
+      for (const [k, x] of Object.entries<any>(sch.properties ?? {})) walk(x, `${p}.${k}`);
+      if (sch.items) walk(sch.items, `${p}[]`);
+      if (sch.additionalProperties && typeof sch.additionalProperties === 'object') walk(sch.additionalProperties, `${p}{}`);
+    };
+    for (const ver of crd.spec?.versions ?? []) walk(ver.schema?.openAPIV3Schema, ver.name);
+    return out;
+  };
+  const r = markers(ref);
+  const o = markers(ours);
+  const missing = [...r].filter(([k, v]) => o.get(k) !== v).map(([k]) => k);
+  return { covered: r.size - missing.length, total: r.size, missing };
 }
 
 /** Share of the reference CRD's schema property paths (all versions) that ours also has. */

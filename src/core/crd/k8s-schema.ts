@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { QUANTITY_PATTERN } from '../schema.js';
+import { ATOMIC_TYPES, FIELD_MARKERS } from './k8s-markers.js';
 import type { CrdSchema } from './props.js';
 
 /**
@@ -129,7 +130,7 @@ function typeSchema(fqn: string, o: Resolved, stack: Set<string>, root = false):
   for (const p of props) {
     const ref = p.docs?.custom?.schema ?? '';
     const jsonName = ref.includes('#') ? ref.slice(ref.indexOf('#') + 1) : p.name;
-    const sch = { ...refSchema(p.type, ref, o, stack) };
+    const sch = { ...refSchema(p.type, ref, o, stack), ...FIELD_MARKERS[ref] };
     const d = o.descriptions ? describe(p.docs) : undefined;
     if (d) sch.description = d;
     else delete sch.description;
@@ -143,6 +144,7 @@ function typeSchema(fqn: string, o: Resolved, stack: Set<string>, root = false):
     type: 'object',
     properties,
     ...(required.length ? { required: required.sort() } : {}),
+    ...(ATOMIC_TYPES.has(t.docs?.custom?.schema ?? '') ? { 'x-kubernetes-map-type': 'atomic' } : {}),
   };
   cache.set(key, out);
   return out;
