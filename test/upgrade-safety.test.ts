@@ -25,7 +25,7 @@ describe.each(components.filter((c) => Object.keys(c.info.presets ?? {}).length)
 
 it('no workload selector matches Helm bookkeeping labels', () => {
   for (const c of components) {
-    for (const o of synthConcrete(c).map((x) => x.json).filter((x) => WORKLOADS.has(x.kind))) {
+    for (const o of synthConcrete(c).map((x) => x.json as K8sObject).filter((x) => WORKLOADS.has(x.kind))) {
       const sel = JSON.stringify(o.spec.selector ?? {});
       expect(sel).not.toMatch(/helm\.sh\/chart|app\.kubernetes\.io\/managed-by|app\.kubernetes\.io\/instance/);
     }
