@@ -58,6 +58,7 @@ export function chartYaml(m: ChartMeta): string {
     appVersion: m.appVersion,
     kubeVersion: KUBE_VERSION,
     home: 'https://www.kubeflow.org',
+    icon: 'https://www.kubeflow.org/images/logo.svg',
     sources: ['https://github.com/kubeflow/manifests'],
     keywords: ['kubeflow', 'machine-learning', ...(m.keywords ?? [])],
     ...(m.dependencies ? { dependencies: m.dependencies } : {}),
