@@ -100,6 +100,19 @@ describe('umbrella chart', () => {
     }
   });
 
+  it('global.auth: one value moves every route to another gateway and every component to another issuer', async () => {
+    const objs = parseObjects(await helmTemplate('helm3', chart, ['--set', 'global.auth.gateway=ingress/main', '--set', 'global.auth.issuerUrl=https://login.acme.io/dex']));
+    const vs = objs.filter((o) => o.kind === 'VirtualService');
+    expect(vs.length).toBeGreaterThan(5);
+    for (const o of vs) expect(o.spec.gateways, keyOf(o)).toEqual(['ingress/main']);
+    const text = JSON.stringify(objs);
+    expect(text).not.toMatch(/dex\.auth\.svc\.cluster\.local:5556\/dex/);
+    expect(text.match(/https:\/\/login\.acme\.io\/dex/g)!.length).toBeGreaterThanOrEqual(3);
+    const cfg = objs.filter((o) => o.kind === 'ConfigMap' && o.data?.ISTIO_GATEWAY).map((o) => o.data.ISTIO_GATEWAY);
+    expect(cfg.length).toBeGreaterThan(0);
+    for (const g of cfg) expect(g).toBe('ingress/main');
+  });
+
   it('passes global values to every subchart', async () => {
     const objs = parseObjects(await helmTemplate('helm4', chart, ['--set', 'global.imageRegistry=mirror.example:5000']));
     const images = objs.flatMap((o) => (o.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image));

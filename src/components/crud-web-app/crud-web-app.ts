@@ -37,7 +37,7 @@ export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   metrics: v.str('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.str('kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
     ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
       'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', { minLength: 1 }),
   }),

@@ -13,7 +13,7 @@ export const values = {
   clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in the hostnames of notebook services (CLUSTER_DOMAIN).', { minLength: 1 }),
   istio: v.group('Istio integration of the notebooks the controller creates.', {
     enabled: v.bool(true, 'Create an Istio VirtualService for every notebook (USE_ISTIO).'),
-    gateway: v.str('kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
     host: v.str('*', 'Host the notebook VirtualServices match (ISTIO_HOST).', { minLength: 1 }),
   }),
   culling: v.group('Culling: scale idle notebooks down to zero.', {

@@ -39,7 +39,7 @@ export const values = {
   istio: v.group('Istio integration.', {
     sidecarInjection: v.bool(true, 'Inject the Istio sidecar into the controller pod (needed for KFAM behind the mesh).'),
     enabled: v.bool(true, 'Create the VirtualService and AuthorizationPolicy of KFAM (when KFAM is enabled).'),
-    gateway: v.str('kubeflow-gateway', 'Gateway the KFAM VirtualService binds to.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the KFAM VirtualService binds to.', { minLength: 1 }),
     clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in the KFAM service host.', { minLength: 1 }),
     kfamCallers: v.list<string>(['cluster.local/ns/kubeflow/sa/centraldashboard'],
       'Principals allowed to call KFAM (its AuthorizationPolicy): the central dashboard.', s.string({ minLength: 1 }), { minItems: 1 }),

@@ -19,7 +19,7 @@ export const values = {
   rwoPvcScheduling: v.bool(true,
     'Schedule a Tensorboard that reads a ReadWriteOnce volume onto the node that already mounts it (RWO_PVC_SCHEDULING).'),
   istio: v.group('Istio integration of the Tensorboards the controller creates.', {
-    gateway: v.str('kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
     host: v.str('*', 'Host the Tensorboard VirtualServices match (ISTIO_HOST).', { minLength: 1 }),
   }),
   crds: v.group('The Tensorboard CustomResourceDefinition.', {
