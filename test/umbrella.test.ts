@@ -135,8 +135,10 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
   });
 
   it('applies global values and component values', () => {
-    const objs = synth({ global: { imageRegistry: 'reg.local' }, components: { centraldashboard: { values: { replicas: 3 } } } });
+    const objs = synth({ global: { imageRegistry: 'reg.local', commonLabels: { owner: 'ml-platform' } }, components: { centraldashboard: { values: { replicas: 3 } } } });
+    for (const o of objs) expect(o.metadata.labels?.owner, `${keyOf(o)} carries global.commonLabels`).toBe('ml-platform');
     const dash = objs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard')!;
+    expect(dash.spec.selector.matchLabels.owner).toBeUndefined();
     expect(dash.spec.replicas).toBe(3);
     expect(dash.spec.template.spec.containers[0].image).toBe('reg.local/kubeflow/kubeflow/central-dashboard:v1.10.0');
   });

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   concreteAccess, defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf, symbolicAccess,
@@ -95,6 +96,18 @@ export abstract class Component<S extends Specs> extends Construct {
     assertValid(info, merged, 'props.values');
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
+    // cdk8s validates every construct before it synthesizes: by then all objects exist
+    this.node.addValidation({ validate: () => { this.applyCommonLabels(); return []; } });
+  }
+
+  /** `global.commonLabels` on every object's metadata (concrete synthesis; charts do it in templates). */
+  public applyCommonLabels(): void {
+    const common = this.resolvedValues?.global.commonLabels ?? {};
+    if (!Object.keys(common).length) return;
+    for (const o of this.node.findAll()) {
+      if (!(o instanceof ApiObject)) continue;
+      for (const [k, x] of Object.entries(common)) if (o.metadata.getLabel(k) === undefined) o.metadata.addLabel(k, x);
+    }
   }
 }
 

@@ -50,7 +50,8 @@ export type Placement =
   | { kind: 'value'; expr: Expr; omitEmpty: boolean } // the field is the value (omitted when empty if omitEmpty)
   | { kind: 'optional'; cond: Expr; value: unknown } // the field exists only when cond holds
   | { kind: 'splice'; cond: Expr; items: unknown[] } // list items present only when cond holds
-  | { kind: 'spread'; expr: Expr }; // a list value's items, in place
+  | { kind: 'spread'; expr: Expr } // a list value's items, in place
+  | { kind: 'merge'; expr: Expr }; // a map value's entries, merged into the map it stands in
 
 export class Token {
   constructor(public readonly placement: Placement) {

@@ -23,10 +23,17 @@ export function emitYaml(value: unknown, opts: EmitOptions = { template: false }
 const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !isTokenMarker(v);
 
+/** Key under which a `merge` token adds a map value's entries to the map it stands in. */
+export const MERGE_KEY = '$kfMerge';
+
 function emitMap(obj: Record<string, unknown>, ind: number, opts: EmitOptions): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(obj)) {
     if (v === undefined) continue;
+    if (k === MERGE_KEY && isTokenMarker(v) && v[TOKEN_KEY].kind === 'merge') {
+      out.push(`{{- with ${go(v[TOKEN_KEY].expr)} }}`, `{{- toYaml . | nindent ${ind} }}`, '{{- end }}');
+      continue;
+    }
     out.push(...emitEntry(scalarKey(k, opts), v, ind, opts));
   }
   return out;
@@ -70,8 +77,10 @@ function emitSeq(items: unknown[], ind: number, opts: EmitOptions): string[] {
       } else if (p.kind === 'value') {
         const t = typeOf(p.expr);
         out.push(t === 'object' || t === 'array' ? `${pad(ind)}-{{ toYaml ${go(p.expr)} | nindent ${ind + 2} }}` : `${pad(ind)}- ${goYamlScalar(p.expr)}`);
-      } else {
+      } else if (p.kind === 'optional') {
         out.push(`{{- if ${go(p.cond)} }}`, ...emitSeq([p.value], ind, opts), '{{- end }}');
+      } else {
+        throw new Error('a map merge cannot stand as a list item');
       }
       continue;
     }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import type { Component, ComponentProps } from '../core/component.js';
+import type { Component, ComponentProps, ComponentValues } from '../core/component.js';
+import type { DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { components as allComponents } from '../components/index.js';
 import { unmetDependencies } from './dependencies.js';
@@ -14,7 +15,7 @@ export interface KubeflowPlatformProps {
   /** Start from a platform preset (e.g. `notebooks`). */
   readonly preset?: string;
   /** Values shared by every component (`global` in the charts). */
-  readonly global?: { imageRegistry?: string; auth?: { issuerUrl?: string; clientId?: string; gateway?: string } };
+  readonly global?: DeepPartial<ComponentValues<{}>['global']>;
   /** Per component: enabled, preset, values. */
   readonly components?: Record<string, PlatformComponentProps>;
 }

@@ -25,6 +25,7 @@ const valueSets: Record<string, unknown> = {
   spread: { extraEnv: [{ name: 'X', value: 'y' }, { name: 'Y', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], nodeSelector: { disk: 'ssd' }, tolerations: [{ key: 'k', operator: 'Exists' }] },
   empties: { resources: {}, labels: {}, config: {}, feature: { name: 'plain' } },
   images: { image: { digest: `sha256:${'a'.repeat(64)}` }, global: { imageRegistry: 'mirror.local:5000', auth: { issuerUrl: 'https://login.example.com' } } },
+  commonLabels: { global: { commonLabels: { team: 'platform', 'cost-center': 'ml-42' } } },
   bigNumbers: { port: 65535, replicas: 10000000, memory: '512Mi', config: { n: 12345678, f: 1.5, t: true, s: '10' } },
 };
 
@@ -39,6 +40,14 @@ describe('engine: Helm 3, Helm 4 and concrete synthesis agree for every feature'
     expect(compareSets(concrete, h3, ['concrete', 'helm3']).join('\n')).toBe('');
     expect(compareSets(concrete, h4, ['concrete', 'helm4']).join('\n')).toBe('');
     if (name === 'images') expect(JSON.stringify(h3)).toContain('--issuer=https://login.example.com');
+    if (name === 'commonLabels') {
+      for (const o of h3) expect(o.metadata.labels['cost-center'], `${o.kind} has the common label`).toBe('ml-42');
+      const cm = h3.find((o) => o.kind === 'ConfigMap')!;
+      expect(cm.metadata.labels.team).toBe('a'); // the object's own label wins
+      const dep = h3.find((o) => o.kind === 'Deployment')!;
+      expect(dep.spec.template.metadata.labels['cost-center']).toBeUndefined();
+      expect(dep.spec.selector.matchLabels['cost-center']).toBeUndefined();
+    }
   });
 
   it('kustomize overlay = Helm preset', async () => {

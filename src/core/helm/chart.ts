@@ -4,7 +4,8 @@ import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
 import type { SynthObject } from '../objects.js';
 import { defaultsOf, docsOf, type Specs } from '../values.js';
-import { emitYaml } from '../yaml-emit.js';
+import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
+import { TOKEN_KEY } from '../tokens.js';
 import { allSpecs } from '../component.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import { chartReadme } from './readme.js';
@@ -20,6 +21,7 @@ export function objectTemplate(o: SynthObject): string {
   if (KEEP_KINDS.has(json.kind)) {
     json.metadata = { ...json.metadata, annotations: { ...json.metadata?.annotations, 'helm.sh/resource-policy': 'keep' } };
   }
+  json.metadata = withCommonLabels(json.metadata ?? {});
   const body = emitYaml(json, { template: true });
   if (!o.conditions.length) return body;
   if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
@@ -38,6 +40,18 @@ function rangeTemplate(o: SynthObject, body: string): string {
   });
   const close = o.conditions.map((c) => (rangeOf(c) ? '{{- end }}{{- end }}' : '{{- end }}')).reverse();
   return `${open.join('\n')}\n---\n${body}${close.join('\n')}\n`;
+}
+
+/**
+ * `global.commonLabels` merged into metadata.labels in the template; the object's own label keys are
+ * omitted from them, so they never override (or duplicate) a label the object sets itself.
+ */
+function withCommonLabels(meta: Record<string, any>): Record<string, any> {
+  const own = Object.keys(meta.labels ?? {}).filter((k) => !k.includes('⟪'));
+  const common = own.length ? `(omit .Values.global.commonLabels ${own.map((k) => JSON.stringify(k)).join(' ')})` : '.Values.global.commonLabels';
+  const merge = { [MERGE_KEY]: { [TOKEN_KEY]: { kind: 'merge', expr: { k: 'raw', go: common, type: 'object' } } } };
+  if (meta.labels) return { ...meta, labels: { ...meta.labels, ...merge } };
+  return { ...meta, labels: { [TOKEN_KEY]: { kind: 'optional', cond: { k: 'raw', go: common, type: 'object' }, value: merge } } };
 }
 
 export interface ChartMeta {
