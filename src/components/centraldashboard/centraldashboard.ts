@@ -1,10 +1,8 @@
+import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
 import { k8s } from 'cdk8s-plus-33';
-import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
-import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, eq, items, json, nonEmpty, not, spread, text } from '../../core/conditions.js';
-import { customObject } from '../../core/custom-object.js';
 import { info } from './info.js';
 import { defaultMenuLinks, upstreamJsonText } from './links.js';
 import type { values } from './values.js';
@@ -118,29 +116,9 @@ export class CentralDashboard extends Component<typeof values> {
       },
     });
 
-    customObject<IVirtualService>(this, 'virtual-service', {
-      apiVersion: 'networking.istio.io/v1alpha3',
-      kind: 'VirtualService',
-      metadata: meta(),
-      spec: {
-        gateways: [v.istio.gateway],
-        hosts: ['*'],
-        http: [{
-          match: [{ uri: { prefix: '/' } }],
-          rewrite: { uri: '/' },
-          route: [{ destination: { host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: { number: 80 } } }],
-        }],
-      },
+    gatewayRoute(this, 'virtual-service', {
+      metadata: meta(), gateway: v.istio.gateway, prefix: '/', rewrite: '/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: 80,
     });
-    customObject<IAuthorizationPolicy>(this, 'authorization-policy', {
-      apiVersion: 'security.istio.io/v1beta1',
-      kind: 'AuthorizationPolicy',
-      metadata: { ...meta(), name: 'central-dashboard' },
-      spec: {
-        action: 'ALLOW',
-        rules: [{ from: [{ source: { principals: [v.istio.ingressGatewayPrincipal] } }] }],
-        selector: { matchLabels: { app: NAME } },
-      },
-    });
+    allowPrincipals(this, 'authorization-policy', { ...meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], { app: NAME });
   }
 }

@@ -1,7 +1,6 @@
+import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
-import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
-import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
 import { eq, json, not, opt, pick, spread, text, type Cond } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { customObject } from '../../core/custom-object.js';
@@ -159,31 +158,10 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
     metadata: meta(name),
     spec: { host, trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
-  customObject<IVirtualService>(scope, 'virtual-service', {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'VirtualService',
-    metadata: meta(`${name}-${name}`),
-    spec: {
-      gateways: [v.istio.gateway],
-      hosts: ['*'],
-      http: [{
-        headers: { request: { add: { 'x-forwarded-prefix': v.prefix } } },
-        match: [{ uri: { prefix: `${v.prefix}/` } }],
-        rewrite: { uri: '/' },
-        route: [{ destination: { host, port: { number: 80 } } }],
-      }],
-    },
+  gatewayRoute(scope, 'virtual-service', {
+    metadata: meta(`${name}-${name}`), gateway: v.istio.gateway, forwardedPrefix: v.prefix, prefix: `${v.prefix}/`, rewrite: '/', host, port: 80,
   });
-  customObject<IAuthorizationPolicy>(scope, 'authorization-policy', {
-    apiVersion: 'security.istio.io/v1beta1',
-    kind: 'AuthorizationPolicy',
-    metadata: meta(name),
-    spec: {
-      action: 'ALLOW',
-      rules: [{ from: [{ source: { principals: [v.istio.ingressGatewayPrincipal] } }] }],
-      selector: { matchLabels: { app: name } },
-    },
-  });
+  allowPrincipals(scope, 'authorization-policy', meta(name), [v.istio.ingressGatewayPrincipal], { app: name });
 }
 
 /** A PolicyRule, written the way upstream lists them. */

@@ -1,9 +1,8 @@
-import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
+import { gatewayRoute } from '../../core/istio.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, nonEmpty, not, pick, spread, when } from '../../core/conditions.js';
-import { customObject } from '../../core/custom-object.js';
 import { b64, generatedSecretData } from '../../core/value-text.js';
 import { networkPolicyProps, sameNamespacePolicy } from '../../core/network-policies.js';
 import { dexConfigText } from './config.js';
@@ -114,18 +113,8 @@ export class Dex extends Component<typeof values> {
       },
     });
 
-    customObject<IVirtualService>(this, 'virtual-service', {
-      apiVersion: 'networking.istio.io/v1alpha3',
-      kind: 'VirtualService',
-      metadata: meta(NAME),
-      spec: {
-        gateways: [v.istio.gateway],
-        hosts: ['*'],
-        http: [{
-          match: [{ uri: { prefix: '/dex/' } }],
-          route: [{ destination: { host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: { number: PORT } } }],
-        }],
-      },
+    gatewayRoute(this, 'virtual-service', {
+      metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/dex/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: PORT,
     });
 
     when(this, 'network-policies', v.networkPolicies.enabled, (s) => {

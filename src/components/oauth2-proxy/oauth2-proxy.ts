@@ -1,6 +1,6 @@
+import { gatewayRoute } from '../../core/istio.js';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/RequestAuthentication';
-import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
@@ -138,18 +138,8 @@ export class OAuth2Proxy extends Component<typeof values> {
       },
     });
 
-    customObject<IVirtualService>(this, 'virtual-service', {
-      apiVersion: 'networking.istio.io/v1alpha3',
-      kind: 'VirtualService',
-      metadata: meta(NAME),
-      spec: {
-        gateways: [v.istio.gateway],
-        hosts: ['*'],
-        http: [{
-          match: [{ uri: { prefix: '/oauth2/' } }],
-          route: [{ destination: { host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: { number: 80 } } }],
-        }],
-      },
+    gatewayRoute(this, 'virtual-service', {
+      metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/oauth2/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: 80,
     });
 
     new k8s.KubeNetworkPolicy(this, 'allow-ingressgateway', {

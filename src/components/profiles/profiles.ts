@@ -1,10 +1,8 @@
+import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
 import { k8s } from 'cdk8s-plus-33';
-import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
-import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, items, nonEmpty, not, pick, when } from '../../core/conditions.js';
-import { customObject } from '../../core/custom-object.js';
 import { hashedName } from '../../core/hash.js';
 import { profileCrd } from './crds.js';
 import { info } from './info.js';
@@ -134,31 +132,11 @@ export class Profiles extends Component<typeof values> {
     });
 
     when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => {
-      customObject<IVirtualService>(s, 'kfam-virtual-service', {
-        apiVersion: 'networking.istio.io/v1alpha3',
-        kind: 'VirtualService',
-        metadata: meta(KFAM),
-        spec: {
-          gateways: [v.istio.gateway],
-          hosts: ['*'],
-          http: [{
-            headers: { request: { add: { 'x-forwarded-prefix': '/kfam' } } },
-            match: [{ uri: { prefix: '/kfam/' } }],
-            rewrite: { uri: '/kfam/' },
-            route: [{ destination: { host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`, port: { number: KFAM_PORT } } }],
-          }],
-        },
+      gatewayRoute(s, 'kfam-virtual-service', {
+        metadata: meta(KFAM), gateway: v.istio.gateway, forwardedPrefix: '/kfam', prefix: '/kfam/', rewrite: '/kfam/',
+        host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`, port: KFAM_PORT,
       });
-      customObject<IAuthorizationPolicy>(s, 'kfam-authorization-policy', {
-        apiVersion: 'security.istio.io/v1beta1',
-        kind: 'AuthorizationPolicy',
-        metadata: meta(KFAM),
-        spec: {
-          action: 'ALLOW',
-          rules: [{ from: [{ source: { principals: v.istio.kfamCallers } }] }],
-          selector: { matchLabels: labels },
-        },
-      });
+      allowPrincipals(s, 'kfam-authorization-policy', meta(KFAM), v.istio.kfamCallers, labels);
     });
   }
 }

@@ -1,0 +1,51 @@
+import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
+import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
+import type { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { customObject, type TypedResource } from './custom-object.js';
+
+type Meta = NonNullable<TypedResource['metadata']>;
+
+export interface GatewayRouteProps {
+  readonly metadata: Meta;
+  /** Gateway (`name` or `namespace/name`) the route binds to. */
+  readonly gateway: string;
+  /** URL prefix the route matches. */
+  readonly prefix: string;
+  /** Prefix the request is rewritten to, if any. */
+  readonly rewrite?: string;
+  /** `x-forwarded-prefix` header added to the request, if any. */
+  readonly forwardedPrefix?: string;
+  /** Destination host (`<service>.<namespace>.svc.<cluster domain>`) and port. */
+  readonly host: string;
+  readonly port: number;
+}
+
+/** The shape every Kubeflow app uses behind the Kubeflow gateway: one prefix, one destination. */
+export function gatewayRoute(scope: Construct, id: string, p: GatewayRouteProps): ApiObject {
+  return customObject<IVirtualService>(scope, id, {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'VirtualService',
+    metadata: p.metadata,
+    spec: {
+      gateways: [p.gateway],
+      hosts: ['*'],
+      http: [{
+        ...(p.forwardedPrefix !== undefined ? { headers: { request: { add: { 'x-forwarded-prefix': p.forwardedPrefix } } } } : {}),
+        match: [{ uri: { prefix: p.prefix } }],
+        ...(p.rewrite !== undefined ? { rewrite: { uri: p.rewrite } } : {}),
+        route: [{ destination: { host: p.host, port: { number: p.port } } }],
+      }],
+    },
+  });
+}
+
+/** ALLOW the given principals to reach the pods matching `selector`. */
+export function allowPrincipals(scope: Construct, id: string, metadata: Meta, principals: string[], selector: Record<string, string>): ApiObject {
+  return customObject<IAuthorizationPolicy>(scope, id, {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
+    metadata,
+    spec: { action: 'ALLOW', rules: [{ from: [{ source: { principals } }] }], selector: { matchLabels: selector } },
+  });
+}
