@@ -1,3 +1,4 @@
+import type { k8s } from 'cdk8s-plus-33';
 import { s, type JsonSchema } from './schema.js';
 import { v } from './values.js';
 
@@ -11,9 +12,13 @@ export const envVarSchema = (): JsonSchema =>
 
 export const scheduling = () => ({
   nodeSelector: v.map<string>({}, 'Node labels the pods must match.', s.string(), { omitEmpty: true }),
-  tolerations: v.list<Record<string, unknown>>([], 'Tolerations of the pods.', s.object({
+  tolerations: v.list<k8s.Toleration>([], 'Tolerations of the pods.', s.object({
     key: s.string(), operator: s.enum(['Exists', 'Equal']), value: s.string(),
     effect: s.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']), tolerationSeconds: s.integer(),
   }), { omitEmpty: true }),
-  affinity: v.obj<Record<string, unknown>>({}, 'Affinity of the pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),
+  affinity: v.obj<k8s.Affinity>({}, 'Affinity of the pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),
 });
+
+/** The pod spec fields for the values of `scheduling()`: `spec: { ...podScheduling(v), … }`. */
+export const podScheduling = (x: { nodeSelector: Record<string, string>; tolerations: k8s.Toleration[]; affinity: k8s.Affinity }) =>
+  ({ nodeSelector: x.nodeSelector, tolerations: x.tolerations, affinity: x.affinity });

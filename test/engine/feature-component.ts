@@ -57,7 +57,7 @@ class Features extends Component<typeof values> {
               volumeMounts: [{ name: 'config', mountPath: '/etc/app' }],
             }],
             nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
+            tolerations: v.tolerations,
             volumes: [{ name: 'config', configMap: { name: cmName } }],
           },
         },

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-33';
+import { podScheduling } from '../../core/k8s-values.js';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import type { Construct } from 'constructs';
@@ -90,9 +91,7 @@ export class AdmissionWebhook extends Component<typeof values> {
               },
               volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-cert', readOnly: true }],
             }],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             serviceAccountName: SERVICE_ACCOUNT,
             volumes: [{ name: 'webhook-cert', secret: { secretName: v.certificate.secretName } }],
           },

@@ -1,4 +1,5 @@
 import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
+import { podScheduling } from '../../core/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
@@ -106,9 +107,7 @@ export class CentralDashboard extends Component<typeof values> {
                 allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
               },
             }],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: NAME,
           },

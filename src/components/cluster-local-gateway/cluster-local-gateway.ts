@@ -84,9 +84,9 @@ export class ClusterLocalGateway extends Component<typeof values> {
             },
           },
           spec: {
-            affinity: v.affinity as k8s.Affinity,
+            affinity: v.affinity,
             nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
+            tolerations: v.tolerations,
             containers: [{
               name: 'istio-proxy',
               image: v.image.ref,

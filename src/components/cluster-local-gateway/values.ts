@@ -1,3 +1,4 @@
+import type { k8s } from 'cdk8s-plus-33';
 import { scheduling } from '../../core/k8s-values.js';
 import { v } from '../../core/values.js';
 
@@ -11,7 +12,7 @@ export const values = {
     targetCPUUtilizationPercentage: v.int(80, 'Average CPU utilization the autoscaler aims at.', { minimum: 1, maximum: 100 }),
   }),
   ...scheduling(),
-  affinity: v.obj<Record<string, unknown>>({ nodeAffinity: {} }, 'Affinity of the gateway pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),
+  affinity: v.obj<k8s.Affinity>({ nodeAffinity: {} }, 'Affinity of the gateway pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),
   istio: v.group('Istio mesh settings the proxy starts with (they must match the Istio install).', {
     revision: v.str('default', 'Istio revision (`istio.io/rev`).', { minLength: 1 }),
     version: v.str('1.29.0', 'Istio chart version recorded in the labels (`app.kubernetes.io/version`, `helm.sh/chart`).', { minLength: 1 }),

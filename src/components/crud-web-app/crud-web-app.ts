@@ -4,7 +4,7 @@ import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio
 import { eq, json, not, opt, pick, spread, text, type Cond } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { customObject } from '../../core/custom-object.js';
-import { envVarSchema, scheduling } from '../../core/k8s-values.js';
+import { envVarSchema, podScheduling, scheduling } from '../../core/k8s-values.js';
 import { v, type Access, type Group, type ImageValue } from '../../core/values.js';
 import type { Construct } from 'constructs';
 
@@ -141,9 +141,7 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
             securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000 },
             volumeMounts: l.volumeMounts,
           }],
-          nodeSelector: v.nodeSelector,
-          tolerations: v.tolerations as k8s.Toleration[],
-          affinity: v.affinity as k8s.Affinity,
+          ...podScheduling(v),
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: sa,
           volumes: l.volumes,

@@ -1,4 +1,5 @@
 import { gatewayRoute } from '../../core/istio.js';
+import { podScheduling } from '../../core/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
@@ -103,9 +104,7 @@ export class Dex extends Component<typeof values> {
               },
               volumeMounts: [{ mountPath: '/etc/dex/cfg', name: 'config' }],
             }],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             serviceAccountName: NAME,
             volumes: [{ configMap: { items: [{ key: 'config.yaml', path: 'config.yaml' }], name: NAME }, name: 'config' }],
           },

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-33';
+import { podScheduling } from '../../core/k8s-values.js';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
@@ -126,9 +127,7 @@ export class NotebookController extends Component<typeof values> {
                 allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
               },
             }],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: SERVICE_ACCOUNT,
           },

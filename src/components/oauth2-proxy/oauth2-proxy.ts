@@ -1,4 +1,5 @@
 import { gatewayRoute } from '../../core/istio.js';
+import { podScheduling } from '../../core/k8s-values.js';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/RequestAuthentication';
 import { k8s } from 'cdk8s-plus-33';
@@ -125,9 +126,7 @@ export class OAuth2Proxy extends Component<typeof values> {
                 ...items(nonEmpty(v.allowedEmails), [{ mountPath: EMAILS_FILE, name: 'oauth2-proxy-emails', readOnly: true, subPath: 'authenticated-emails.txt' }]),
               ],
             }],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             volumes: [
               { configMap: { name: configName }, name: 'oauth2-proxy-config' },
               { configMap: { name: themeName }, name: 'oauth2-proxy-theme' },

@@ -1,4 +1,5 @@
 import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
+import { podScheduling } from '../../core/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
@@ -120,9 +121,7 @@ export class Profiles extends Component<typeof values> {
                 volumeMounts: [{ mountPath: '/etc/profile-controller', name: 'namespace-labels', readOnly: true }],
               },
             ],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
             serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
             volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],

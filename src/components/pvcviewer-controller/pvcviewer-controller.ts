@@ -103,7 +103,7 @@ export class PvcViewerController extends Component<typeof values> {
             labels: selector,
           },
           spec: {
-            affinity: v.affinity as k8s.Affinity,
+            affinity: v.affinity,
             containers: [
               {
                 name: 'manager',
@@ -120,7 +120,7 @@ export class PvcViewerController extends Component<typeof values> {
               kubeRbacProxyContainer(v.kubeRbacProxy.image.ref, v.kubeRbacProxy.resources, pullPolicy(v.kubeRbacProxy.image.pullPolicy)),
             ],
             nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
+            tolerations: v.tolerations,
             securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: SERVICE_ACCOUNT,
             terminationGracePeriodSeconds: 10,

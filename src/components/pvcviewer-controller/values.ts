@@ -1,3 +1,4 @@
+import type { k8s } from 'cdk8s-plus-33';
 import { scheduling } from '../../core/k8s-values.js';
 import { v } from '../../core/values.js';
 
@@ -22,7 +23,7 @@ export const values = {
   leaderElection: v.bool(true, 'Elect one active replica (`--leader-elect`).'),
   resources: v.resources({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '10m', memory: '64Mi' } }, 'Resources of the controller container.'),
   ...scheduling(),
-  affinity: v.obj<Record<string, unknown>>(linuxNodes, 'Affinity of the pods (a Kubernetes Affinity); the default keeps them on Linux nodes of the supported architectures.',
+  affinity: v.obj<k8s.Affinity>(linuxNodes, 'Affinity of the pods (a Kubernetes Affinity); the default keeps them on Linux nodes of the supported architectures.',
     { type: 'object' }, { omitEmpty: true }),
   clusterDomain: v.str('cluster.local', 'Cluster DNS domain, in the DNS names of the webhook certificate.', { minLength: 1 }),
   webhook: v.group('Admission webhooks that default and validate PVCViewers.', {

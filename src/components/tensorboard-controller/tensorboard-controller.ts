@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-33';
+import { podScheduling } from '../../core/k8s-values.js';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { items, nonEmpty, opt, pick, when } from '../../core/conditions.js';
@@ -99,9 +100,7 @@ export class TensorboardController extends Component<typeof values> {
               },
               kubeRbacProxyContainer(v.kubeRbacProxy.image.ref, v.kubeRbacProxy.resources, pullPolicy(v.kubeRbacProxy.image.pullPolicy)),
             ],
-            nodeSelector: v.nodeSelector,
-            tolerations: v.tolerations as k8s.Toleration[],
-            affinity: v.affinity as k8s.Affinity,
+            ...podScheduling(v),
             securityContext: { runAsNonRoot: true, runAsUser: 999, seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: SERVICE_ACCOUNT,
             terminationGracePeriodSeconds: 10,
