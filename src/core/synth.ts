@@ -40,5 +40,5 @@ export function synthComponent(entry: ComponentEntry): ComponentOutputs {
   for (const p of Object.keys(entry.info.presets ?? {})) {
     for (const [k, v] of mount(kustomizeOverlay(base, synthConcrete(entry, { preset: p })), `overlays/${p}`)) kustomize.set(k, v);
   }
-  return { helm: componentChart(entry.info, synthSymbolic(entry)), kustomize };
+  return { helm: componentChart(entry.info, synthSymbolic(entry), base), kustomize };
 }

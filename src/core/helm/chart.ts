@@ -87,14 +87,14 @@ export function chartYaml(m: ChartMeta): string {
 
 const HELMIGNORE = '.DS_Store\n*.tgz\n*.orig\n*~\n';
 
-export function componentChart(info: ComponentInfo<any>, objects: SynthObject[]): FileTree {
+export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[]): FileTree {
   const specs: Specs = allSpecs(info);
   const tree: FileTree = new Map();
   tree.set('Chart.yaml', chartYaml(info));
   tree.set('.helmignore', HELMIGNORE);
   tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
-  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION));
+  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults));
   tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL);
   tree.set('templates/NOTES.txt', notes(info, objects.length));
   for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o));

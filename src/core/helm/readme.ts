@@ -1,4 +1,6 @@
 import type { ComponentInfo } from '../component.js';
+import type { SynthObject } from '../objects.js';
+import { adoptionCommands } from './adoption.js';
 import type { DocRow } from '../values.js';
 
 const cell = (x: unknown) => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -7,7 +9,7 @@ const code = (x: unknown) => {
   return s.length > 80 ? `\`${cell(s.slice(0, 77))}...\`` : `\`${cell(s)}\``;
 };
 
-export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string): string {
+export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, defaults: SynthObject[]): string {
   const presets = Object.entries(info.presets ?? {});
   const devs = info.deviations ?? [];
   return [
@@ -32,6 +34,16 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
       : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing'
         + ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
     ...(info.requires?.length ? ['', `Requires: ${info.requires.map((r) => `\`${r}\``).join(', ')}.`] : []),
+    '',
+    '## Taking over a Kustomize install',
+    '',
+    'With default values the chart renders the objects upstream\'s Kustomize install created (same names and namespaces).',
+    'Mark them as owned by the release, then `helm install` (or `helm upgrade --install`) adopts them in place:',
+    '',
+    '```sh',
+    ...adoptionCommands(defaults, info.name),
+    `helm upgrade --install $RELEASE ./dist/helm/${info.name} -n $RELEASE_NAMESPACE`,
+    '```',
     '',
     '## Presets',
     '',
