@@ -89,6 +89,8 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
     '```', '',
     'Component dependencies are enforced: enabling a component whose dependency is disabled fails `helm template`/`install`',
     'with a message naming both.', '',
+    'On a fresh cluster, install with `--set user-namespace.enabled=false` first: its Profile needs the Profile CRD, which',
+    'this same release creates (Helm resolves every kind before it creates anything), then enable it with `helm upgrade`.', '',
     '## Components', '', '| component | requires | description |', '|---|---|---|',
     ...entries.map((e) => `| [${e.info.name}](charts/${e.info.name}/README.md) | ${(e.info.requires ?? []).map((r) => typeof r === 'string' ? r : `${r.component} (or global.${r.unlessGlobal})`).join(', ') || '–'} | ${e.info.description} |`),
     '', '## Presets', '', '| preset | description |', '|---|---|',
