@@ -85,7 +85,7 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
     `The Kubeflow ${PLATFORM_VERSION} platform as one Helm chart. Every component is a subchart (charts/<name>), generated`,
     'by kubeflow-cdk8s from the same typed definition as the Kustomize example in `dist/kustomize/example`.', '',
     '```sh', 'helm install kubeflow ./dist/helm/kubeflow', ...Object.keys(platformPresets).map((p) => `helm install kubeflow ./dist/helm/kubeflow -f ./dist/helm/kubeflow/presets/${p}.yaml`),
-    'helm upgrade kubeflow ./dist/helm/kubeflow --reuse-values --set katib.enabled=true   # enable a component later',
+    'helm upgrade kubeflow ./dist/helm/kubeflow --reuse-values --set cluster-local-gateway.enabled=true   # enable another component later',
     '```', '',
     'Component dependencies are enforced: enabling a component whose dependency is disabled fails `helm template`/`install`',
     'with a message naming both.', '',
