@@ -47,6 +47,8 @@ describe('helm template rejects bad values, naming the value', () => {
     for (const msg of await helmFails('centraldashboard', { image: { pullPolicy: 'Sometimes' } })) expect(msg).toMatch(/pullPolicy/);
     for (const msg of await helmFails('centraldashboard', { authOverlay: 'basic' })) expect(msg).toMatch(/authOverlay/);
     for (const msg of await helmFails('centraldashboard', { links: { menuLinks: [{ text: 3 }] } })) expect(msg).toMatch(/menuLinks/);
+    // null deletes a key in Helm: a required value must not silently render as 0 or "<nil>"
+    for (const msg of await helmFails('centraldashboard', { replicas: null, userIdHeader: null })) expect(msg).toMatch(/replicas|userIdHeader/);
   });
 });
 

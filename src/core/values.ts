@@ -136,11 +136,18 @@ const imageSchema = (): JsonSchema =>
     pullPolicy: s.enum(['Always', 'IfNotPresent', 'Never']),
   }, ['repository']);
 
+/**
+ * Declared keys are required: values always hold the defaults, so a key can only be missing when a
+ * user deleted it (`--set key=null`), which templates would otherwise render as 0 or "<nil>". Values
+ * whose schema admits null keep null (or a deleted key) as "leave the field out".
+ */
 export function schemaOf(specs: Specs, open = false): JsonSchema {
+  const nullable = (sp: Spec) => sp.kind === 'leaf' && (sp.default === null || (Array.isArray(sp.schema.type) && sp.schema.type.includes('null')));
   return {
     type: 'object',
     additionalProperties: open,
     properties: Object.fromEntries(Object.entries(specs).map(([k, sp]) => [k, specSchema(sp)])),
+    required: Object.entries(specs).filter(([, sp]) => !nullable(sp)).map(([k]) => k),
   };
 }
 function specSchema(sp: Spec): JsonSchema {
