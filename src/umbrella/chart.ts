@@ -5,7 +5,7 @@ import { CHART_VERSION, chartYaml } from '../core/helm/chart.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { kustomization } from '../core/kustomize/writer.js';
 import type { ComponentEntry } from '../core/synth.js';
-import { defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
+import { defaultsOf, docsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
 import { requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
 
@@ -95,7 +95,7 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
     ...entries.map((e) => `| [${e.info.name}](charts/${e.info.name}/README.md) | ${(e.info.requires ?? []).map((r) => typeof r === 'string' ? r : `${r.component} (or global.${r.unlessGlobal})`).join(', ') || '–'} | ${e.info.description} |`),
     '', '## Presets', '', '| preset | description |', '|---|---|',
     ...Object.entries(platformPresets).map(([p, d]) => `| \`${p}\` | ${d.description} |`), '',
-    '## Global values', '', ...Object.entries(globalSpecs).map(([k, s]) => `- \`global.${k}\`: ${s.description}`), '',
+    '## Global values', '', ...docsOf(globalSpecs, 'global.').map((r) => `- \`${r.path}\` (${r.type}, default \`${JSON.stringify(r.default)}\`): ${r.description}`), '',
   ].join('\n');
 }
 
