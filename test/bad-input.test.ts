@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { componentByName, components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import type { Spec } from '../src/core/values.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentByName, components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
-import { keyOf, type K8sObject } from './support/objects.js';
+import { keyOf } from './support/objects.js';
 import { compareSets, hasReference, loadReference, parity, renderAll, type ParityRow, type Rendered } from './support/render.js';
 import { restrictedViolations, wildcardRules } from './support/security.js';
 import { targets } from './support/targets.js';
@@ -85,5 +85,3 @@ afterAll(() => {
     `| ${r.target} | ${r.nonCrdIdentical}/${r.nonCrdTotal} | ${r.nonCrdEquivalent || '–'} | ${r.crdCoverage === undefined ? '–' : `${(100 * r.crdCoverage).toFixed(1)} %`} | ${r.missing.length + r.differing.length} |`);
   console.log(['parity with upstream 26.03', '| target | non-CRD identical | + same documents (declared) | CRD path coverage | differing/missing |', '|---|---|---|---|---|', ...lines].join('\n'));
 });
-
-export type { K8sObject };

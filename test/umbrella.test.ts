@@ -7,7 +7,7 @@ import { components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
 import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
-import { byKey, canonical, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
+import { byKey, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
 import { compareSets, DIST, renderAll } from './support/render.js';
 import { platformTargets } from './support/targets.js';
 import { exec, helmTemplate, tools } from './support/tools.js';
@@ -152,5 +152,3 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
     expect(() => synth({ preset: 'nope' })).toThrow(/prop 'preset' is 'nope'/);
   });
 });
-
-export { canonical };

@@ -9,7 +9,8 @@ import { exprOfString, sentinel, Token, hasSentinel } from './tokens.js';
  */
 export type Cond = boolean;
 
-const isSymbolic = (x: unknown): boolean =>
+/** True for a value that holds a chart expression (sentinel string or token). */
+export const isSymbolic = (x: unknown): boolean =>
   (typeof x === 'string' && hasSentinel(x)) || x instanceof Token;
 
 /** The expression for a value that may be symbolic (or a literal when it is not). */

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { CONDITION_KEY, exprOf } from './conditions.js';
+import { CONDITION_KEY, exprOf, isSymbolic } from './conditions.js';
 import { goString, type Expr, type ValueType } from './expr.js';
-import { defaultsOf, mergeValues, type Access, type Group, type Leaf, type Specs } from './values.js';
-import { hasSentinel, sentinel, Token } from './tokens.js';
+import { defaultsOf, isEmpty, mergeValues, type Access, type Group, type Leaf, type Specs } from './values.js';
+import { sentinel, Token } from './tokens.js';
 
 /**
  * Objects repeated for each item of a list value (declarative profiles, their contributors, …).
@@ -41,8 +41,7 @@ function concreteItem(specs: Specs, item: Record<string, unknown>): any {
     if (sp.kind === 'group') return [k, concreteItem(sp.children, (merged[k] ?? {}) as Record<string, unknown>)];
     const leaf = sp as Leaf<unknown>;
     const x = merged[k];
-    const empty = x === undefined || x === null || (Array.isArray(x) ? !x.length : typeof x === 'object' && !Object.keys(x).length);
-    if (leaf.omitEmpty && empty) return [k, undefined];
+    if (leaf.omitEmpty && isEmpty(x)) return [k, undefined];
     return [k, leaf.toProp ? leaf.toProp(x) : x];
   }));
 }
@@ -59,7 +58,7 @@ export function forEach<S extends Specs>(
   keyOf: (item: Access<Group<S>>, index: number) => string,
   build: (scope: Construct, item: Access<Group<S>>) => void,
 ): void {
-  const symbolic = list instanceof Token || (typeof list === 'string' && hasSentinel(list));
+  const symbolic = isSymbolic(list);
   const outer = new Construct(scope, id);
   if (!symbolic) {
     ((list ?? []) as Record<string, unknown>[]).forEach((raw, i) => {

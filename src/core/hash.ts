@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { goCanonicalJson } from './conditions.js';
-import { exprOf } from './conditions.js';
+import { exprOf, goCanonicalJson } from './conditions.js';
 import { hasSentinel, sentinel } from './tokens.js';
 
 /**

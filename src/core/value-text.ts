@@ -1,4 +1,4 @@
-import { exprOf, goCanonicalJson, json } from './conditions.js';
+import { exprOf, goCanonicalJson, isSymbolic as symbolic, json } from './conditions.js';
 import { go, goScalar, goString } from './expr.js';
 import { hasSentinel, sentinel, Token } from './tokens.js';
 
@@ -7,7 +7,6 @@ import { hasSentinel, sentinel, Token } from './tokens.js';
  * not cover (base64, joining a list, a kept random secret). Each helper computes the same text in
  * concrete synthesis, so Kustomize and Helm outputs stay identical.
  */
-const symbolic = (x: unknown): boolean => (typeof x === 'string' && hasSentinel(x)) || x instanceof Token;
 
 /** Base64 of a string value (Secret `data`). */
 export function b64(x: string): string {

@@ -214,7 +214,8 @@ export function imageRef(img: ImageValue, globalRegistry?: string): string {
   return img.digest ? `${repo}@${img.digest}` : `${repo}:${img.tag}`;
 }
 
-const isEmpty = (x: unknown) =>
+/** Undefined, null, an empty list or an empty map (what `omitEmpty` leaves out). */
+export const isEmpty = (x: unknown): boolean =>
   x === undefined || x === null || (Array.isArray(x) ? x.length === 0 : typeof x === 'object' && Object.keys(x).length === 0);
 
 /** Helm's merge of user values over defaults: maps merge deeply, lists and scalars replace, null deletes. */

@@ -1,4 +1,3 @@
-import { allSpecs } from '../core/component.js';
 import { valuesPath } from '../core/expr.js';
 import { mount, type FileTree } from '../core/files.js';
 import { CHART_VERSION, chartYaml } from '../core/helm/chart.js';
@@ -112,5 +111,3 @@ export function kustomizeExample(entries: ComponentEntry[]): FileTree {
   }
   return tree;
 }
-
-export { allSpecs };

@@ -5,7 +5,7 @@ import type { IRequestAuthentication } from '@kubernetes-models/istio/security.i
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { items, nonEmpty, not, opt, pick, text, when } from '../../core/conditions.js';
+import { items, nonEmpty, not, pick, text, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import { hashedName } from '../../core/hash.js';
 import { b64, generatedSecretData, joined } from '../../core/value-text.js';

@@ -1,5 +1,4 @@
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
-import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { crudWebAppValues } from '../crud-web-app/crud-web-app.js';
 import { defaultViewerPodSpec } from './viewer.js';

@@ -1,4 +1,4 @@
-import { chartSchema, type ComponentInfo } from '../component.js';
+import { allSpecs, chartSchema, type ComponentInfo } from '../component.js';
 import { go } from '../expr.js';
 import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
@@ -6,7 +6,6 @@ import type { SynthObject } from '../objects.js';
 import { defaultsOf, docsOf, type Specs } from '../values.js';
 import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
-import { allSpecs } from '../component.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import { chartReadme } from './readme.js';
 import { valuesYaml } from './values-yaml.js';
