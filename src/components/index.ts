@@ -1,21 +1,24 @@
 import type { ComponentEntry } from '../core/synth.js';
-import { authComponents } from './group-auth.js';
-import { controllerComponents } from './group-controllers.js';
-import { platformComponents } from './group-platform.js';
-import { webappComponents } from './group-webapps.js';
+import * as registry from './registry.js';
 
-/** Upstream's example/kustomization.yaml order; components not listed sort last by name. */
-const UPSTREAM_ORDER = [
+/**
+ * Upstream's example/kustomization.yaml order (a fact of kubeflow/manifests 26.03): the platform
+ * installs and lists components in this order; components that are not upstream entries sort last by name.
+ */
+export const platformOrder = [
   'cert-manager', 'istio-crds', 'istio-namespace', 'istio-install', 'oauth2-proxy', 'dex', 'knative-serving',
   'cluster-local-gateway', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources', 'pipelines', 'katib',
   'centraldashboard', 'admission-webhook', 'jupyter-web-app', 'notebook-controller', 'profiles', 'pvcviewer-controller',
   'volumes-web-app', 'tensorboard-controller', 'tensorboards-web-app', 'trainer', 'user-namespace', 'kserve',
   'kserve-models-web-app', 'spark-operator',
 ];
-const rank = (n: string) => (UPSTREAM_ORDER.includes(n) ? UPSTREAM_ORDER.indexOf(n) : UPSTREAM_ORDER.length);
+const rank = (n: string) => (platformOrder.includes(n) ? platformOrder.indexOf(n) : platformOrder.length);
 
-/** Every component. Each group file is owned by one area, so they can grow independently. */
-export const components: ComponentEntry[] = [...platformComponents, ...authComponents, ...webappComponents, ...controllerComponents]
+const isEntry = (x: unknown): x is ComponentEntry =>
+  typeof x === 'object' && x !== null && 'info' in x && typeof (x as ComponentEntry).create === 'function';
+
+/** Every registered component, in platform order. */
+export const components: ComponentEntry[] = Object.values(registry).filter(isEntry)
   .sort((a, b) => rank(a.info.name) - rank(b.info.name) || a.info.name.localeCompare(b.info.name));
 
 export const componentByName = (name: string): ComponentEntry => {
@@ -24,4 +27,4 @@ export const componentByName = (name: string): ComponentEntry => {
   return c;
 };
 
-export { CentralDashboard } from './centraldashboard/index.js';
+export * from './registry.js';

@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentInfo, type ComponentProps } from '../../src/core/component.js';
 import { and, eq, items, json, nonEmpty, not, opt, or, pick, spread, text, when } from '../../src/core/conditions.js';
 import { hashedName } from '../../src/core/hash.js';
-import { envVarSchema, scheduling } from '../../src/core/k8s-values.js';
+import { envVarSchema, scheduling } from '../../src/lib/k8s-values.js';
 import { s } from '../../src/core/schema.js';
 import type { ComponentEntry } from '../../src/core/synth.js';
 import { v } from '../../src/core/values.js';

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-33';
-import { podScheduling } from '../../core/k8s-values.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import type { Construct } from 'constructs';

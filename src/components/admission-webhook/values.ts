@@ -1,4 +1,4 @@
-import { scheduling } from '../../core/k8s-values.js';
+import { scheduling } from '../../lib/k8s-values.js';
 import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 

@@ -1,5 +1,5 @@
-import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
-import { podScheduling } from '../../core/k8s-values.js';
+import { allowPrincipals, gatewayRoute } from '../../lib/istio.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';

@@ -1,5 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
-import { envVarSchema, scheduling } from '../../core/k8s-values.js';
+import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
 import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { defaultDocumentationItems, defaultMenuLinks, defaultQuickLinks, type DashboardLink } from './links.js';

@@ -1,11 +1,11 @@
-import { gatewayRoute } from '../../core/istio.js';
-import { podScheduling } from '../../core/k8s-values.js';
+import { gatewayRoute } from '../../lib/istio.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, nonEmpty, not, pick, spread, when } from '../../core/conditions.js';
 import { b64, generatedSecretData } from '../../core/value-text.js';
-import { networkPolicyProps, sameNamespacePolicy } from '../../core/network-policies.js';
+import { networkPolicyProps, sameNamespacePolicy } from '../../lib/network-policies.js';
 import { dexConfigText } from './config.js';
 import { dexCrds } from './crds.js';
 import { info } from './info.js';

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { when } from '../../core/conditions.js';
-import { networkPolicyProps, sameNamespacePolicy, type PolicySpec } from '../../core/network-policies.js';
+import { networkPolicyProps, sameNamespacePolicy, type PolicySpec } from '../../lib/network-policies.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 

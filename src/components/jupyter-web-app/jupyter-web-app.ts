@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { hashedName } from '../../core/hash.js';
 import type { Spec, Specs } from '../../core/values.js';
-import { crudLabels, crudWebApp, jsonObject, jsonValue, rule, type JsonMember } from '../crud-web-app/crud-web-app.js';
+import { crudLabels, crudWebApp, jsonObject, jsonValue, rule, type JsonMember } from '../../lib/crud-web-app.js';
 import { info } from './info.js';
 import { logos } from './logos.js';
 import { spawnerFormDefaults } from './spawner.js';

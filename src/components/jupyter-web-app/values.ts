@@ -1,5 +1,5 @@
 import { v } from '../../core/values.js';
-import { crudWebAppValues } from '../crud-web-app/crud-web-app.js';
+import { crudWebAppValues } from '../../lib/crud-web-app.js';
 import { spawnerFormDefaults } from './spawner.js';
 
 export const values = {

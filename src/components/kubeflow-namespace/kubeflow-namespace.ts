@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { pick, when } from '../../core/conditions.js';
 import { info } from './info.js';
-import { networkPolicyProps } from '../../core/network-policies.js';
+import { networkPolicyProps } from '../../lib/network-policies.js';
 import { kubeflowPolicies, systemPolicies } from './policies.js';
 import type { values } from './values.js';
 

@@ -1,4 +1,4 @@
-import { namespaceNamed, namespacesWhere, sameNamespacePods, sameNamespacePolicy, type PolicySpec } from '../../core/network-policies.js';
+import { namespaceNamed, namespacesWhere, sameNamespacePods, sameNamespacePolicy, type PolicySpec } from '../../lib/network-policies.js';
 
 /** The NetworkPolicies of the `kubeflow` namespace, one per application that receives traffic. */
 export function kubeflowPolicies(istioNs: string): PolicySpec[] {

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { CustomResourceDefinition, prop, resourceSchema, type CrdSchema } from '../../core/crd/index.js';
-import { controllerGenStamp } from '../kubebuilder.js';
+import { controllerGenStamp } from '../../lib/kubebuilder.js';
 
 // No descriptions, as upstream ships it: three versions of a whole PodSpec with them would pass
 // the 256 KiB annotation that client-side `kubectl apply` stores, and bloat the Helm release.

@@ -1,10 +1,10 @@
 import { k8s } from 'cdk8s-plus-33';
-import { podScheduling } from '../../core/k8s-values.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { controllerGenStamp, healthProbes } from '../kubebuilder.js';
+import { controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
 import { notebookCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';

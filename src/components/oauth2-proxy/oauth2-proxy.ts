@@ -1,5 +1,5 @@
-import { gatewayRoute } from '../../core/istio.js';
-import { podScheduling } from '../../core/k8s-values.js';
+import { gatewayRoute } from '../../lib/istio.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/RequestAuthentication';
 import { k8s } from 'cdk8s-plus-33';
@@ -9,7 +9,7 @@ import { items, nonEmpty, not, pick, text, when } from '../../core/conditions.js
 import { customObject } from '../../core/custom-object.js';
 import { hashedName } from '../../core/hash.js';
 import { b64, generatedSecretData, joined } from '../../core/value-text.js';
-import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../../core/network-policies.js';
+import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../../lib/network-policies.js';
 import { EMAILS_FILE, oauth2ProxyConfig } from './config.js';
 import { info } from './info.js';
 import { kubeflowLogoSvg } from './kubeflow-logo.js';

@@ -1,5 +1,5 @@
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/RequestAuthentication';
-import { scheduling } from '../../core/k8s-values.js';
+import { scheduling } from '../../lib/k8s-values.js';
 import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 

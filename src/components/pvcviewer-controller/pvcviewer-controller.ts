@@ -7,7 +7,7 @@ import { items, nonEmpty, opt, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import {
   healthProbes, kubeRbacProxyContainer, leaderElectionRole, metricsReaderRole, metricsService, proxyRole,
-} from '../kubebuilder.js';
+} from '../../lib/kubebuilder.js';
 import { pvcViewerCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';

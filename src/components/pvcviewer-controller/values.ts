@@ -1,5 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
-import { scheduling } from '../../core/k8s-values.js';
+import { scheduling } from '../../lib/k8s-values.js';
 import { v } from '../../core/values.js';
 
 /** kubebuilder's default: run on Linux nodes of the architectures the image is built for. */

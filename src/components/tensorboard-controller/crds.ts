@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { CustomResourceDefinition, prop, resourceSchema } from '../../core/crd/index.js';
-import { controllerGenStamp } from '../kubebuilder.js';
+import { controllerGenStamp } from '../../lib/kubebuilder.js';
 
 const spec = prop.object({
   logspath: prop.string('Where the event logs are: `pvc://<claim>/<path>` for a volume in the namespace, or an object-store URL such as `gs://…` or `s3://…`.'),

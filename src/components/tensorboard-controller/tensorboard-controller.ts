@@ -1,12 +1,12 @@
 import { k8s } from 'cdk8s-plus-33';
-import { podScheduling } from '../../core/k8s-values.js';
+import { podScheduling } from '../../lib/k8s-values.js';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { items, nonEmpty, opt, pick, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import {
   controllerGenStamp, healthProbes, kubeRbacProxyContainer, leaderElectionRole, metricsReaderRole, metricsService, proxyRole,
-} from '../kubebuilder.js';
+} from '../../lib/kubebuilder.js';
 import { tensorboardCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { crudWebApp, rule } from '../crud-web-app/crud-web-app.js';
+import { crudWebApp, rule } from '../../lib/crud-web-app.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 

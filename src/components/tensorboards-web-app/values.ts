@@ -1,4 +1,4 @@
-import { crudWebAppValues } from '../crud-web-app/crud-web-app.js';
+import { crudWebAppValues } from '../../lib/crud-web-app.js';
 
 export const values = {
   ...crudWebAppValues({

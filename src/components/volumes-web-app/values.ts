@@ -1,6 +1,6 @@
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { v } from '../../core/values.js';
-import { crudWebAppValues } from '../crud-web-app/crud-web-app.js';
+import { crudWebAppValues } from '../../lib/crud-web-app.js';
 import { defaultViewerPodSpec } from './viewer.js';
 
 export const values = {

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { hashedName } from '../../core/hash.js';
 import { k8s } from 'cdk8s-plus-33';
-import { crudLabels, crudWebApp, jsonObject, jsonValue, rule } from '../crud-web-app/crud-web-app.js';
+import { crudLabels, crudWebApp, jsonObject, jsonValue, rule } from '../../lib/crud-web-app.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 

@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-33';
-import { s, type JsonSchema } from './schema.js';
-import { v } from './values.js';
+import { s, type JsonSchema } from '../core/schema.js';
+import { v } from '../core/values.js';
 
 /** Value declarations many workloads share, so every chart spells them the same way. */
 export const envVarSchema = (): JsonSchema =>

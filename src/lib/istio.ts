@@ -2,7 +2,7 @@ import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.ist
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { customObject, type TypedResource } from './custom-object.js';
+import { customObject, type TypedResource } from '../core/custom-object.js';
 
 type Meta = NonNullable<TypedResource['metadata']>;
 

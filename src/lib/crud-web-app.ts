@@ -1,11 +1,11 @@
-import { allowPrincipals, gatewayRoute } from '../../core/istio.js';
+import { allowPrincipals, gatewayRoute } from './istio.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
-import { eq, json, not, opt, pick, spread, text, type Cond } from '../../core/conditions.js';
-import { hashedName } from '../../core/hash.js';
-import { customObject } from '../../core/custom-object.js';
-import { envVarSchema, podScheduling, scheduling } from '../../core/k8s-values.js';
-import { v, type Access, type Group, type ImageValue } from '../../core/values.js';
+import { eq, json, not, opt, pick, spread, text, type Cond } from '../core/conditions.js';
+import { hashedName } from '../core/hash.js';
+import { customObject } from '../core/custom-object.js';
+import { envVarSchema, podScheduling, scheduling } from './k8s-values.js';
+import { v, type Access, type Group, type ImageValue } from '../core/values.js';
 import type { Construct } from 'constructs';
 
 /**
