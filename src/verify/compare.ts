@@ -57,7 +57,7 @@ export interface ObjectDiff {
 }
 
 /** Object-by-object comparison of an existing install with ours, hash suffixes normalized. */
-export function diffObjects(existing: K8sObject[], ours: K8sObject[], declared: Set<string>): ObjectDiff {
+export function diffObjects(existing: K8sObject[], ours: K8sObject[], declared: (o: K8sObject) => boolean): ObjectDiff {
   const hashed = new Set([...hashedNames(ours), ...hashedNames(existing)]);
   const E = byKey(existing.map((o) => normalizeHashes(o, hashed)));
   const O = byKey(ours.map((o) => normalizeHashes(o, hashed)));
@@ -66,7 +66,7 @@ export function diffObjects(existing: K8sObject[], ours: K8sObject[], declared: 
     const o = O.get(k);
     if (!o) d.onlyExisting.push(k);
     else if (canonical(o) === canonical(e)) d.identical.push(k);
-    else if (declared.has(`${e.kind}/${e.metadata?.name}`)) d.declared.push({ key: k, detail: firstDiff(e, o, ['existing', 'ours']) });
+    else if (declared(e)) d.declared.push({ key: k, detail: firstDiff(e, o, ['existing', 'ours']) });
     else d.differing.push({ key: k, detail: firstDiff(e, o, ['existing', 'ours']) });
   }
   for (const k of O.keys()) if (!E.has(k)) d.onlyOurs.push(k);
