@@ -9,6 +9,8 @@ import { resolvePlatform, type PlatformValues } from '../platform/definition.js'
 import { isSeparateRelease, platformOutputs, type PlanSource } from '../platform/index.js';
 import { UMBRELLA, umbrellaChart } from '../umbrella/chart.js';
 import { UsageError } from './errors.js';
+import { committedVersions } from '../build.js';
+import { applyVersions, chartVersions } from '../core/helm/versions.js';
 
 export interface SynthOptions {
   /** Platform values (umbrella form), or one component's values when `component` is set. */
@@ -44,7 +46,7 @@ export function synthTree(o: SynthOptions): FileTree {
     for (const [k, x] of mount(out.helm, `helm/${e.info.name}`)) tree.set(k, x);
     for (const [k, x] of mount(out.kustomize, `kustomize/${e.info.name}`)) tree.set(k, x);
   }
-  if (o.component) return tree;
+  if (o.component) return versioned(tree);
   log('synthesizing the umbrella chart, the Kustomize example and the install plan');
   const members = entries.filter((e) => !isSeparateRelease(e));
   const global = (o.values.global ?? {}) as Record<string, unknown>;
@@ -53,8 +55,12 @@ export function synthTree(o: SynthOptions): FileTree {
   const { platform, charts: planCharts } = platformOutputs(entries, {}, o.source, { presets: false });
   for (const [name, t] of planCharts) for (const [k, x] of mount(t, `helm/${name}`)) tree.set(k, x);
   for (const [k, x] of mount(platform, 'platform')) tree.set(k, x);
-  return tree;
+  return versioned(tree);
 }
+
+/** A team's charts carry the package's version with a `custom.<digest>` pre-release: never mistaken for published ones. */
+const versioned = (tree: FileTree): FileTree =>
+  applyVersions(tree, chartVersions(tree, committedVersions(), (digest) => `custom.${digest.slice(0, 8)}`), false);
 
 /** Writes the tree under `out`, replacing only the folders it generates (helm/, kustomize/, platform/). */
 export function writeOutput(out: string, tree: FileTree): void {

@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { packageRoot } from '../core/files.js';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The project (or installed package) root: the nearest folder above this file with our package.json. */
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'kubeflow-cdk8s') return dir;
-    if (dirname(dir) === dir) return resolve(from, '../..');
-  }
-}
 export const ROOT = packageRoot(import.meta.dirname);
 const TOOLS = join(ROOT, '.tools');
 
