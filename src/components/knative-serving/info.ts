@@ -24,5 +24,7 @@ export const info: ComponentInfo<typeof values> = {
     { role: 'ClusterRole/knative-serving-namespaced-edit', reason: 'Aggregated edit role over Knative Serving resources (resources `*`), as upstream.' },
     { role: 'ClusterRole/knative-serving-namespaced-view', reason: 'Aggregated view role over Knative Serving resources (resources `*`), as upstream.' },
   ],
+  // the knative-local-gateway Service fronts the cluster-local-gateway pods; net-istio programs Istio
+  requires: ['istio-install', 'cluster-local-gateway'],
   keywords: ['serving', 'knative', 'serverless', 'autoscaling'],
 };
