@@ -6,7 +6,7 @@ import { customObject } from '../../core/custom-object.js';
 import { configMaps } from './config.js';
 import { knativeServingCrds } from './crds.js';
 import { info } from './info.js';
-import { labels, NAME } from './labels.js';
+import { labels } from './labels.js';
 import { meshPolicies, networkPolicies } from './policies.js';
 import { netIstio } from './net-istio.js';
 import { rbac } from './rbac.js';
@@ -125,4 +125,3 @@ export class KnativeServing extends Component<typeof values> {
   }
 }
 
-export { NAME };

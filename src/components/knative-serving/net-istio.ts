@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { customObject } from '../../core/custom-object.js';
 import type { Access, Group } from '../../core/values.js';
-import { labels, netIstioLabels } from './labels.js';
+import { netIstioLabels } from './labels.js';
 import type { values } from './values.js';
 import { env, knativeDeployment, knativeService, METRICS_PORTS, SYSTEM_ENV } from './workloads.js';
 
@@ -79,5 +79,4 @@ export function netIstio(scope: Construct, v: Values): void {
       objectSelector: { matchLabels: WEBHOOK_LABELS }, sideEffects: 'None',
     }],
   });
-  void labels;
 }

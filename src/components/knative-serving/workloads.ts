@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import type { ImageAccess } from '../../core/values.js';
-import { labels, netIstioLabels } from './labels.js';
+import { labels } from './labels.js';
 
 const port = (x: number | string) => (typeof x === 'number' ? k8s.IntOrString.fromNumber(x) : k8s.IntOrString.fromString(x));
 const field = (name: string, fieldPath: string): k8s.EnvVar => ({ name, valueFrom: { fieldRef: { fieldPath } } });
@@ -116,4 +116,3 @@ export function cpuAutoscaler(scope: Construct, name: string, ns: string, min: n
   });
 }
 
-export { netIstioLabels };
