@@ -108,8 +108,9 @@ export const values = {
       containerNameTemplate: set.str('container-name-template', 'user-container', 'Name of a revision\'s single container (a Go template).', { minLength: 1 }),
     }, 'config-defaults')),
     deployment: v.group('`config-deployment`: how revisions become Deployments.', withExtra({
-      progressDeadline: {
-        ...set.duration('progressDeadline', '600s', 'Time a revision may take to become ready. Written under the key Kubeflow\'s overlay uses.'),
+      progressDeadline: set.duration('progress-deadline', '600s', 'Time a revision may take to become ready before it fails (large models may need longer).'),
+      kubeflowProgressDeadline: {
+        ...set.duration('progressDeadline', undefined, 'The key Kubeflow\'s overlay writes (`progressDeadline: 600s`); Knative 1.21 reads `progress-deadline` (`progressDeadline` above) and ignores this spelling. Kept so the default ConfigMap stays upstream\'s.'),
         default: '600s' as string | null,
       },
       registriesSkippingTagResolving: set.str('registries-skipping-tag-resolving', 'kind.local,ko.local,dev.local', 'Registries (comma-separated) whose tags are not resolved to digests.'),
