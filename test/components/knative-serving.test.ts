@@ -11,6 +11,7 @@ import { synthConcrete } from '../../src/core/synth.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
 import { DIST, hasReference, loadReference } from '../support/render.js';
 import { exec, helmTemplate, tools } from '../support/tools.js';
+import { crdValidators } from '../support/validate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-knative-'));
 const valuesFile = (values: unknown) => {
@@ -165,5 +166,54 @@ describe('knative-serving _example documentation', () => {
     const ours = configMaps.flatMap((c) => prose(c.data._example));
     expect(upstream.size).toBeGreaterThan(50);
     expect(ours.filter((l) => upstream.has(l))).toEqual([]);
+  });
+});
+
+describe('knative-serving CRDs', () => {
+  const validators = crdValidators(concrete({}));
+  const ksvc = {
+    apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata: { name: 'sklearn-iris-predictor', namespace: 'user' },
+    spec: {
+      template: {
+        metadata: { annotations: { 'autoscaling.knative.dev/min-scale': '1' }, labels: { app: 'iris' } },
+        spec: {
+          containerConcurrency: 0, timeoutSeconds: 300,
+          containers: [{
+            name: 'kserve-container', image: 'kserve/sklearnserver:v0.16.0', args: ['--model_name=iris'],
+            env: [{ name: 'PORT', value: '8080' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+            ports: [{ containerPort: 8080, name: 'h2c', protocol: 'TCP' }],
+            readinessProbe: { httpGet: { path: '/v2/health/ready', port: 8080 }, periodSeconds: 5 },
+            resources: { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '100m', memory: 256 } },
+            securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+            volumeMounts: [{ name: 'model', mountPath: '/mnt/models', readOnly: true }],
+          }],
+          volumes: [{ name: 'model', emptyDir: {} }],
+        },
+      },
+      traffic: [{ latestRevision: true, percent: 100 }],
+    },
+  };
+
+  it('a Knative Service as KServe creates it validates against our Service CRD; wrong types fail', () => {
+    const validate = validators.get('serving.knative.dev/v1/Service')!;
+    expect(() => validate(ksvc)).not.toThrow();
+    const bad = structuredClone(ksvc);
+    (bad.spec.template.spec as Record<string, unknown>).containerConcurrency = 'many';
+    expect(() => validate(bad)).toThrow(/integer/);
+    const badPort = structuredClone(ksvc);
+    (badPort.spec.template.spec.containers[0]!.ports[0] as Record<string, unknown>).containerPort = '8080';
+    expect(() => validate(badPort)).toThrow(/integer/);
+  });
+
+  it('has the 12 CRDs, each with a status subresource, behind crds.install', () => {
+    const crds = concrete({}).filter((o) => o.kind === 'CustomResourceDefinition');
+    expect(crds.map((c) => c.metadata.name).sort()).toEqual([
+      'certificates.networking.internal.knative.dev', 'clusterdomainclaims.networking.internal.knative.dev', 'configurations.serving.knative.dev',
+      'domainmappings.serving.knative.dev', 'images.caching.internal.knative.dev', 'ingresses.networking.internal.knative.dev',
+      'metrics.autoscaling.internal.knative.dev', 'podautoscalers.autoscaling.internal.knative.dev', 'revisions.serving.knative.dev',
+      'routes.serving.knative.dev', 'serverlessservices.networking.internal.knative.dev', 'services.serving.knative.dev',
+    ]);
+    for (const c of crds) expect(c.spec.versions[0].subresources, c.metadata.name).toEqual({ status: {} });
+    expect(concrete({ crds: { install: false } }).filter((o) => o.kind === 'CustomResourceDefinition')).toEqual([]);
   });
 });
