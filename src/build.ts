@@ -1,6 +1,6 @@
 import { mount, type FileTree } from './core/files.js';
 import { synthComponent } from './core/synth.js';
-import { components } from './components/index.js';
+import { components, umbrellaComponents } from './components/index.js';
 import { kustomizeExample, UMBRELLA, umbrellaChart } from './umbrella/chart.js';
 
 /** The whole dist/ tree, in memory. */
@@ -13,7 +13,7 @@ export function buildDist(): FileTree {
     for (const [k, v] of mount(out.helm, `helm/${entry.info.name}`)) dist.set(k, v);
     for (const [k, v] of mount(out.kustomize, `kustomize/${entry.info.name}`)) dist.set(k, v);
   }
-  for (const [k, v] of mount(umbrellaChart(components, charts), `helm/${UMBRELLA}`)) dist.set(k, v);
-  for (const [k, v] of mount(kustomizeExample(components), 'kustomize/example')) dist.set(k, v);
+  for (const [k, v] of mount(umbrellaChart(umbrellaComponents, charts), `helm/${UMBRELLA}`)) dist.set(k, v);
+  for (const [k, v] of mount(kustomizeExample(umbrellaComponents), 'kustomize/example')) dist.set(k, v);
   return dist;
 }

@@ -5,6 +5,7 @@
  */
 export * from './admission-webhook/index.js';
 export * from './centraldashboard/index.js';
+export * from './cert-manager/index.js';
 export * from './cluster-local-gateway/index.js';
 export * from './dex/index.js';
 export * from './istio-namespace/index.js';

@@ -6,6 +6,7 @@ import {
   type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
+import type { ReleaseInfo, UpstreamChart } from './upstream.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
@@ -53,6 +54,13 @@ export interface ComponentInfo<S extends Specs> {
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
   readonly keywords?: string[];
+  /**
+   * Upstream Helm charts this component wraps (src/core/upstream.ts). Such a component is a separate
+   * release of the platform: the `kubeflow` umbrella chart leaves it out of its subcharts.
+   */
+  readonly upstreamCharts?: UpstreamChart[];
+  /** Release name and namespace to install as; required with `upstreamCharts` (their objects are named after it). */
+  readonly release?: ReleaseInfo;
 }
 
 export interface ComponentProps<S extends Specs> {
