@@ -52,7 +52,7 @@ describe('cert-manager wraps the upstream chart', () => {
   });
 
   it('moves the NetworkPolicy with the webhook port', () => {
-    const objs = synthConcreteWithValues(certManager, { values: { 'cert-manager': { webhook: { securePort: 10260 } } } as never }).objects.map((o) => o.json);
+    const objs = synthConcreteWithValues(certManager, { values: { 'cert-manager': { webhook: { securePort: 10260 } } } as never }).objects.map((o) => o.json as K8sObject);
     const np = objs.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'cert-manager-webhook')!;
     expect(np.spec.ingress[0].ports[0].port).toBe(10260);
   });
