@@ -26,7 +26,8 @@ describe('helm template rejects bad values, naming the value', () => {
   it.each(components.filter((c) => !skipReason(c.info.name)).map((c) => c.info.name))('%s: unknown key at the top and inside a group', async (name) => {
     for (const msg of await helmFails(name, { notAValue: 1 })) expect(msg).toMatch(/notAValue/);
     // the first group (or image) value, with a misspelt key inside
-    const group = Object.entries(componentByName(name).info.values).find(([, s]) => (s as Spec).kind !== 'leaf')?.[0] ?? 'global';
+    // (values of a wrapped upstream chart are open: that chart's own schema checks them, see its component test)
+    const group = Object.entries(componentByName(name).info.values).find(([, s]) => (s as Spec).kind === 'image' || ((s as Spec).kind === 'group' && !(s as { open?: boolean }).open))?.[0] ?? 'global';
     const nested = group === 'global' ? { global: { imageRegistry: 1 } } : { [group]: { misspeltKey: true } };
     for (const msg of await helmFails(name, nested)) expect(msg).toMatch(group === 'global' ? /imageRegistry/ : /misspeltKey/);
   });
