@@ -9,6 +9,7 @@ export * from './cert-manager/index.js';
 export * from './cluster-local-gateway/index.js';
 export * from './dex/index.js';
 export * from './istio-crds/index.js';
+export * from './istio-install/index.js';
 export * from './istio-namespace/index.js';
 export * from './jupyter-web-app/index.js';
 export * from './kubeflow-istio-resources/index.js';
