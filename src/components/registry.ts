@@ -19,6 +19,7 @@ export * from './notebook-controller/index.js';
 export * from './oauth2-proxy/index.js';
 export * from './profiles/index.js';
 export * from './pvcviewer-controller/index.js';
+export * from './spark-operator/index.js';
 export * from './tensorboard-controller/index.js';
 export * from './tensorboards-web-app/index.js';
 export * from './user-namespace/index.js';

@@ -5,7 +5,7 @@ import { componentChart } from './helm/chart.js';
 import { kustomization, kustomizeBase, kustomizeOverlay } from './kustomize/writer.js';
 import { collect, scratchChart, type SynthObject } from './objects.js';
 import { SymbolicResolver } from './serialize.js';
-import { helmChartsOf, wrapsUpstreamCharts } from './upstream.js';
+import { helmChartsOf, kustomizeNamespace, wrapsUpstreamCharts } from './upstream.js';
 import type { Specs } from './values.js';
 
 /** What a component folder exports: its definition and how to build it. */
@@ -58,10 +58,11 @@ export function synthComponent(entry: ComponentEntry): ComponentOutputs {
 function synthWrapper(entry: ComponentEntry): ComponentOutputs {
   const base = synthConcreteWithValues(entry);
   const kustomize = mount(kustomizeBase(base.objects), 'base/objects');
-  kustomize.set('base/kustomization.yaml', kustomization({ resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }));
+  const ns = kustomizeNamespace(entry.info);
+  kustomize.set('base/kustomization.yaml', kustomization({ ...ns, resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }));
   for (const p of Object.keys(entry.info.presets ?? {})) {
     const variant = synthConcreteWithValues(entry, { preset: p });
-    const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', { helmCharts: helmChartsOf(entry.info, variant.values) });
+    const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', { ...ns, helmCharts: helmChartsOf(entry.info, variant.values) });
     for (const [k, v] of mount(overlay, `overlays/${p}`)) kustomize.set(k, v);
   }
   return { helm: componentChart(entry.info, synthSymbolic(entry), base.objects), kustomize };

@@ -26,6 +26,12 @@ export interface UpstreamChart {
 export interface ReleaseInfo {
   readonly name: string;
   readonly namespace: string;
+  /**
+   * The charts leave some namespaced objects without a namespace (Helm puts them into the release
+   * namespace at install): the Kustomize output sets it too (`namespace:` in the kustomization).
+   * Only for components whose namespaced objects all live in the release namespace.
+   */
+  readonly setNamespace?: boolean;
 }
 
 /** Components that wrap upstream charts are separate releases of the platform, not umbrella subcharts. */
@@ -63,6 +69,10 @@ export function helmChartsOf(info: ComponentInfo<any>, values: Record<string, an
     };
   });
 }
+
+/** `namespace:` of the kustomizations of a wrapper, when its release asks for it. */
+export const kustomizeNamespace = (info: ComponentInfo<any>): Record<string, string> =>
+  (info.release?.setNamespace ? { namespace: info.release.namespace } : {});
 
 export function releaseOf(info: ComponentInfo<any>): ReleaseInfo {
   if (!info.release) throw new Error(`${info.name}: a component with upstreamCharts declares info.release (name, namespace)`);

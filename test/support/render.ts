@@ -105,8 +105,20 @@ async function renderWrapper(name: string, preset: string | undefined, dist: str
     mustExec(tools.helm4, ['template', release, chart, ...all]),
     kustomizeBuild(kdir, ['--enable-helm', '--helm-command', tools.helm3]),
   ]);
-  // the upstream chart writes helm.sh/resource-policy itself, so it is in both outputs
-  return { helm3: parseObjects(h3).map(normalizeHelm), helm4: parseObjects(h4).map(normalizeHelm), kustomize: parseObjects(k).map(normalizeHelm) };
+  // the upstream chart writes helm.sh/resource-policy itself, so it is in both outputs; Helm installs
+  // namespaced objects that a chart leaves without a namespace into the release namespace
+  const ns = componentByName(name).info.release!.namespace;
+  const helm = (text: string) => parseObjects(text).map(normalizeHelm).map((o) => inReleaseNamespace(o, ns));
+  return { helm3: helm(h3), helm4: helm(h4), kustomize: parseObjects(k).map(normalizeHelm) };
+}
+
+/** Kinds without a namespace (the rest get the release namespace when a chart leaves it out). */
+const CLUSTER_KINDS = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'PriorityClass', 'StorageClass',
+  'PersistentVolume', 'APIService', 'ClusterIssuer', 'IngressClass', 'RuntimeClass', 'CSIDriver']);
+export function inReleaseNamespace(o: K8sObject, namespace: string): K8sObject {
+  if (CLUSTER_KINDS.has(o.kind) || o.metadata?.namespace) return o;
+  return { ...o, metadata: { ...o.metadata, namespace } };
 }
 
 /** Differences between two object sets, as readable lines (empty when equal). */
