@@ -6,6 +6,7 @@ import {
   type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
+import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
@@ -60,6 +61,15 @@ export interface ComponentInfo<S extends Specs> {
   readonly keywords?: string[];
   /** Defaults of `global.*` for this chart (a platform team's values, see src/platform/customize.ts). */
   readonly globalDefaults?: Record<string, unknown>;
+  /**
+   * Upstream Helm charts this component wraps (src/core/upstream.ts). Such a component is a separate
+   * release of the platform: the `kubeflow` umbrella chart leaves it out of its subcharts.
+   */
+  readonly upstreamCharts?: UpstreamChart[];
+  /** Release name and namespace to install as; required with `upstreamCharts` (their objects are named after it). */
+  readonly release?: ReleaseInfo;
+  /** Objects the install plan applies in a second release, after the wrapped chart is ready (src/core/upstream.ts). */
+  readonly followUpRelease?: FollowUpRelease;
 }
 
 export interface ComponentProps<S extends Specs> {

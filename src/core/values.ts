@@ -25,6 +25,11 @@ export interface Group<C extends Specs> {
   readonly kind: 'group';
   readonly description: string;
   readonly children: C;
+  /**
+   * Keys other than the declared ones are accepted and passed on (values of an upstream chart that
+   * we do not type: the upstream chart's own schema validates them). Closed when unset.
+   */
+  readonly open?: boolean;
 }
 export interface ImageValue {
   registry: string;
@@ -102,7 +107,18 @@ export const v = {
     leaf<Record<string, T>>('object', def, description, s.map(values), opts),
   image: (def: ImageValue, description: string): ImageSpec => ({ kind: 'image', description, default: def }),
   group: <C extends Specs>(description: string, children: C): Group<C> => ({ kind: 'group', description, children }),
+  /**
+   * The values of a wrapped upstream chart (src/core/upstream.ts), at the chart's own paths under its
+   * alias: the declared keys are typed (defaults = Kubeflow's settings), every other key passes through
+   * to the upstream chart, whose own values.schema.json validates it. Groups inside are open too.
+   */
+  upstream: <C extends Specs>(description: string, children: C): Group<C> => ({ kind: 'group', description, children: openGroups(children), open: true }),
 };
+
+function openGroups<C extends Specs>(specs: C): C {
+  return Object.fromEntries(Object.entries(specs).map(([k, sp]) =>
+    [k, sp.kind === 'group' ? { ...sp, children: openGroups(sp.children), open: true } : sp])) as C;
+}
 
 /** Values every chart shares; the umbrella chart sets them once for all components. */
 export const globalSpecs = {
@@ -154,7 +170,7 @@ export function schemaOf(specs: Specs, open = false): JsonSchema {
 function specSchema(sp: Spec): JsonSchema {
   if (sp.kind === 'leaf') return { ...sp.schema, description: sp.description };
   if (sp.kind === 'image') return { ...imageSchema(), description: sp.description };
-  return { ...schemaOf(sp.children), description: sp.description };
+  return { ...schemaOf(sp.children, !!sp.open), description: sp.description };
 }
 
 export interface DocRow { path: string; type: string; default: unknown; description: string }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { Component, ComponentProps, ComponentValues } from '../core/component.js';
 import type { DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
-import { components as allComponents } from '../components/index.js';
+import { umbrellaComponents as allComponents } from '../components/index.js';
 import { unmetDependencies } from './dependencies.js';
 import { platformPresets } from './presets.js';
 

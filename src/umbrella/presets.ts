@@ -14,7 +14,7 @@ export interface PlatformPreset {
 const notebooks: PlatformPreset = {
   description: 'Notebooks only: dashboard, profiles, PodDefaults, notebooks, volumes and tensorboards, with the auth layer they need.',
   enable: [
-    'istio-namespace', 'oauth2-proxy', 'dex', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources',
+    'cert-manager', 'istio-crds', 'istio-install', 'istio-namespace', 'oauth2-proxy', 'dex', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources',
     'centraldashboard', 'admission-webhook', 'jupyter-web-app', 'notebook-controller', 'profiles', 'pvcviewer-controller',
     'volumes-web-app', 'tensorboard-controller', 'tensorboards-web-app', 'user-namespace',
   ],

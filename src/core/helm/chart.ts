@@ -6,6 +6,7 @@ import type { SynthObject } from '../objects.js';
 import { defaultsOf, docsOf, type Specs } from '../values.js';
 import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
+import { chartDependencies } from '../upstream.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import { chartReadme } from './readme.js';
 import { valuesYaml } from './values-yaml.js';
@@ -63,7 +64,7 @@ export interface ChartMeta {
   readonly description: string;
   readonly appVersion: string;
   readonly keywords?: string[];
-  readonly dependencies?: { name: string; version: string; condition: string }[];
+  readonly dependencies?: Record<string, string>[];
 }
 
 export function chartYaml(m: ChartMeta): string {
@@ -90,12 +91,15 @@ export function chartYaml(m: ChartMeta): string {
 }
 
 const HELMIGNORE = '.DS_Store\n*.tgz\n*.orig\n*~\n';
+/** Charts with upstream dependencies keep `charts/*.tgz` (what `helm dependency build` writes). */
+const HELMIGNORE_WITH_DEPENDENCIES = '.DS_Store\n*.orig\n*~\n';
 
 export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[]): FileTree {
   const specs: Specs = allSpecs(info);
   const tree: FileTree = new Map();
-  tree.set('Chart.yaml', chartYaml(info));
-  tree.set('.helmignore', HELMIGNORE);
+  const dependencies = chartDependencies(info);
+  tree.set('Chart.yaml', chartYaml({ ...info, dependencies }));
+  tree.set('.helmignore', dependencies ? HELMIGNORE_WITH_DEPENDENCIES : HELMIGNORE);
   tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
   tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults));
