@@ -11,7 +11,7 @@ export const envVarSchema = (): JsonSchema =>
   }, ['name']);
 
 export const scheduling = () => ({
-  nodeSelector: v.map<string>({}, 'Node labels the pods must match.', s.string(), { omitEmpty: true }),
+  nodeSelector: v.labelMap({}, 'Node labels the pods must match.', { omitEmpty: true }),
   tolerations: v.list<k8s.Toleration>([], 'Tolerations of the pods.', s.object({
     key: s.string(), operator: s.enum(['Exists', 'Equal']), value: s.string(),
     effect: s.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']), tolerationSeconds: s.integer(),
