@@ -46,14 +46,16 @@ export function duplicateKeys(specs: Specs, values: unknown): string[] {
 const truthy = (x: unknown) => !(x === undefined || x === null || x === false || x === '' || x === 0
   || (Array.isArray(x) && !x.length) || (typeof x === 'object' && !Object.keys(x as object).length));
 
+const same = (a: unknown, b: unknown) => a !== undefined && b !== undefined && goCanonicalJson(a) === goCanonicalJson(b);
+
 /** Whether a credential value still holds (part of) its example default. */
 function atExample(leaf: Leaf<unknown>, x: unknown): boolean {
   const d = leaf.default;
-  if (Array.isArray(d)) return Array.isArray(x) && d.some((item) => x.some((y) => goCanonicalJson(y) === goCanonicalJson(item)));
+  if (Array.isArray(d)) return Array.isArray(x) && d.some((item) => x.some((y) => same(y, item)));
   if (d && typeof d === 'object') {
-    return !!x && typeof x === 'object' && Object.entries(d).some(([k, y]) => goCanonicalJson((x as Record<string, unknown>)[k]) === goCanonicalJson(y));
+    return !!x && typeof x === 'object' && Object.entries(d).some(([k, y]) => same((x as Record<string, unknown>)[k], y));
   }
-  return goCanonicalJson(x) === goCanonicalJson(d);
+  return same(x, d);
 }
 
 /** Paths of the declared example credentials that are in use and still at their example default. */

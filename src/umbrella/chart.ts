@@ -17,7 +17,7 @@ const enabledExpr = (name: string) => valuesPath([name, 'enabled']);
 
 /** Values of the umbrella chart for a platform preset: enabled flags plus component preset values. */
 export function presetValues(entries: ComponentEntry[], p: PlatformPreset): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = p.global ? { global: p.global } : {};
   for (const e of entries) {
     const name = e.info.name;
     const on = p.enable ? p.enable.includes(name) : true;
