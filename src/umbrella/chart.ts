@@ -116,6 +116,13 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
     ...entries.map((e) => `| [${e.info.name}](charts/${e.info.name}/README.md) | ${(e.info.requires ?? []).map((r) => typeof r === 'string' ? r : `${r.component} (or global.${r.unlessGlobal})`).join(', ') || '–'} | ${e.info.description} |`),
     '', '## Presets', '', '| preset | description |', '|---|---|',
     ...Object.entries(platformPresets).map(([p, d]) => `| \`${p}\` | ${d.description} |`), '',
+    '## Credentials and GitOps', '',
+    'Some components default to upstream\'s well-known example credentials (Dex\'s example user, example client and cookie',
+    'secrets). NOTES.txt lists those in use; `global.requireSecureCredentials=true` makes the chart fail listing all of them',
+    'at once. The `secure` preset leaves none: no example user or profile, and credentials from Secrets you create.',
+    '`generateSecret` values generate a secret only where Helm can read the cluster (`helm install`/`upgrade`); under',
+    '`helm template` and GitOps renderers (Argo CD, Flux) they fail rather than produce a new secret on every sync: use',
+    '`existingSecret` there. See each chart\'s README, section "Credentials and GitOps".', '',
     '## Global values', '', ...docsOf(globalSpecs, 'global.').map((r) => `- \`${r.path}\` (${r.type}, default \`${JSON.stringify(r.default)}\`): ${r.description}`), '',
   ].join('\n');
 }

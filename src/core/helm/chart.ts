@@ -8,7 +8,7 @@ import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import {
-  ANY_ITEM_TPL, duplicateKeysTemplate, EXAMPLE_WARNING, exampleCredentialsTemplate, SECURE_CREDENTIALS_MESSAGE,
+  ANY_ITEM_TPL, duplicateKeysTemplate, leavesOf, EXAMPLE_WARNING, exampleCredentialsTemplate, SECURE_CREDENTIALS_MESSAGE,
 } from '../value-checks.js';
 import { chartReadme } from './readme.js';
 import { valuesYaml } from './values-yaml.js';
@@ -96,7 +96,12 @@ export function componentChart(info: ComponentInfo<any>, objects: SynthObject[],
   tree.set('.helmignore', HELMIGNORE);
   tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
-  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults));
+  const rows = docsOf(specs);
+  const creds = {
+    examples: leavesOf(specs).filter((l) => l.leaf.exampleCredential).map((l) => l.path.join('.')),
+    generated: rows.map((r) => r.path).filter((p) => /(^|\.)generateSecret$/.test(p)),
+  };
+  tree.set('README.md', chartReadme(info, rows, CHART_VERSION, defaults, creds));
   tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL + ANY_ITEM_TPL);
   tree.set('templates/NOTES.txt', notes(info, objects.length) + exampleWarning(specs));
   const checks = valueChecks(specs);
