@@ -86,6 +86,9 @@ const leaf = <T, In = T>(type: ValueType, def: T, description: string, schema: J
   kind: 'leaf', type, default: def, description, schema, ...extra,
 });
 
+/** A number stays a number (as the chart renders it), anything else is the quantity's text. */
+const toQuantity = (x: unknown): k8s.Quantity => (typeof x === 'number' ? k8s.Quantity.fromNumber(x) : k8s.Quantity.fromString(String(x)));
+
 /** A quantity as users write it: `'512Mi'`, `2`, or a cdk8s `k8s.Quantity` (read back as its value). */
 export type QuantityInput = string | number | k8s.Quantity;
 export interface ResourcesInput { limits?: Record<string, QuantityInput>; requests?: Record<string, QuantityInput> }
@@ -109,7 +112,7 @@ export const v = {
   /** A Kubernetes quantity; `nonNegative` (requests, limits, sizes) refuses `-1`. */
   quantity: (def: string, description: string, opts: { nonNegative?: boolean } = { nonNegative: true }) =>
     leaf<k8s.Quantity, QuantityInput>('string', def as unknown as k8s.Quantity, description, s.quantity(opts), {
-      toProp: (q) => k8s.Quantity.fromString(String(q)),
+      toProp: (q) => toQuantity(q),
     }),
   /** Container resources: limits/requests by resource name, non-negative quantities (`'512Mi'`, `0.5` or `k8s.Quantity`). */
   resources: (def: { limits?: Record<string, string>; requests?: Record<string, string> }, description: string) =>
@@ -117,7 +120,7 @@ export const v = {
       omitEmpty: true,
       toProp: (r) => {
         const q = (m?: Record<string, unknown>) =>
-          m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, k8s.Quantity.fromString(String(x))]));
+          m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, toQuantity(x)]));
         const plain = r as unknown as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
         return { ...plain, limits: q(plain.limits), requests: q(plain.requests) };
       },
