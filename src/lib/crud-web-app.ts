@@ -39,7 +39,7 @@ export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   istio: v.group('Istio integration.', {
     gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
     ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', { minLength: 1 }),
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
   }),
 });
 

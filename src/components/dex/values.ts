@@ -36,7 +36,7 @@ const staticPasswordSchema = s.object({
 }, ['email'], { oneOf: [{ required: ['hash'] }, { required: ['hashFromEnv'] }] });
 
 const staticClientSchema = s.object({
-  id: s.string({ minLength: 1 }), idEnv: s.string({ pattern: ENV_NAME }),
+  id: s.line({ minLength: 1 }), idEnv: s.string({ pattern: ENV_NAME }),
   secret: s.string(), secretEnv: s.string({ pattern: ENV_NAME }),
   name: s.line({ minLength: 1 }), redirectURIs: s.array(s.urlOrPath()), public: s.boolean(), trustedPeers: s.array(s.string()),
 }, ['name']);
@@ -80,7 +80,7 @@ export const values = {
   extraStaticClients: v.list<StaticClient>([], 'More Dex static clients (other applications that log in through Dex). Prefer `secretEnv` with `extraEnvFrom` over a plain `secret`.', staticClientSchema, { omitEmpty: true, key: 'id' }),
   connectors: v.list<Connector>([], 'Upstream identity providers (Dex connectors): `oidc` (Keycloak, Azure AD, Google, Okta, …), `ldap`, `github`, or another Dex connector type. Write secrets as `$ENV_NAME` and provide them with `extraEnvFrom`.', connectorSchema(), { omitEmpty: true, key: 'id' }),
   extraEnvFrom: v.list<k8s.EnvFromSource>([], 'More `envFrom` sources of Dex, e.g. `[{secretRef: {name: dex-connectors}}]`: their keys become environment variables for `$ENV_NAME` references in connectors and clients.',
-    s.object({ prefix: s.string(), secretRef: s.object({ name: s.string({ minLength: 1 }), optional: s.boolean() }, ['name']), configMapRef: s.object({ name: s.string({ minLength: 1 }), optional: s.boolean() }, ['name']) }), { omitEmpty: true }),
+    s.object({ prefix: s.string(), secretRef: s.object({ name: s.subdomain(), optional: s.boolean() }, ['name']), configMapRef: s.object({ name: s.subdomain(), optional: s.boolean() }, ['name']) }), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
     gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway of the `/dex/` VirtualService.', s.namespacedName({ namespaceOptional: true })),
     namespace: v.dnsLabel('istio-system', 'Namespace of the Istio ingress gateway and istiod (allowed in by the NetworkPolicy).'),

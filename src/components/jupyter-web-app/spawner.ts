@@ -42,7 +42,7 @@ const image = s.string({ minLength: 1, pattern: IMAGE_REF });
 const volume: JsonSchema = s.object({
   mount: s.string({ minLength: 1, pattern: '^/[^\\x00-\\x1f\\x7f]*$', description: 'Mount path in the notebook container.' }),
   newPvc: s.object({
-    metadata: { type: 'object', description: 'PVC metadata; `{notebook-name}` in `name` is replaced with the notebook name.', properties: { name: s.string({ minLength: 1 }) }, required: ['name'] },
+    metadata: { type: 'object', description: 'PVC metadata; `{notebook-name}` in `name` is replaced with the notebook name.', properties: { name: s.string({ minLength: 1, pattern: '^([a-z0-9.-]|\\{notebook-name\\})+$' }) }, required: ['name'] },
     spec: { type: 'object', description: 'A Kubernetes PersistentVolumeClaimSpec.' },
   }, ['metadata', 'spec']),
   existingSource: { type: 'object', description: 'A Kubernetes volume source, e.g. persistentVolumeClaim.claimName.' },
@@ -77,7 +77,7 @@ export const spawnerFormDefaults = v.group('The spawner form of the Notebooks UI
   gpus: v.group('GPUs and other device-plugin resources.', {
     readOnly: readOnly('the GPU settings'),
     value: v.group('GPU defaults and vendors.', {
-      vendor: v.str('', 'limitsKey of the vendor selected by default; empty for none.'),
+      vendor: v.str('', 'limitsKey of the vendor selected by default; empty for none.', s.orEmpty(s.labelKey())),
       vendors: v.list<GpuVendor>([
         { limitsKey: 'nvidia.com/gpu', uiName: 'NVIDIA' },
         { limitsKey: 'amd.com/gpu', uiName: 'AMD' },
@@ -121,7 +121,7 @@ export const spawnerFormDefaults = v.group('The spawner form of the Notebooks UI
   }),
   configurations: v.group('PodDefaults (labelled configurations in the user namespace).', {
     readOnly: readOnly('the configurations'),
-    value: v.list<string>([], 'Names of PodDefaults selected by default (they must exist in the profile namespaces).', s.string({ minLength: 1 })),
+    value: v.list<string>([], 'Names of PodDefaults selected by default (they must exist in the profile namespaces).', s.subdomain()),
   }),
   environment: v.group('Environment of the notebook (read only by the "rok" UI flavor).', {
     readOnly: readOnly('the environment'),

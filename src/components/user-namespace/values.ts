@@ -17,7 +17,7 @@ export const profileSchema = s.object({
   name: s.dnsLabel({ description: 'Profile name, also the name of its namespace (a DNS label).' }),
   owner: s.object({ kind: s.enum(['User', 'Group', 'ServiceAccount']), name: s.line({ minLength: 1 }) }, ['name']),
   resourceQuotaSpec: { type: 'object', properties: { hard: s.keyedMap(RESOURCE_NAME, s.quantity({ nonNegative: true })) }, description: 'ResourceQuota spec for the namespace, e.g. `{hard: {cpu: "8", memory: 32Gi}}`.' },
-  plugins: s.array(s.object({ kind: s.string({ minLength: 1 }), spec: { type: 'object' } }, ['kind'])),
+  plugins: s.array(s.object({ kind: s.line({ minLength: 1 }), spec: { type: 'object' } }, ['kind'])),
   contributors: s.array(contributorSchema),
   podDefaults: s.array(podDefaultSchema),
 }, ['name', 'owner']);

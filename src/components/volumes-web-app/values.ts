@@ -17,7 +17,7 @@ export const values = {
     networking: v.group('How the gateway reaches the viewer.', {
       targetPort: v.int(8080, 'Port of the viewer container.', { minimum: 1, maximum: 65535 }),
       basePrefix: v.str('/pvcviewers', 'URL prefix of viewers; a viewer is served at `<basePrefix>/<namespace>/<name>/`.', { pattern: '^/' }),
-      rewrite: v.str('/', 'Path the prefix is rewritten to.'),
+      rewrite: v.str('/', 'Path the prefix is rewritten to.', { pattern: '^/[^\\s"\'{}]*$' }),
       timeout: v.str('30s', 'Request timeout of the viewer route (Istio duration).', { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' }),
     }),
     rwoScheduling: v.bool(true, 'Schedule the viewer on the node that already mounts a ReadWriteOnce volume.'),
