@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
   concreteAccess, defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf, symbolicAccess,
@@ -7,6 +8,7 @@ import {
 } from './values.js';
 import type { JsonSchema } from './schema.js';
 import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
+import { duplicateKeys, exampleCredentialsInUse } from './value-checks.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
@@ -79,7 +81,15 @@ export interface ComponentProps<S extends Specs> {
   readonly preset?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+
+/** Values as TypeScript users may write them, made plain: a cdk8s `k8s.Quantity` becomes its value (`'512Mi'`). */
+export function plainValues<T>(x: T): T {
+  if (x instanceof k8s.Quantity) return x.value as T;
+  if (Array.isArray(x)) return x.map(plainValues) as T;
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, plainValues(y)])) as T;
+  return x;
+}
 
 /**
  * Base of every Kubeflow component. Subclasses read `this.v` and create Kubernetes objects; the
@@ -107,10 +117,16 @@ export abstract class Component<S extends Specs> extends Construct {
       if (!preset) {
         throw new Error(`${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`);
       }
-      merged = mergeValues(merged, preset.values);
+      merged = mergeValues(merged, plainValues(preset.values));
     }
-    merged = mergeValues(merged, props.values ?? {});
+    merged = mergeValues(merged, plainValues(props.values ?? {}));
     assertValid(info, merged, 'props.values');
+    const dups = duplicateKeys(specs, merged);
+    if (dups.length) throw new Error(`${info.name}: invalid props.values:\n${dups.map((d) => `- ${d}`).join('\n')}`);
+    const examples = exampleCredentialsInUse(specs, merged);
+    if (examples.length && (merged.global as { requireSecureCredentials?: boolean }).requireSecureCredentials) {
+      throw new Error(`${info.name}: global.requireSecureCredentials is true, but these credentials are still at their example defaults: ${examples.join(', ')}`);
+    }
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
@@ -174,7 +190,11 @@ export function assertValid(info: ComponentInfo<any>, values: unknown, what: str
 export function formatErrors(errors: ErrorObject[]): string {
   return errors.map((e) => {
     const at = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-    if (e.keyword === 'additionalProperties') return `- ${at}: unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    if (e.keyword === 'additionalProperties') {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const patterns = Object.keys((e.parentSchema as JsonSchema | undefined)?.patternProperties ?? {});
+      return patterns.length ? `- ${at}: key '${key}' must match ${patterns.join(' or ')}` : `- ${at}: unknown key '${key}'`;
+    }
     return `- ${at}: ${e.message}`;
   }).join('\n');
 }

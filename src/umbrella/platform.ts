@@ -39,7 +39,8 @@ export class KubeflowPlatform extends Construct {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
     const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : true);
-    const unmet = unmetDependencies(entries, enabled, props.global);
+    const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...(props.global ?? {}) } : undefined;
+    const unmet = unmetDependencies(entries, enabled, global);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;
@@ -47,7 +48,7 @@ export class KubeflowPlatform extends Construct {
       const { enabled: _, preset: p, values } = props.components?.[name] ?? {};
       this.components[name] = entry.create(this, name, {
         preset: p ?? preset?.componentPresets?.[name],
-        values: { ...(values ?? {}), ...(props.global ? { global: { ...props.global, ...(values?.global ?? {}) } } : {}) },
+        values: { ...(values ?? {}), ...(global ? { global: { ...global, ...(values?.global ?? {}) } } : {}) },
       });
     }
   }

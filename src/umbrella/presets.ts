@@ -5,6 +5,8 @@ export interface PlatformPreset {
   readonly enable?: string[];
   /** Component presets to apply, by component name. */
   readonly componentPresets?: Record<string, string>;
+  /** `global.*` values the preset sets (the chart's preset file; KubeflowPlatform's `global`). */
+  readonly global?: Record<string, unknown>;
 }
 
 /**
@@ -20,4 +22,19 @@ const notebooks: PlatformPreset = {
   ],
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks };
+const notebookComponents = notebooks.enable!;
+
+/**
+ * "Values presets for secure and production-ready configurations" (KEP-831): the notebooks platform
+ * without any well-known example credential, enforced by `global.requireSecureCredentials`. Every
+ * credential comes from a Secret you create (GitOps-safe: nothing random is rendered), and there is no
+ * example user or example profile.
+ */
+const secure: PlatformPreset = {
+  description: 'Notebooks platform with no example credential: no example user or profile, Dex and oauth2-proxy credentials from Secrets you create (see the dex and oauth2-proxy `secure` presets), global.requireSecureCredentials on.',
+  enable: notebookComponents.filter((n) => n !== 'user-namespace'),
+  componentPresets: { dex: 'secure', 'oauth2-proxy': 'secure' },
+  global: { requireSecureCredentials: true },
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, secure };

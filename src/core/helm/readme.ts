@@ -9,7 +9,32 @@ const code = (x: unknown) => {
   return s.length > 80 ? `\`${cell(s.slice(0, 77))}...\`` : `\`${cell(s)}\``;
 };
 
-export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, defaults: SynthObject[]): string {
+/** Credentials of a chart: values declared as example credentials, and `generateSecret` switches. */
+export interface CredentialDocs { examples: string[]; generated: string[] }
+
+export function credentialsSection(c: CredentialDocs): string[] {
+  if (!c.examples.length && !c.generated.length) return [];
+  return [
+    '## Credentials and GitOps',
+    '',
+    ...(c.examples.length ? [
+      `These values default to well-known example credentials: ${c.examples.map((p) => `\`${p}\``).join(', ')}. While one is in use,`
+        + ' NOTES.txt warns; with `global.requireSecureCredentials=true` the chart fails, listing them. Set them, or use the'
+        + ' matching `existingSecret` (the `secure` presets do).',
+      '',
+    ] : []),
+    ...(c.generated.length ? [
+      `${c.generated.map((p) => `\`${p}\``).join(', ')}: the chart generates a random secret on the first \`helm install\` and reads`
+        + ' it back from the live Secret on every upgrade (`lookup`), so it never changes; the Secret is kept on uninstall.'
+        + ' `helm template` and GitOps tools (Argo CD, Flux) cannot read the cluster, so a random value would change on every'
+        + ' sync: there the chart fails instead, asking for `existingSecret`. With GitOps, create the Secret yourself (sealed-secrets,'
+        + ' external-secrets, SOPS) and set `existingSecret`. Kustomize and cdk8s synthesis refuse `generateSecret` for the same reason.',
+      '',
+    ] : []),
+  ];
+}
+
+export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, defaults: SynthObject[], creds: CredentialDocs = { examples: [], generated: [] }): string {
   if (info.upstreamCharts?.length) return wrapperReadme(info, rows, version);
   const presets = Object.entries(info.presets ?? {});
   const devs = info.deviations ?? [];
@@ -54,6 +79,7 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
     '',
     ...(devs.length ? devs.map((d) => `- \`${d.object}\`: ${d.reason}`) : ['None: every object matches the upstream render.']),
     '',
+    ...credentialsSection(creds),
     '## Values',
     '',
     '| Key | Type | Default | Description |',
