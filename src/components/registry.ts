@@ -20,3 +20,4 @@ export * from './tensorboard-controller/index.js';
 export * from './tensorboards-web-app/index.js';
 export * from './user-namespace/index.js';
 export * from './volumes-web-app/index.js';
+export * from './trainer/index.js';
