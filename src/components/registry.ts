@@ -21,3 +21,4 @@ export * from './tensorboards-web-app/index.js';
 export * from './user-namespace/index.js';
 export * from './volumes-web-app/index.js';
 export * from './trainer/index.js';
+export * from './katib/index.js';
