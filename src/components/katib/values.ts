@@ -124,7 +124,8 @@ export const values = {
     earlyStoppings: v.list<AlgorithmValue>([{ algorithmName: 'medianstop', image: katibImage('earlystopping-medianstop') }], 'Early stopping algorithms and their images.', algorithmSchema(false)),
   }),
   trialTemplates: v.group('The trial templates Experiments can refer to (ConfigMap `trial-templates`).', {
-    resources: v.resources({}, 'CPU, memory (and GPU) of the training container of every default trial template: what each trial of an experiment built on them gets.'),
+    // a plain object (not v.resources, whose quantities become k8s.Quantity): it is written into a config file
+    resources: v.obj<Record<string, unknown>>({}, 'CPU, memory (and GPU) of the training container of every default trial template (a Kubernetes ResourceRequirements): what each trial of an experiment built on them gets.', resourceRequirementsSchema(), { omitEmpty: true }),
     mnistImage: v.image(image('pytorch-mnist-cpu'), 'Image of the PyTorch MNIST trial templates.'),
     enasImage: v.image(image('enas-cnn-cifar10-cpu'), 'Image of the ENAS CIFAR-10 trial template.'),
   }),
