@@ -20,4 +20,14 @@ const notebooks: PlatformPreset = {
   ],
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks };
+/**
+ * The proposal's user story: "install only Notebooks / Workspaces and Trainer" and "adjust CPU and
+ * memory limits for Katib experiments". The notebooks subset plus Trainer (with its JobSet
+ * controller and runtimes) and Katib, whose UI lives in the dashboard behind the same gateway.
+ */
+const notebooksTrainer: PlatformPreset = {
+  description: 'Notebooks, Trainer and Katib: the notebooks subset plus Kubeflow Trainer (TrainJobs, JobSet, training runtimes) and Katib (experiments, its UI in the dashboard), with the auth layer they need.',
+  enable: [...notebooks.enable!, 'katib', 'trainer'],
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'notebooks-trainer': notebooksTrainer };

@@ -5,6 +5,8 @@ export const info: ComponentInfo<typeof values> = {
   name: 'trainer',
   description: 'Kubeflow Trainer v2: TrainJobs run as JobSets from (cluster) training runtimes for PyTorch, DeepSpeed, MLX and torchtune; ships the JobSet controller.',
   appVersion: 'v2.1.0',
+  // the platform's kubeflow-namespace creates kubeflow-system
+  requires: ['kubeflow-namespace'],
   values,
   keywords: ['training', 'trainer', 'jobset', 'pytorch'],
   deviations: [

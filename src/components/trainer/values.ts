@@ -111,7 +111,7 @@ export const values = {
     ...scheduling(),
   }),
   runtimes: v.group('Cluster training runtimes: the blueprints TrainJobs start from.', {
-    enabled: v.bool(true, 'Create the runtimes of `runtimes.list`.'),
+    enabled: v.bool(true, 'Create the runtimes of `runtimes.list`. Their CRD and validating webhook come with the controller: on a fresh cluster install with this false, then upgrade with it true once the controller runs (as upstream applies overlays/manager before overlays/runtimes).'),
     namespaceField: v.bool(true, 'Write `metadata.namespace` into the (cluster-scoped) runtimes as the platform overlay does; the API server ignores it.'),
     datasetInitializerImage: v.image({ registry: 'ghcr.io', repository: 'kubeflow/trainer/dataset-initializer', tag: 'v2.1.0' }, 'Image that downloads a runtime\'s dataset (`initializers.dataset`).'),
     modelInitializerImage: v.image({ registry: 'ghcr.io', repository: 'kubeflow/trainer/model-initializer', tag: 'v2.1.0' }, 'Image that downloads a runtime\'s model (`initializers.model`).'),
