@@ -7564,6 +7564,11 @@ export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpe
   readonly fieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFieldRef;
 
   /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFrom#fileKeyRef
+   */
+  readonly fileKeyRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef;
+
+  /**
    * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFrom#resourceFieldRef
    */
   readonly resourceFieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromResourceFieldRef;
@@ -7583,6 +7588,7 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
   const result = {
     'configMapKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
     'fieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFieldRef(obj.fieldRef),
+    'fileKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
     'resourceFieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
     'secretKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
   };
@@ -8378,6 +8384,11 @@ export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpe
   readonly fieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFieldRef;
 
   /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFrom#fileKeyRef
+   */
+  readonly fileKeyRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef;
+
+  /**
    * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFrom#resourceFieldRef
    */
   readonly resourceFieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromResourceFieldRef;
@@ -8397,6 +8408,7 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
   const result = {
     'configMapKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
     'fieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFieldRef(obj.fieldRef),
+    'fileKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
     'resourceFieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
     'secretKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
   };
@@ -9192,6 +9204,11 @@ export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpe
   readonly fieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFieldRef;
 
   /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFrom#fileKeyRef
+   */
+  readonly fileKeyRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef;
+
+  /**
    * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFrom#resourceFieldRef
    */
   readonly resourceFieldRef?: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromResourceFieldRef;
@@ -9211,6 +9228,7 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
   const result = {
     'configMapKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
     'fieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFieldRef(obj.fieldRef),
+    'fileKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
     'resourceFieldRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
     'secretKeyRef': toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
   };
@@ -10780,6 +10798,48 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
+ * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef
+ */
+export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef {
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef#path
+   */
+  readonly path: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef#volumeName
+   */
+  readonly volumeName: string;
+}
+
+/**
+ * Converts an object of type 'ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef(obj: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'optional': obj.optional,
+    'path': obj.path,
+    'volumeName': obj.volumeName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromResourceFieldRef
  */
 export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecContainersEnvValueFromResourceFieldRef {
@@ -11344,6 +11404,48 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
+ * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef
+ */
+export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef {
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef#path
+   */
+  readonly path: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef#volumeName
+   */
+  readonly volumeName: string;
+}
+
+/**
+ * Converts an object of type 'ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef(obj: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'optional': obj.optional,
+    'path': obj.path,
+    'volumeName': obj.volumeName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromResourceFieldRef
  */
 export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecEphemeralContainersEnvValueFromResourceFieldRef {
@@ -11901,6 +12003,48 @@ export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTempl
   const result = {
     'apiVersion': obj.apiVersion,
     'fieldPath': obj.fieldPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef
+ */
+export interface ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef {
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef#path
+   */
+  readonly path: string;
+
+  /**
+   * @schema ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef#volumeName
+   */
+  readonly volumeName: string;
+}
+
+/**
+ * Converts an object of type 'ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef(obj: ClusterTrainingRuntimeSpecTemplateSpecReplicatedJobsTemplateSpecTemplateSpecInitContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'optional': obj.optional,
+    'path': obj.path,
+    'volumeName': obj.volumeName,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
