@@ -25,3 +25,5 @@ export * from './tensorboard-controller/index.js';
 export * from './tensorboards-web-app/index.js';
 export * from './user-namespace/index.js';
 export * from './volumes-web-app/index.js';
+export * from './trainer/index.js';
+export * from './katib/index.js';
