@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { when } from '../../core/conditions.js';
+import { late } from '../../core/stages.js';
 import { jobSetCrd, trainerCrds } from './crds.js';
 import { info } from './info.js';
 import { JOBSET_WEBHOOK_SERVICE, jobSetController } from './jobset.js';
@@ -28,6 +29,7 @@ export class Trainer extends Component<typeof values> {
     when(this, 'jobset', v.jobset.enabled, (s) => jobSetController(new Construct(s, 'jobset-controller'), this));
     when(this, 'manager', v.manager.enabled, (s) => trainerManager(new Construct(s, 'trainer-manager'), this));
     when(this, 'kubeflow-roles', v.kubeflowRoles, (s) => kubeflowRoles(s));
-    when(this, 'runtimes', v.runtimes.enabled, (s) => clusterTrainingRuntimes(s, this));
+    // the runtimes go through the manager's validating webhook: applied once it runs (src/core/stages.ts)
+    late(this, 'late', v.global.stage, (l) => when(l, 'runtimes', v.runtimes.enabled, (s) => clusterTrainingRuntimes(s, this)));
   }
 }
