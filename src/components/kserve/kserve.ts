@@ -1,0 +1,228 @@
+import { k8s } from 'cdk8s-plus-33';
+import type { Construct } from 'constructs';
+import { Component, type ComponentProps } from '../../core/component.js';
+import { eq, nonEmpty, opt, when } from '../../core/conditions.js';
+import { customObject, type TypedResource } from '../../core/custom-object.js';
+import { forEach } from '../../core/foreach.js';
+import { inferenceServiceConfig } from './config.js';
+import { kserveCrds } from './crds.js';
+import { info } from './info.js';
+import { kserveRbac } from './rbac.js';
+import { runtimeItem, type values } from './values.js';
+import { kserveWebhooks } from './webhooks.js';
+
+const base = { app: 'kserve', 'app.kubernetes.io/name': 'kserve' };
+const controlPlane = (name: string) => ({ ...base, 'control-plane': name, 'controller-tools.k8s.io': '1.0' });
+const restricted = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true };
+const podSecurity = { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
+const podNamespaceEnv = { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } };
+const probe = (path: string, extra: Record<string, number>) =>
+  ({ failureThreshold: 5, httpGet: { path, port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 30, timeoutSeconds: 5, ...extra });
+const certVolume = (secretName: string) => ({ name: 'cert', secret: { defaultMode: 420, secretName } });
+const certMount = { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true };
+const port = (n: string | number) => (typeof n === 'number' ? k8s.IntOrString.fromNumber(n) : k8s.IntOrString.fromString(n));
+
+/**
+ * KServe 0.16 as Kubeflow installs it: the KServe, LLMInferenceService and local model controllers,
+ * their webhooks and certificates, `inferenceservice-config`, the ClusterServingRuntimes and the
+ * default ClusterStorageContainer, and the 13 CRDs.
+ */
+export class KServe extends Component<typeof values> {
+  constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
+    super(scope, id, info, props);
+    const v = this.v;
+    when(this, 'crds', v.crds.install, (s) => kserveCrds(s, base, v.namespace));
+    this.serviceAccounts();
+    kserveRbac(this, v.namespace, base);
+    new k8s.KubeConfigMap(this, 'inferenceservice-config', { metadata: this.meta('inferenceservice-config'), data: inferenceServiceConfig(v) });
+    new k8s.KubeSecret(this, 'webhook-server-secret', { metadata: this.meta('kserve-webhook-server-secret') });
+    this.services();
+    this.controllers();
+    kserveWebhooks(this, v.namespace, base);
+    this.runtimes();
+    this.storageContainer();
+  }
+
+  private meta(name: string, labels: Record<string, string> = base) {
+    return { name, namespace: this.v.namespace, labels };
+  }
+
+  private serviceAccounts(): void {
+    const managed = (name: string) => ({ ...base, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': name });
+    for (const name of ['kserve-controller-manager', 'kserve-localmodel-controller-manager', 'kserve-localmodelnode-agent']) {
+      new k8s.KubeServiceAccount(this, `${name}-sa`, { metadata: this.meta(name, managed(name)) });
+    }
+    new k8s.KubeServiceAccount(this, 'llmisvc-controller-manager-sa', {
+      metadata: this.meta('llmisvc-controller-manager', { ...base, 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'llmisvc-controller-manager' }),
+    });
+  }
+
+  private services(): void {
+    const kserve = controlPlane('kserve-controller-manager');
+    const llm = controlPlane('llmisvc-controller-manager');
+    new k8s.KubeService(this, 'metrics-service', {
+      metadata: { ...this.meta('kserve-controller-manager-metrics-service', kserve), annotations: { 'prometheus.io/port': '8443', 'prometheus.io/scheme': 'https', 'prometheus.io/scrape': 'true' } },
+      spec: { ports: [{ name: 'https', port: 8443, targetPort: port('https') }], selector: kserve },
+    });
+    new k8s.KubeService(this, 'controller-manager-service', {
+      metadata: this.meta('kserve-controller-manager-service', kserve),
+      spec: { ports: [{ port: 8443, protocol: 'TCP', targetPort: port('https') }], selector: kserve },
+    });
+    new k8s.KubeService(this, 'webhook-server-service', {
+      metadata: this.meta('kserve-webhook-server-service'),
+      spec: { ports: [{ port: 443, targetPort: port('webhook-server') }], selector: { ...base, 'control-plane': 'kserve-controller-manager' } },
+    });
+    new k8s.KubeService(this, 'llmisvc-controller-manager-service', {
+      metadata: this.meta('llmisvc-controller-manager-service', { ...llm, 'app.kubernetes.io/component': 'controller' }),
+      spec: { ports: [{ name: 'https', port: 8443, protocol: 'TCP', targetPort: port('metrics') }], selector: llm },
+    });
+    new k8s.KubeService(this, 'llmisvc-webhook-server-service', {
+      metadata: this.meta('llmisvc-webhook-server-service'),
+      spec: { ports: [{ port: 443, targetPort: port('webhook-server') }], selector: { ...base, 'control-plane': 'llmisvc-controller-manager' } },
+    });
+  }
+
+  private controllers(): void {
+    const v = this.v;
+    const kserve = controlPlane('kserve-controller-manager');
+    new k8s.KubeDeployment(this, 'controller-manager', {
+      metadata: this.meta('kserve-controller-manager', kserve),
+      spec: {
+        selector: { matchLabels: kserve },
+        template: {
+          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager', 'sidecar.istio.io/inject': 'false' }, labels: kserve },
+          spec: {
+            containers: [{
+              name: 'manager',
+              image: v.controller.image.ref,
+              imagePullPolicy: v.controller.image.pullPolicy,
+              command: ['/manager'],
+              args: ['--metrics-addr=127.0.0.1:8080', '--leader-elect'],
+              env: [podNamespaceEnv, { name: 'SECRET_NAME', value: 'kserve-webhook-server-cert' }],
+              livenessProbe: probe('/healthz', {}),
+              readinessProbe: probe('/readyz', { periodSeconds: 5 }),
+              ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }],
+              resources: v.controller.resources,
+              securityContext: restricted,
+              volumeMounts: [certMount],
+            }, {
+              name: 'kube-rbac-proxy',
+              image: v.controller.rbacProxyImage.ref,
+              args: ['--secure-listen-address=0.0.0.0:8443', '--upstream=http://127.0.0.1:8080/', '--logtostderr=true', '--v=10'],
+              ports: [{ containerPort: 8443, name: 'https', protocol: 'TCP' }],
+              securityContext: restricted,
+            }],
+            securityContext: podSecurity,
+            serviceAccountName: 'kserve-controller-manager',
+            terminationGracePeriodSeconds: 10,
+            volumes: [certVolume('kserve-webhook-server-cert')],
+          },
+        },
+      },
+    });
+
+    const local = controlPlane('kserve-localmodel-controller-manager');
+    new k8s.KubeDeployment(this, 'localmodel-controller-manager', {
+      metadata: this.meta('kserve-localmodel-controller-manager', local),
+      spec: {
+        selector: { matchLabels: local },
+        template: {
+          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: local },
+          spec: {
+            containers: [{
+              name: 'manager',
+              image: v.localModel.controllerImage.ref,
+              imagePullPolicy: v.localModel.controllerImage.pullPolicy,
+              command: ['/manager'],
+              env: [podNamespaceEnv],
+              resources: v.localModel.resources,
+              securityContext: restricted,
+            }],
+            securityContext: podSecurity,
+            serviceAccountName: 'kserve-localmodel-controller-manager',
+            terminationGracePeriodSeconds: 10,
+          },
+        },
+      },
+    });
+
+    const llm = controlPlane('llmisvc-controller-manager');
+    const llmPod = { ...llm, 'app.kubernetes.io/component': 'controller' };
+    new k8s.KubeDeployment(this, 'llmisvc-controller-manager', {
+      metadata: this.meta('llmisvc-controller-manager', llmPod),
+      spec: {
+        selector: { matchLabels: llm },
+        template: {
+          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: llmPod },
+          spec: {
+            containers: [{
+              name: 'manager',
+              image: v.llmisvc.image.ref,
+              imagePullPolicy: v.llmisvc.image.pullPolicy,
+              command: ['/manager'],
+              args: ['--metrics-addr=127.0.0.1:8443', '--leader-elect'],
+              env: [podNamespaceEnv],
+              livenessProbe: probe('/healthz', { periodSeconds: 10 }),
+              readinessProbe: probe('/readyz', { periodSeconds: 5 }),
+              ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }, { containerPort: 8443, name: 'metrics', protocol: 'TCP' }],
+              resources: v.llmisvc.resources,
+              securityContext: { ...restricted, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+              volumeMounts: [certMount],
+            }],
+            securityContext: podSecurity,
+            serviceAccountName: 'llmisvc-controller-manager',
+            terminationGracePeriodSeconds: 30,
+            volumes: [certVolume('llmisvc-webhook-server-cert')],
+          },
+        },
+      },
+    });
+  }
+
+  /** One ClusterServingRuntime per item of `runtimes`. */
+  private runtimes(): void {
+    forEach(this, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => {
+      const c = r.container;
+      customObject<TypedResource>(scope, 'runtime', {
+        apiVersion: 'serving.kserve.io/v1alpha1',
+        kind: 'ClusterServingRuntime',
+        metadata: { name: r.name },
+        spec: {
+          annotations: r.annotations,
+          containers: [{
+            name: 'kserve-container',
+            image: c.image,
+            command: c.command,
+            args: c.args,
+            env: c.env,
+            resources: c.resources,
+            securityContext: c.securityContext,
+            volumeMounts: c.volumeMounts,
+            livenessProbe: c.livenessProbe,
+            readinessProbe: c.readinessProbe,
+            startupProbe: c.startupProbe,
+          }],
+          hostIPC: opt(nonEmpty(r.hostIPC), eq(r.hostIPC, 'true')),
+          protocolVersions: r.protocolVersions,
+          supportedModelFormats: r.supportedModelFormats,
+          volumes: r.volumes,
+          workerSpec: r.workerSpec,
+        },
+      } as TypedResource);
+    });
+  }
+
+  private storageContainer(): void {
+    const v = this.v.storageContainer;
+    customObject<TypedResource>(this, 'storage-container', {
+      apiVersion: 'serving.kserve.io/v1alpha1',
+      kind: 'ClusterStorageContainer',
+      metadata: { name: 'default' },
+      spec: {
+        container: { image: v.image, name: 'storage-initializer', resources: v.resources },
+        supportedUriFormats: v.supportedUriFormats,
+        workloadType: 'initContainer',
+      },
+    } as TypedResource);
+  }
+}
