@@ -2,13 +2,16 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, nonEmpty, opt, when } from '../../core/conditions.js';
-import { customObject, type TypedResource } from '../../core/custom-object.js';
+import type { ClusterStorageContainerSpec } from '../../../imports/serving.kserve.io.js';
+import { customObject } from '../../core/custom-object.js';
 import { forEach } from '../../core/foreach.js';
+import type { Access, Group } from '../../core/values.js';
 import { inferenceServiceConfig } from './config.js';
 import { kserveCrds } from './crds.js';
 import { info } from './info.js';
 import { kserveRbac } from './rbac.js';
 import { runtimeItem, type values } from './values.js';
+import type { IClusterServingRuntime, IClusterStorageContainer } from './types.js';
 import { kserveWebhooks } from './webhooks.js';
 
 const base = { app: 'kserve', 'app.kubernetes.io/name': 'kserve' };
@@ -179,11 +182,15 @@ export class KServe extends Component<typeof values> {
     });
   }
 
-  /** One ClusterServingRuntime per item of `runtimes`. */
+  /** One ClusterServingRuntime per item of `runtimes` and of `extraRuntimes`. */
   private runtimes(): void {
-    forEach(this, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => {
+    forEach(this, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+    forEach(this, 'extra-runtimes', this.v.extraRuntimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+  }
+
+  private runtime(scope: Construct, r: Access<Group<typeof runtimeItem>>): void {
       const c = r.container;
-      customObject<TypedResource>(scope, 'runtime', {
+      customObject<IClusterServingRuntime>(scope, 'runtime', {
         apiVersion: 'serving.kserve.io/v1alpha1',
         kind: 'ClusterServingRuntime',
         metadata: { name: r.name },
@@ -202,19 +209,19 @@ export class KServe extends Component<typeof values> {
             readinessProbe: c.readinessProbe,
             startupProbe: c.startupProbe,
           }],
-          hostIPC: opt(nonEmpty(r.hostIPC), eq(r.hostIPC, 'true')),
+          // the binding names it hostIpc (cdk8s import's casing); the resource's field is hostIPC
+          ...{ hostIPC: opt(nonEmpty(r.hostIPC), eq(r.hostIPC, 'true')) },
           protocolVersions: r.protocolVersions,
           supportedModelFormats: r.supportedModelFormats,
           volumes: r.volumes,
           workerSpec: r.workerSpec,
         },
-      } as TypedResource);
-    });
+      });
   }
 
   private storageContainer(): void {
     const v = this.v.storageContainer;
-    customObject<TypedResource>(this, 'storage-container', {
+    customObject<IClusterStorageContainer>(this, 'storage-container', {
       apiVersion: 'serving.kserve.io/v1alpha1',
       kind: 'ClusterStorageContainer',
       metadata: { name: 'default' },
@@ -222,7 +229,7 @@ export class KServe extends Component<typeof values> {
         container: { image: v.image, name: 'storage-initializer', resources: v.resources },
         supportedUriFormats: v.supportedUriFormats,
         workloadType: 'initContainer',
-      },
-    } as TypedResource);
+      } as ClusterStorageContainerSpec,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { ClusterServingRuntimeSpec } from '../../../imports/serving.kserve.io.js';
 import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { DEFAULT_RUNTIMES } from './runtime-defaults.js';
@@ -16,26 +17,30 @@ const sidecarResources = (cpuRequest: string, cpuLimit: string, memoryRequest: s
 const resourcesSchema = s.object({ limits: { type: 'object' }, requests: { type: 'object' } });
 
 /** The fields of one ClusterServingRuntime, as the construct reads them. */
+type Runtime = ClusterServingRuntimeSpec;
+type Container = Runtime['containers'][number];
+type Req<T> = NonNullable<T>;
+
 export const runtimeItem = {
   name: v.str('', 'Runtime name.'),
   annotations: v.map<string>({}, 'Annotations of the runtime pods.', s.string(), { omitEmpty: true }),
-  supportedModelFormats: v.list<Record<string, unknown>>([], 'Model formats.', { type: 'object' }),
+  supportedModelFormats: v.list<Req<Runtime['supportedModelFormats']>[number]>([], 'Model formats.', { type: 'object' }),
   protocolVersions: v.list<string>([], 'Protocols.', s.string(), { omitEmpty: true }),
   hostIPC: v.oneOf(['', 'true', 'false'], '', 'hostIPC of the runtime pods; empty leaves it out.'),
   container: v.group('The kserve-container.', {
     image: v.str('', 'Image.'),
     command: v.list<string>([], 'Command.', s.string(), { omitEmpty: true }),
     args: v.list<string>([], 'Arguments.', s.string(), { omitEmpty: true }),
-    env: v.list<Record<string, unknown>>([], 'Environment.', { type: 'object' }, { omitEmpty: true }),
-    resources: v.obj<Record<string, unknown>>({}, 'Resources.', resourcesSchema, { omitEmpty: true }),
-    securityContext: v.obj<Record<string, unknown>>({}, 'Security context.', { type: 'object' }, { omitEmpty: true }),
-    volumeMounts: v.list<Record<string, unknown>>([], 'Volume mounts.', { type: 'object' }, { omitEmpty: true }),
-    livenessProbe: v.obj<Record<string, unknown>>({}, 'Liveness probe.', { type: 'object' }, { omitEmpty: true }),
-    readinessProbe: v.obj<Record<string, unknown>>({}, 'Readiness probe.', { type: 'object' }, { omitEmpty: true }),
-    startupProbe: v.obj<Record<string, unknown>>({}, 'Startup probe.', { type: 'object' }, { omitEmpty: true }),
+    env: v.list<Req<Container['env']>[number]>([], 'Environment.', { type: 'object' }, { omitEmpty: true }),
+    resources: v.obj<Req<Container['resources']>>({}, 'Resources.', resourcesSchema, { omitEmpty: true }),
+    securityContext: v.obj<Req<Container['securityContext']>>({}, 'Security context.', { type: 'object' }, { omitEmpty: true }),
+    volumeMounts: v.list<Req<Container['volumeMounts']>[number]>([], 'Volume mounts.', { type: 'object' }, { omitEmpty: true }),
+    livenessProbe: v.obj<Req<Container['livenessProbe']>>({}, 'Liveness probe.', { type: 'object' }, { omitEmpty: true }),
+    readinessProbe: v.obj<Req<Container['readinessProbe']>>({}, 'Readiness probe.', { type: 'object' }, { omitEmpty: true }),
+    startupProbe: v.obj<Req<Container['startupProbe']>>({}, 'Startup probe.', { type: 'object' }, { omitEmpty: true }),
   }),
-  volumes: v.list<Record<string, unknown>>([], 'Volumes.', { type: 'object' }, { omitEmpty: true }),
-  workerSpec: v.obj<Record<string, unknown>>({}, 'Worker pods of multi-node runtimes.', { type: 'object' }, { omitEmpty: true }),
+  volumes: v.list<Req<Runtime['volumes']>[number]>([], 'Volumes.', { type: 'object' }, { omitEmpty: true }),
+  workerSpec: v.obj<Req<Runtime['workerSpec']>>({} as Req<Runtime['workerSpec']>, 'Worker pods of multi-node runtimes.', { type: 'object' }, { omitEmpty: true }),
 };
 
 const runtimeSchema = s.object({
@@ -155,7 +160,8 @@ export const values = {
     ...sidecarResources('200m', '1', '512Mi', '2Gi', 'collector'),
   }),
   autoMountServiceAccountToken: v.bool(true, 'Mount service account tokens into InferenceService pods (security entry).'),
-  runtimes: v.list<Record<string, unknown>>(DEFAULT_RUNTIMES, 'ClusterServingRuntimes: one per item (name, model formats, protocols, the kserve-container, volumes, workerSpec). Replace the list to add a runtime, change an image or resources. The default is upstream\'s eleven runtimes.', runtimeSchema),
+  runtimes: v.list<Record<string, unknown>>(DEFAULT_RUNTIMES, 'ClusterServingRuntimes: one per item (name, supportedModelFormats, protocolVersions, annotations, hostIPC, the kserve-`container` with image, command, args, env, resources, securityContext, volumeMounts and probes, volumes, workerSpec). The default is upstream\'s eleven runtimes; replace the list to change an image or resources or to drop runtimes.', runtimeSchema),
+  extraRuntimes: v.list<Record<string, unknown>>([], 'More ClusterServingRuntimes, in the form of `runtimes` items, added to them (add a runtime without repeating the defaults).', runtimeSchema),
   storageContainer: v.group('The `default` ClusterStorageContainer: the storage initializer and the URIs it downloads.', {
     image: v.str(kserveImage('storage-initializer'), 'Image.', { minLength: 1 }),
     resources: v.obj<Record<string, unknown>>({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '100Mi' } }, 'Resources of the storage initializer container.', resourcesSchema),
