@@ -20,4 +20,15 @@ const notebooks: PlatformPreset = {
   ],
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks };
+/**
+ * The proposal's edge user who "only wants to run KServe for inferencing": KServe in raw deployment
+ * mode (no Knative Serving, no Istio) with small resources. cert-manager, which issues KServe's
+ * webhook certificates, is installed from its own chart before this release.
+ */
+const servingEdge: PlatformPreset = {
+  description: 'KServe only, for inferencing on an edge device: raw deployments, small resources, nothing else (install cert-manager first).',
+  enable: ['kserve'],
+  componentPresets: { kserve: 'edge' },
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'serving-edge': servingEdge };

@@ -1,5 +1,15 @@
 import type { ComponentInfo } from '../../core/component.js';
+import type { k8s } from 'cdk8s-plus-33';
+import { DEFAULT_RUNTIMES } from './runtime-defaults.js';
 import { values } from './values.js';
+
+/** Small requests and limits for an edge device: what the controller and single-node models need to start. */
+const edgeRuntimeResources = { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } };
+/** Values are plain data; `v.resources` is typed as the construct reads it (Quantity), hence the cast. */
+const quantities = (r: Record<'limits' | 'requests', Record<string, string>>) => r as unknown as k8s.ResourceRequirements;
+const edgeRuntimes = DEFAULT_RUNTIMES
+  .filter((r) => r.name !== 'kserve-huggingfaceserver-multinode')
+  .map((r) => ({ ...r, container: { ...(r.container as Record<string, unknown>), resources: edgeRuntimeResources } }));
 
 export const info: ComponentInfo<typeof values> = {
   name: 'kserve',
@@ -18,6 +28,21 @@ export const info: ComponentInfo<typeof values> = {
     'raw-deployment': {
       description: 'InferenceServices as plain Deployments (RawDeployment): no Knative Serving or Istio needed.',
       values: { deploymentMode: 'RawDeployment' },
+    },
+    edge: {
+      description: 'KServe on a small device: raw deployments (no Knative or Istio), no LLMInferenceService or local model controllers, no multi-node runtime, small resources.',
+      values: {
+        deploymentMode: 'RawDeployment',
+        controller: { resources: quantities({ limits: { cpu: '100m', memory: '200Mi' }, requests: { cpu: '50m', memory: '100Mi' } }) },
+        llmisvc: { enabled: false },
+        localModel: { controller: false },
+        storageInitializer: { cpuRequest: '50m', memoryRequest: '64Mi' },
+        agent: { cpuRequest: '50m', memoryRequest: '64Mi' },
+        logger: { cpuRequest: '50m', memoryRequest: '64Mi' },
+        inferenceServiceResources: { cpuRequest: '100m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '1Gi' },
+        runtimes: edgeRuntimes,
+        storageContainer: { resources: { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '50m', memory: '64Mi' } } },
+      },
     },
   },
 };

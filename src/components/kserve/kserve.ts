@@ -13,16 +13,10 @@ import { kserveRbac } from './rbac.js';
 import { runtimeItem, type values } from './values.js';
 import type { IClusterServingRuntime, IClusterStorageContainer } from './types.js';
 import { kserveWebhooks } from './webhooks.js';
+import { llmInferenceServiceController } from './llmisvc.js';
+import { localModelController } from './local-model.js';
+import { base, certMount, certVolume, controlPlane, podNamespaceEnv, podSecurity, probe, restricted } from './pods.js';
 
-const base = { app: 'kserve', 'app.kubernetes.io/name': 'kserve' };
-const controlPlane = (name: string) => ({ ...base, 'control-plane': name, 'controller-tools.k8s.io': '1.0' });
-const restricted = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true };
-const podSecurity = { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
-const podNamespaceEnv = { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } };
-const probe = (path: string, extra: Record<string, number>) =>
-  ({ failureThreshold: 5, httpGet: { path, port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 30, timeoutSeconds: 5, ...extra });
-const certVolume = (secretName: string) => ({ name: 'cert', secret: { defaultMode: 420, secretName } });
-const certMount = { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true };
 const port = (n: string | number) => (typeof n === 'number' ? k8s.IntOrString.fromNumber(n) : k8s.IntOrString.fromString(n));
 
 /**
@@ -35,13 +29,19 @@ export class KServe extends Component<typeof values> {
     super(scope, id, info, props);
     const v = this.v;
     when(this, 'crds', v.crds.install, (s) => kserveCrds(s, base, v.namespace));
-    this.serviceAccounts();
+    this.serviceAccount();
     kserveRbac(this, v.namespace, base);
     new k8s.KubeConfigMap(this, 'inferenceservice-config', { metadata: this.meta('inferenceservice-config'), data: inferenceServiceConfig(v) });
     new k8s.KubeSecret(this, 'webhook-server-secret', { metadata: this.meta('kserve-webhook-server-secret') });
     this.services();
-    this.controllers();
+    this.controller();
     kserveWebhooks(this, v.namespace, base);
+    when(this, 'llmisvc', v.llmisvc.enabled, (s) => llmInferenceServiceController(s, {
+      ns: v.namespace, labels: base, image: v.llmisvc.image.ref, pullPolicy: v.llmisvc.image.pullPolicy, resources: v.llmisvc.resources,
+    }));
+    when(this, 'local-model', v.localModel.controller, (s) => localModelController(s, {
+      ns: v.namespace, labels: base, image: v.localModel.controllerImage.ref, pullPolicy: v.localModel.controllerImage.pullPolicy, resources: v.localModel.resources,
+    }));
     this.runtimes();
     this.storageContainer();
   }
@@ -50,19 +50,14 @@ export class KServe extends Component<typeof values> {
     return { name, namespace: this.v.namespace, labels };
   }
 
-  private serviceAccounts(): void {
+  private serviceAccount(): void {
     const managed = (name: string) => ({ ...base, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': name });
-    for (const name of ['kserve-controller-manager', 'kserve-localmodel-controller-manager', 'kserve-localmodelnode-agent']) {
-      new k8s.KubeServiceAccount(this, `${name}-sa`, { metadata: this.meta(name, managed(name)) });
-    }
-    new k8s.KubeServiceAccount(this, 'llmisvc-controller-manager-sa', {
-      metadata: this.meta('llmisvc-controller-manager', { ...base, 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'llmisvc-controller-manager' }),
-    });
+    const name = 'kserve-controller-manager';
+    new k8s.KubeServiceAccount(this, `${name}-sa`, { metadata: this.meta(name, managed(name)) });
   }
 
   private services(): void {
     const kserve = controlPlane('kserve-controller-manager');
-    const llm = controlPlane('llmisvc-controller-manager');
     new k8s.KubeService(this, 'metrics-service', {
       metadata: { ...this.meta('kserve-controller-manager-metrics-service', kserve), annotations: { 'prometheus.io/port': '8443', 'prometheus.io/scheme': 'https', 'prometheus.io/scrape': 'true' } },
       spec: { ports: [{ name: 'https', port: 8443, targetPort: port('https') }], selector: kserve },
@@ -75,17 +70,9 @@ export class KServe extends Component<typeof values> {
       metadata: this.meta('kserve-webhook-server-service'),
       spec: { ports: [{ port: 443, targetPort: port('webhook-server') }], selector: { ...base, 'control-plane': 'kserve-controller-manager' } },
     });
-    new k8s.KubeService(this, 'llmisvc-controller-manager-service', {
-      metadata: this.meta('llmisvc-controller-manager-service', { ...llm, 'app.kubernetes.io/component': 'controller' }),
-      spec: { ports: [{ name: 'https', port: 8443, protocol: 'TCP', targetPort: port('metrics') }], selector: llm },
-    });
-    new k8s.KubeService(this, 'llmisvc-webhook-server-service', {
-      metadata: this.meta('llmisvc-webhook-server-service'),
-      spec: { ports: [{ port: 443, targetPort: port('webhook-server') }], selector: { ...base, 'control-plane': 'llmisvc-controller-manager' } },
-    });
   }
 
-  private controllers(): void {
+  private controller(): void {
     const v = this.v;
     const kserve = controlPlane('kserve-controller-manager');
     new k8s.KubeDeployment(this, 'controller-manager', {
@@ -119,63 +106,6 @@ export class KServe extends Component<typeof values> {
             serviceAccountName: 'kserve-controller-manager',
             terminationGracePeriodSeconds: 10,
             volumes: [certVolume('kserve-webhook-server-cert')],
-          },
-        },
-      },
-    });
-
-    const local = controlPlane('kserve-localmodel-controller-manager');
-    new k8s.KubeDeployment(this, 'localmodel-controller-manager', {
-      metadata: this.meta('kserve-localmodel-controller-manager', local),
-      spec: {
-        selector: { matchLabels: local },
-        template: {
-          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: local },
-          spec: {
-            containers: [{
-              name: 'manager',
-              image: v.localModel.controllerImage.ref,
-              imagePullPolicy: v.localModel.controllerImage.pullPolicy,
-              command: ['/manager'],
-              env: [podNamespaceEnv],
-              resources: v.localModel.resources,
-              securityContext: restricted,
-            }],
-            securityContext: podSecurity,
-            serviceAccountName: 'kserve-localmodel-controller-manager',
-            terminationGracePeriodSeconds: 10,
-          },
-        },
-      },
-    });
-
-    const llm = controlPlane('llmisvc-controller-manager');
-    const llmPod = { ...llm, 'app.kubernetes.io/component': 'controller' };
-    new k8s.KubeDeployment(this, 'llmisvc-controller-manager', {
-      metadata: this.meta('llmisvc-controller-manager', llmPod),
-      spec: {
-        selector: { matchLabels: llm },
-        template: {
-          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: llmPod },
-          spec: {
-            containers: [{
-              name: 'manager',
-              image: v.llmisvc.image.ref,
-              imagePullPolicy: v.llmisvc.image.pullPolicy,
-              command: ['/manager'],
-              args: ['--metrics-addr=127.0.0.1:8443', '--leader-elect'],
-              env: [podNamespaceEnv],
-              livenessProbe: probe('/healthz', { periodSeconds: 10 }),
-              readinessProbe: probe('/readyz', { periodSeconds: 5 }),
-              ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }, { containerPort: 8443, name: 'metrics', protocol: 'TCP' }],
-              resources: v.llmisvc.resources,
-              securityContext: { ...restricted, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-              volumeMounts: [certMount],
-            }],
-            securityContext: podSecurity,
-            serviceAccountName: 'llmisvc-controller-manager',
-            terminationGracePeriodSeconds: 30,
-            volumes: [certVolume('llmisvc-webhook-server-cert')],
           },
         },
       },

@@ -12,8 +12,8 @@ const owned = (group: string, resources: string[]) => [
 const S = 'serving.kserve.io';
 const nodeRead = [rule([''], ['configmaps'], ['get']), rule([''], ['nodes'], READ), rule([''], ['nodes/status'], ['get', 'watch'])];
 
-/** The roles of KServe's three controllers and the node agent, and Kubeflow's aggregated user roles. */
-export const ROLES: Record<string, k8s.PolicyRule[]> = {
+/** The roles of the local model controller and its node agent. */
+export const LOCAL_MODEL_ROLES: Record<string, k8s.PolicyRule[]> = {
   'kserve-localmodel-manager-role': [
     ...nodeRead,
     rule([''], ['persistentvolumeclaims', 'persistentvolumes'], ['create', 'get', 'list', 'patch', 'update', 'watch']),
@@ -30,6 +30,10 @@ export const ROLES: Record<string, k8s.PolicyRule[]> = {
     rule([S], ['localmodelnodes'], RW),
     rule([S], ['localmodelnodes/status'], STATUS),
   ],
+};
+
+/** The roles of the KServe controller manager. */
+const ROLES: Record<string, k8s.PolicyRule[]> = {
   'kserve-manager-role': [
     rule([''], ['configmaps'], ['create', 'get', 'update']),
     rule([''], ['events', 'services'], RW),
@@ -55,7 +59,8 @@ export const ROLES: Record<string, k8s.PolicyRule[]> = {
   ],
 };
 
-const LLM_ROLE: k8s.PolicyRule[] = [
+/** The LLMInferenceService controller's role. */
+export const LLM_ROLE: k8s.PolicyRule[] = [
   { nonResourceUrLs: ['/metrics'], verbs: ['get'] },
   rule([''], ['configmaps'], ['get']),
   rule([''], ['events'], ['create', 'patch', 'update']),
@@ -82,17 +87,15 @@ const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
   const meta = (name: string, extra: Record<string, string> = {}) => ({ name, labels: { ...labels, ...extra } });
-  const lease = rule(['coordination.k8s.io'], ['leases'], ['create', 'get', 'list', 'update']);
-  new k8s.KubeRole(scope, 'leader-election-role', {
+    new k8s.KubeRole(scope, 'leader-election-role', {
     metadata: { ...meta('kserve-leader-election-role'), namespace: ns },
     rules: [
-      lease,
+      LEASE_RULE,
       rule([''], ['configmaps'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
       rule([''], ['configmaps/status'], ['get', 'update', 'patch']),
       rule([''], ['events'], ['create']),
     ],
   });
-  new k8s.KubeRole(scope, 'llmisvc-leader-election-role', { metadata: { ...meta('llmisvc-leader-election-role'), namespace: ns }, rules: [lease] });
   for (const [name, rules] of Object.entries(ROLES)) {
     new k8s.KubeClusterRole(scope, name, { metadata: meta(name), rules });
   }
@@ -110,19 +113,25 @@ export function kserveRbac(scope: Construct, ns: string, labels: Record<string, 
     metadata: meta('kubeflow-kserve-view', { [aggregate('kubeflow-view')]: 'true' }),
     rules: [rule([S], USER_RESOURCES, READ), rule(['serving.knative.dev'], KNATIVE_RESOURCES, ['get', 'list'])],
   });
-  new k8s.KubeClusterRole(scope, 'llmisvc-manager-role', { metadata: meta('llmisvc-manager-role'), rules: LLM_ROLE });
 
-  const sa = (name: string) => [{ kind: 'ServiceAccount', name, namespace: ns }];
-  const bind = (id: string, name: string, kind: 'Role' | 'ClusterRole', role: string, account: string) => {
-    const props = { metadata: kind === 'Role' ? { ...meta(name), namespace: ns } : meta(name), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name: role }, subjects: sa(account) };
+  const bind = binder(scope, ns, labels);
+  bind('leader-election-rolebinding', 'kserve-leader-election-rolebinding', 'Role', 'kserve-leader-election-role', 'kserve-controller-manager');
+  bind('manager-rolebinding', 'kserve-manager-rolebinding', 'ClusterRole', 'kserve-manager-role', 'kserve-controller-manager');
+  bind('proxy-rolebinding', 'kserve-proxy-rolebinding', 'ClusterRole', 'kserve-proxy-role', 'kserve-controller-manager');
+}
+
+/** The lease-only leader election of the newer controllers. */
+export const LEASE_RULE = rule(['coordination.k8s.io'], ['leases'], ['create', 'get', 'list', 'update']);
+
+/** Binds a Role (in `ns`) or ClusterRole to a service account of `ns`. */
+export function binder(scope: Construct, ns: string, labels: Record<string, string>) {
+  return (id: string, name: string, kind: 'Role' | 'ClusterRole', role: string, account: string): void => {
+    const props = {
+      metadata: kind === 'Role' ? { name, namespace: ns, labels } : { name, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name: role },
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace: ns }],
+    };
     if (kind === 'Role') new k8s.KubeRoleBinding(scope, id, props);
     else new k8s.KubeClusterRoleBinding(scope, id, props);
   };
-  bind('leader-election-rolebinding', 'kserve-leader-election-rolebinding', 'Role', 'kserve-leader-election-role', 'kserve-controller-manager');
-  bind('llmisvc-leader-election-rolebinding', 'llmisvc-leader-election-rolebinding', 'Role', 'llmisvc-leader-election-role', 'llmisvc-controller-manager');
-  bind('localmodel-manager-rolebinding', 'kserve-localmodel-manager-rolebinding', 'ClusterRole', 'kserve-localmodel-manager-role', 'kserve-localmodel-controller-manager');
-  bind('localmodelnode-agent-rolebinding', 'kserve-localmodelnode-agent-rolebinding', 'ClusterRole', 'kserve-localmodelnode-agent-role', 'kserve-localmodelnode-agent');
-  bind('manager-rolebinding', 'kserve-manager-rolebinding', 'ClusterRole', 'kserve-manager-role', 'kserve-controller-manager');
-  bind('proxy-rolebinding', 'kserve-proxy-rolebinding', 'ClusterRole', 'kserve-proxy-role', 'kserve-controller-manager');
-  bind('llmisvc-manager-rolebinding', 'llmisvc-manager-rolebinding', 'ClusterRole', 'llmisvc-manager-role', 'llmisvc-controller-manager');
 }

@@ -77,12 +77,14 @@ export const values = {
   localModel: v.group('Local model cache: a controller that pre-downloads models to node-local volumes (LocalModelCache).', {
     controllerImage: v.image({ registry: '', repository: 'kserve/kserve-localmodel-controller', tag: TAG, pullPolicy: 'Always' }, 'Local model controller image.'),
     resources: v.resources({ limits: { cpu: '100m', memory: '300Mi' }, requests: { cpu: '100m', memory: '200Mi' } }, 'Resources of the local model controller.'),
+    controller: v.bool(true, 'Run the local model controller (with the node agent\'s account and role).'),
     enabled: v.bool(false, 'Enable the local model cache in the controllers (localModel.enabled).'),
     jobNamespace: v.str('kserve-localmodel-jobs', 'Namespace of the download jobs.', { minLength: 1 }),
     defaultJobImage: v.str(kserveImage('storage-initializer'), 'Image of the download jobs.', { minLength: 1 }),
     fsGroup: v.int(1000, 'fsGroup of the download jobs (the group that owns the model files).', { minimum: 0 }),
   }),
   llmisvc: v.group('The LLMInferenceService controller.', {
+    enabled: v.bool(true, 'Run the LLMInferenceService controller, its webhook and certificate.'),
     image: v.image({ registry: '', repository: 'kserve/llmisvc-controller', tag: TAG, pullPolicy: 'Always' }, 'LLMInferenceService controller image.'),
     resources: v.resources({ limits: { cpu: '100m', memory: '300Mi' }, requests: { cpu: '100m', memory: '300Mi' } }, 'Resources of the LLMInferenceService controller.'),
   }),
