@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { kserve } from '../../src/components/kserve/index.js';
 import { synthConcrete } from '../../src/core/synth.js';
+import { KubeflowPlatform } from '../../src/umbrella/platform.js';
 import { normalizeHelm, parseObjects, type K8sObject } from '../support/objects.js';
 import { compareSets, DIST } from '../support/render.js';
 import { helmTemplate } from '../support/tools.js';
@@ -78,5 +80,23 @@ describe('kserve values', () => {
   it('rejects an unknown deployment mode and a runtime without an image', () => {
     expect(() => concrete({ deploymentMode: 'Knative' })).toThrow(/deploymentMode/);
     expect(() => concrete({ extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: {} }] })).toThrow(/extraRuntimes\.0\.container/);
+  });
+});
+
+describe('platform preset serving-edge', () => {
+  it('is KServe alone in raw deployment mode with small resources, the same from the umbrella chart and from KubeflowPlatform', async () => {
+    const chart = join(DIST, 'helm', 'kubeflow');
+    const h = parseObjects(await helmTemplate('helm3', chart, ['-f', join(chart, 'presets', 'serving-edge.yaml')])).map(normalizeHelm);
+    const app = new App({ outdir: dir });
+    new KubeflowPlatform(new Chart(app, 'platform', { disableResourceNameHashes: true }), 'kubeflow', { preset: 'serving-edge' });
+    const c = parseObjects(app.synthYaml());
+    expect(compareSets(h, c, ['helm', 'cdk8s']).join('\n')).toBe('');
+    const own = new Set(concrete({}).map((o) => `${o.kind}/${o.metadata.name}`));
+    expect(c.filter((o) => !own.has(`${o.kind}/${o.metadata.name}`)).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+    expect(config(c, 'deploy')).toEqual({ defaultDeploymentMode: 'RawDeployment' });
+    expect(c.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name)).toEqual(['kserve-controller-manager']);
+    const manager = c.find((o) => o.kind === 'Deployment')!.spec.template.spec.containers[0];
+    expect(manager.resources.requests).toEqual({ cpu: '50m', memory: '100Mi' });
+    expect(runtimes(c).every((r) => r.spec.containers[0].resources.requests.cpu === '100m')).toBe(true);
   });
 });
