@@ -104,7 +104,7 @@ export const values = {
     pathTemplate: v.str('/serving/{{ .Namespace }}/{{ .Name }}', 'Go template of the path-based route (evaluated by KServe). Empty for host-based routing only.'),
   }),
   storageInitializer: v.group('The init container that downloads models (storageInitializer entry).', {
-    image: v.str(kserveImage('storage-initializer'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('storage-initializer'), 'Image of the storage initializer.', { minLength: 1 }),
     ...sidecarResources('100m', '1', '100Mi', '1Gi', 'storage initializer'),
     caBundleConfigMapName: v.str('', 'ConfigMap with a CA bundle for model downloads (empty: none).'),
     caBundleVolumeMountPath: v.str('/etc/ssl/custom-certs', 'Where that CA bundle is mounted.', { minLength: 1 }),
@@ -114,22 +114,22 @@ export const values = {
     uidModelcar: v.int(1010, 'User id of the modelcar container.', { minimum: 0 }),
   }),
   agent: v.group('The agent sidecar (model pulling of multi-model serving).', {
-    image: v.str(kserveImage('agent'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('agent'), 'Image of the agent sidecar.', { minLength: 1 }),
     ...sidecarResources('100m', '1', '100Mi', '1Gi', 'agent'),
   }),
   logger: v.group('The request/response logger sidecar.', {
-    image: v.str(kserveImage('agent'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('agent'), 'Image of the logger sidecar.', { minLength: 1 }),
     ...sidecarResources('100m', '1', '100Mi', '1Gi', 'logger'),
     defaultUrl: v.str('http://default-broker', 'Where logged payloads go unless an InferenceService says otherwise.', { minLength: 1 }),
   }),
   batcher: v.group('The request batcher sidecar.', {
-    image: v.str(kserveImage('agent'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('agent'), 'Image of the batcher sidecar.', { minLength: 1 }),
     ...sidecarResources('1', '1', '1Gi', '1Gi', 'batcher'),
     maxBatchSize: v.int(32, 'Default largest batch.', { minimum: 1 }),
     maxLatency: v.int(5000, 'Default longest wait for a batch (ms).', { minimum: 1 }),
   }),
   router: v.group('The InferenceGraph router.', {
-    image: v.str(kserveImage('router'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('router'), 'Image of the InferenceGraph router.', { minLength: 1 }),
     ...sidecarResources('100m', '1', '100Mi', '1Gi', 'router'),
     imagePullPolicy: v.oneOf(['Always', 'IfNotPresent', 'Never'], 'IfNotPresent', 'Pull policy of the router.'),
   }),
@@ -165,7 +165,7 @@ export const values = {
   runtimes: v.list<Record<string, unknown>>(DEFAULT_RUNTIMES, 'ClusterServingRuntimes: one per item (name, supportedModelFormats, protocolVersions, annotations, hostIPC, the kserve-`container` with image, command, args, env, resources, securityContext, volumeMounts and probes, volumes, workerSpec). The default is upstream\'s eleven runtimes; replace the list to change an image or resources or to drop runtimes.', runtimeSchema),
   extraRuntimes: v.list<Record<string, unknown>>([], 'More ClusterServingRuntimes, in the form of `runtimes` items, added to them (add a runtime without repeating the defaults).', runtimeSchema),
   storageContainer: v.group('The `default` ClusterStorageContainer: the storage initializer and the URIs it downloads.', {
-    image: v.str(kserveImage('storage-initializer'), 'Image.', { minLength: 1 }),
+    image: v.str(kserveImage('storage-initializer'), 'Image of the storage initializer of the ClusterStorageContainer.', { minLength: 1 }),
     resources: v.obj<Record<string, unknown>>({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '100Mi' } }, 'Resources of the storage initializer container.', resourcesSchema),
     supportedUriFormats: v.list<Record<string, string>>([
       { prefix: 'gs://' }, { prefix: 's3://' }, { prefix: 'hdfs://' }, { prefix: 'hf://' }, { prefix: 'webhdfs://' },
