@@ -13,6 +13,8 @@ export * from './istio-install/index.js';
 export * from './istio-namespace/index.js';
 export * from './jupyter-web-app/index.js';
 export * from './knative-serving/index.js';
+export * from './kserve/index.js';
+export * from './kserve-models-web-app/index.js';
 export * from './kubeflow-istio-resources/index.js';
 export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';

@@ -48,4 +48,15 @@ const secure: PlatformPreset = {
   global: { requireSecureCredentials: true },
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'notebooks-trainer': notebooksTrainer, secure };
+/**
+ * The proposal's edge user who "only wants to run KServe for inferencing": KServe in raw deployment
+ * mode (no Knative Serving, no Istio) with small resources. cert-manager, which issues KServe's
+ * webhook certificates, is installed from its own chart before this release.
+ */
+const servingEdge: PlatformPreset = {
+  description: 'KServe only, for inferencing on an edge device: raw deployments, small resources, nothing else (cert-manager, which issues its webhook certificates, is installed first by the plan).',
+  enable: ['cert-manager', 'kserve'],
+  componentPresets: { kserve: 'edge' },
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure };
