@@ -2,8 +2,9 @@
  * The rules an install plan must satisfy on a blank cluster, checked over the objects each release
  * really renders (`helm template`), in plan order:
  * - every custom resource's CRD comes from an earlier release;
- * - every namespaced object's namespace, and the namespace the release is stored in, exist by then
- *   (created by an earlier release, or built into Kubernetes);
+ * - every namespaced object's namespace exists by then: created by an earlier release, built into
+ *   Kubernetes, or the namespace of this or an earlier release (the tools create it), but never a
+ *   namespace that a later release applies as an object (Helm could not adopt it);
  * - no release applies objects that a webhook served by a later release would intercept, nor by its
  *   own release when the webhook fails closed (its server is not running yet while Helm applies);
  * - no two releases own the same object.
@@ -87,9 +88,15 @@ export function planViolations(releases: RenderedRelease[]): string[] {
     .filter((o) => o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration')
     .flatMap((o) => (o.webhooks ?? []).map((w) => ({ release: i, config: o.metadata.name, w }))));
 
+  // GitOps tools, helmfile and `helm --create-namespace` create a release's own namespace when it is missing
+  const storage = new Map<string, number>();
+  releases.forEach((r, i) => { if (!storage.has(r.namespace)) storage.set(r.namespace, i); });
+  for (const [ns, { index }] of namespaces) {
+    const first = storage.get(ns);
+    if (first !== undefined && first < index) out.push(`${releases[index]!.name}: applies Namespace/${ns}, which the earlier release ${releases[first]!.name} is stored in (created without Helm's ownership marks, it cannot be adopted)`);
+  }
   releases.forEach((r, i) => {
-    const nsReady = (ns: string) => BUILT_IN_NAMESPACES.has(ns) || (namespaces.get(ns)?.index ?? Infinity) < i;
-    if (!nsReady(r.namespace)) out.push(`${r.name}: stored in namespace '${r.namespace}', which no earlier release creates`);
+    const nsReady = (ns: string) => BUILT_IN_NAMESPACES.has(ns) || (namespaces.get(ns)?.index ?? Infinity) < i || (storage.get(ns) ?? Infinity) <= i;
     for (const o of r.objects) {
       const group = groupOf(o.apiVersion);
       if (!BUILT_IN_GROUPS.has(group)) {

@@ -5,6 +5,7 @@ import { eq, nonEmpty, opt, when } from '../../core/conditions.js';
 import type { ClusterStorageContainerSpec } from '../../../imports/serving.kserve.io.js';
 import { customObject } from '../../core/custom-object.js';
 import { forEach } from '../../core/foreach.js';
+import { late } from '../../core/stages.js';
 import type { Access, Group } from '../../core/values.js';
 import { inferenceServiceConfig } from './config.js';
 import { kserveCrds } from './crds.js';
@@ -114,8 +115,11 @@ export class KServe extends Component<typeof values> {
 
   /** One ClusterServingRuntime per item of `runtimes` and of `extraRuntimes`. */
   private runtimes(): void {
-    forEach(this, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
-    forEach(this, 'extra-runtimes', this.v.extraRuntimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+    // KServe's own webhook validates them: applied once it runs (src/core/stages.ts)
+    late(this, 'late', this.v.global.stage, (l) => {
+      forEach(l, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+      forEach(l, 'extra-runtimes', this.v.extraRuntimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+    });
   }
 
   private runtime(scope: Construct, r: Access<Group<typeof runtimeItem>>): void {
