@@ -1,0 +1,18 @@
+import type { ComponentInfo } from '../../core/component.js';
+import { values } from './values.js';
+
+export const info: ComponentInfo<typeof values> = {
+  name: 'pipelines',
+  description: 'Kubeflow Pipelines: API server, persistence agent, scheduled workflows, caching, ML Metadata, UI and Argo Workflows, with a bundled MySQL/PostgreSQL and SeaweedFS or external database and S3 storage.',
+  appVersion: '2.16.0',
+  values,
+  keywords: ['pipelines', 'kfp', 'argo', 'workflows', 'mlops'],
+  deviations: [
+    { object: 'ConfigMap/kubeflow-pipelines-profile-controller-code', reason: 'The per-profile controller hook is ours: a short generic program (sync.py) that fills the profile namespace into children.json, the per-namespace objects synthesized from typed constructs (profile-children.ts). Upstream ships its own 20 KB script. Namespaces share the object store credentials of the chart (upstream creates a SeaweedFS IAM user per namespace).' },
+    { object: 'ConfigMap/metadata-envoy-configmap', reason: 'envoy-config.yaml is written from a typed structure (JSON, the same document as upstream\'s YAML).' },
+    { object: 'ConfigMap/workflow-controller-configmap', reason: 'artifactRepository and executor are written from typed values (the same documents, without upstream\'s comments).' },
+    { object: 'ConfigMap/pipeline-install-config', reason: 'The `warning` entry holds our own note instead of upstream\'s text; PostgreSQL installs keep ARTIFACT_RETENTION_DAYS and appVersion 2.16.0.' },
+  ],
+  requires: [],
+  presets: {},
+};

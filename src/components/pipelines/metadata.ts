@@ -1,0 +1,258 @@
+import type { Construct } from 'constructs';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { json } from '../../core/conditions.js';
+import { envoyConfig } from './envoy-config.js';
+import { APP, KFP, obj } from './objects.js';
+import type { Pipelines } from './pipelines.js';
+
+export function metadata(c: Pipelines, s: Construct = c): void {
+  const v = c.v;
+  const ns = v.namespace;
+  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-metadata-writer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer', namespace: ns } });
+  obj<IServiceAccount>(s, 'serviceaccount-metadata-grpc-server', { apiVersion: 'v1', kind: 'ServiceAccount',
+    metadata: { labels: { ...APP }, name: 'metadata-grpc-server', namespace: ns },
+  });
+  obj<IRole>(s, 'role-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+    metadata: {
+      labels: { ...c.labels, app: 'kubeflow-pipelines-metadata-writer-role' },
+      name: 'kubeflow-pipelines-metadata-writer-role',
+      namespace: ns,
+    },
+    rules: [
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+      {
+        apiGroups: ['argoproj.io'],
+        resources: ['workflows'],
+        verbs: ['get', 'list', 'watch', 'update', 'patch'],
+      },
+    ],
+  });
+  obj<IClusterRole>(s, 'clusterrole-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-role' },
+    rules: [
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+      {
+        apiGroups: ['argoproj.io'],
+        resources: ['workflows'],
+        verbs: ['get', 'list', 'watch', 'update', 'patch'],
+      },
+    ],
+  });
+  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding', namespace: ns },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: 'kubeflow-pipelines-metadata-writer-role',
+    },
+    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
+  });
+  obj<IClusterRoleBinding>(s, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding' },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'kubeflow-pipelines-metadata-writer-role',
+    },
+    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
+  });
+  obj<IConfigMap>(s, 'configmap-metadata-envoy-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+    data: {
+      'envoy-config.yaml': json(envoyConfig('metadata-grpc-service', 8080), { indent: 2 }),
+    },
+    metadata: {
+      labels: { ...APP },
+      name: 'metadata-envoy-configmap',
+      namespace: ns,
+    },
+  });
+  obj<IConfigMap>(s, 'configmap-metadata-grpc-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+    data: { METADATA_GRPC_SERVICE_HOST: 'metadata-grpc-service', METADATA_GRPC_SERVICE_PORT: '8080' },
+    metadata: {
+      labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' },
+      name: 'metadata-grpc-configmap',
+      namespace: ns,
+    },
+  });
+  obj<IService>(s, 'service-metadata-envoy-service', { apiVersion: 'v1', kind: 'Service',
+    metadata: {
+      labels: { app: 'metadata-envoy', 'application-crd-id': 'kubeflow-pipelines' },
+      name: 'metadata-envoy-service',
+      namespace: ns,
+    },
+    spec: {
+      ports: [{ name: 'md-envoy', port: 9090, protocol: 'TCP' }],
+      selector: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-envoy' },
+      type: 'ClusterIP',
+    },
+  });
+  obj<IService>(s, 'service-metadata-grpc-service', { apiVersion: 'v1', kind: 'Service',
+    metadata: {
+      labels: { app: 'metadata', 'application-crd-id': 'kubeflow-pipelines' },
+      name: 'metadata-grpc-service',
+      namespace: ns,
+    },
+    spec: {
+      ports: [{ name: 'grpc-api', port: 8080, protocol: 'TCP' }],
+      selector: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' },
+      type: 'ClusterIP',
+    },
+  });
+  obj<IDeployment>(s, 'deployment-metadata-envoy-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: {
+      labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-envoy' },
+      name: 'metadata-envoy-deployment',
+      namespace: ns,
+    },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-envoy' } },
+      template: {
+        metadata: {
+          labels: {
+            'application-crd-id': 'kubeflow-pipelines',
+            component: 'metadata-envoy',
+            'sidecar.istio.io/inject': 'false',
+          },
+        },
+        spec: {
+          containers: [
+            {
+              args: ['/etc/envoy/envoy-config.yaml'],
+              image: v.images.metadataEnvoy.ref,
+              name: 'container',
+              ports: [{ containerPort: 9090, name: 'md-envoy' }, { containerPort: 9901, name: 'envoy-admin' }],
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+              volumeMounts: [{ mountPath: '/etc/envoy', name: 'envoy-config' }],
+            },
+          ],
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          volumes: [{ configMap: { name: 'metadata-envoy-configmap' }, name: 'envoy-config' }],
+        },
+      },
+    },
+  });
+  obj<IDeployment>(s, 'deployment-metadata-grpc-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: {
+      labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' },
+      name: 'metadata-grpc-deployment',
+      namespace: ns,
+    },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' } },
+      template: {
+        metadata: { labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' } },
+        spec: {
+          containers: [
+            {
+              args: [
+                '--grpc_port=8080',
+                '--mysql_config_database=$(MYSQL_DATABASE)',
+                '--mysql_config_host=$(MYSQL_HOST)',
+                '--mysql_config_port=$(MYSQL_PORT)',
+                '--mysql_config_user=$(DBCONFIG_USER)',
+                '--mysql_config_password=$(DBCONFIG_PASSWORD)',
+                '--enable_database_upgrade=true',
+                '--grpc_channel_arguments=grpc.max_metadata_size=16384,grpc.max_receive_message_length=104857600,grpc.max_send_message_length=104857600',
+              ],
+              command: ['/bin/metadata_store_server'],
+              env: [
+                {
+                  name: 'DBCONFIG_USER',
+                  valueFrom: { secretKeyRef: { key: 'username', name: 'mysql-secret' } },
+                },
+                {
+                  name: 'DBCONFIG_PASSWORD',
+                  valueFrom: { secretKeyRef: { key: 'password', name: 'mysql-secret' } },
+                },
+                {
+                  name: 'MYSQL_DATABASE',
+                  valueFrom: { configMapKeyRef: { key: 'mlmdDb', name: 'pipeline-install-config' } },
+                },
+                {
+                  name: 'MYSQL_HOST',
+                  valueFrom: { configMapKeyRef: { key: 'dbHost', name: 'pipeline-install-config' } },
+                },
+                {
+                  name: 'MYSQL_PORT',
+                  valueFrom: { configMapKeyRef: { key: 'dbPort', name: 'pipeline-install-config' } },
+                },
+              ],
+              image: v.images.metadataServer.ref,
+              livenessProbe: {
+                initialDelaySeconds: 3,
+                periodSeconds: 5,
+                tcpSocket: { port: 'grpc-api' },
+                timeoutSeconds: 2,
+              },
+              name: 'container',
+              ports: [{ containerPort: 8080, name: 'grpc-api' }],
+              readinessProbe: {
+                initialDelaySeconds: 3,
+                periodSeconds: 5,
+                tcpSocket: { port: 'grpc-api' },
+                timeoutSeconds: 2,
+              },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+            },
+          ],
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          serviceAccountName: 'metadata-grpc-server',
+        },
+      },
+    },
+  });
+  obj<IDeployment>(s, 'deployment-metadata-writer', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { labels: { ...c.labels, app: 'metadata-writer' }, name: 'metadata-writer', namespace: ns },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { ...KFP, app: 'metadata-writer' } },
+      template: {
+        metadata: { labels: { ...c.labels, app: 'metadata-writer' } },
+        spec: {
+          containers: [
+            {
+              env: [{ name: 'NAMESPACE_TO_WATCH', value: '' }],
+              image: v.images.metadataWriter.ref,
+              name: 'main',
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+            },
+          ],
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          serviceAccountName: 'kubeflow-pipelines-metadata-writer',
+        },
+      },
+    },
+  });
+}
