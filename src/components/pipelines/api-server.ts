@@ -7,7 +7,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, opt, pick, spread, text } from '../../core/conditions.js';
+import { items, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { APP, fromConfig, fromSecret, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
@@ -76,107 +76,117 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       { apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['create', 'patch'] },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-aggregate-to-kubeflow-pipelines-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: {
-      labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' },
-      name: 'aggregate-to-kubeflow-pipelines-edit',
-    },
-    rules: [
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['pipelines', 'pipelineversions'],
-        verbs: ['create', 'delete', 'update'],
+  when(s, 'if-clusterrole-aggregate-to-kubeflow-pipelines-edit', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-aggregate-to-kubeflow-pipelines-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' },
+        name: 'aggregate-to-kubeflow-pipelines-edit',
       },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['experiments'],
-        verbs: ['archive', 'create', 'delete', 'unarchive'],
-      },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['runs'],
-        verbs: ['archive', 'create', 'delete', 'retry', 'terminate', 'unarchive', 'reportMetrics', 'readArtifact'],
-      },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['jobs'],
-        verbs: ['create', 'delete', 'disable', 'enable'],
-      },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['*'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'cronworkflows',
-          'cronworkflows/finalizers',
-          'workflows',
-          'workflows/finalizers',
-          'workfloweventbindings',
-          'workflowtemplates',
-          'workflowtaskresults',
-        ],
-        verbs: ['*'],
-      },
-    ],
+      rules: [
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['pipelines', 'pipelineversions'],
+          verbs: ['create', 'delete', 'update'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['experiments'],
+          verbs: ['archive', 'create', 'delete', 'unarchive'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['runs'],
+          verbs: ['archive', 'create', 'delete', 'retry', 'terminate', 'unarchive', 'reportMetrics', 'readArtifact'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['jobs'],
+          verbs: ['create', 'delete', 'disable', 'enable'],
+        },
+        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['*'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workflowtemplates',
+            'workflowtaskresults',
+          ],
+          verbs: ['*'],
+        },
+      ],
+    });
   });
-  obj<IClusterRole>(s, 'clusterrole-aggregate-to-kubeflow-pipelines-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: {
-      labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' },
-      name: 'aggregate-to-kubeflow-pipelines-view',
-    },
-    rules: [
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['pipelines', 'pipelineversions', 'experiments', 'jobs'],
-        verbs: ['get', 'list'],
+  when(s, 'if-clusterrole-aggregate-to-kubeflow-pipelines-view', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-aggregate-to-kubeflow-pipelines-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' },
+        name: 'aggregate-to-kubeflow-pipelines-view',
       },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['runs'],
-        verbs: ['get', 'list', 'readArtifact'],
-      },
-      { apiGroups: ['kubeflow.org'], resources: ['viewers'], verbs: ['create', 'get', 'delete'] },
-      { apiGroups: ['pipelines.kubeflow.org'], resources: ['visualizations'], verbs: ['create'] },
-    ],
+      rules: [
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['pipelines', 'pipelineversions', 'experiments', 'jobs'],
+          verbs: ['get', 'list'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['runs'],
+          verbs: ['get', 'list', 'readArtifact'],
+        },
+        { apiGroups: ['kubeflow.org'], resources: ['viewers'], verbs: ['create', 'get', 'delete'] },
+        { apiGroups: ['pipelines.kubeflow.org'], resources: ['visualizations'], verbs: ['create'] },
+      ],
+    });
   });
-  obj<IClusterRole>(s, 'clusterrole-kubeflow-pipelines-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    aggregationRule: {
-      clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' } }],
-    },
-    metadata: {
-      labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-edit': 'true' },
-      name: 'kubeflow-pipelines-edit',
-    },
-    rules: [],
-  });
-  obj<IClusterRole>(s, 'clusterrole-kubeflow-pipelines-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    aggregationRule: {
-      clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' } }],
-    },
-    metadata: {
-      labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true', 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true' },
-      name: 'kubeflow-pipelines-view',
-    },
-    rules: [],
-  });
-  obj<IClusterRole>(s, 'clusterrole-ml-pipeline', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
-    rules: [
-      { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+  when(s, 'if-clusterrole-kubeflow-pipelines-edit', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' } }],
       },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['scheduledworkflows'],
-        verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
+      metadata: {
+        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-edit': 'true' },
+        name: 'kubeflow-pipelines-edit',
       },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
-      { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
-    ],
+      rules: [],
+    });
+  });
+  when(s, 'if-clusterrole-kubeflow-pipelines-view', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' } }],
+      },
+      metadata: {
+        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true', 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true' },
+        name: 'kubeflow-pipelines-view',
+      },
+      rules: [],
+    });
+  });
+  when(s, 'if-clusterrole-ml-pipeline', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
+      rules: [
+        { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['scheduledworkflows'],
+          verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
+        { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+        { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-public', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline' }, name: 'kubeflow-pipelines-public', namespace: ns },
@@ -193,10 +203,12 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pipeline-runner' },
     subjects: [{ kind: 'ServiceAccount', name: 'pipeline-runner', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-ml-pipeline', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline' },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline', namespace: ns }],
+  when(s, 'if-clusterrolebinding-ml-pipeline', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline' },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline', namespace: ns }],
+    });
   });
   obj<IConfigMap>(s, 'configmap-kfp-launcher', { apiVersion: 'v1', kind: 'ConfigMap',
     data: { defaultPipelineRoot: v.pipelineRoot, providers: opt(c.s3.external, c.launcherProviders(c.s3.secret, c.s3.accessKeyKey, c.s3.secretKeyKey)) },
@@ -213,9 +225,11 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     VISUALIZATIONSERVICE_PORT: '8888',
   };
   const serverConfigName = hashedName('pipeline-api-server-config', 'ConfigMap', serverConfig);
-  obj<IConfigMap>(s, 'configmap-pipeline-api-server-config', { apiVersion: 'v1', kind: 'ConfigMap',
-    data: serverConfig,
-    metadata: { labels: { ...c.labels }, name: serverConfigName, namespace: ns },
+  when(s, 'if-configmap-pipeline-api-server-config', v.multiUser.enabled, (w) => {
+    obj<IConfigMap>(w, 'configmap-pipeline-api-server-config', { apiVersion: 'v1', kind: 'ConfigMap',
+      data: serverConfig,
+      metadata: { labels: { ...c.labels }, name: serverConfigName, namespace: ns },
+    });
   });
   // Settings the workloads read through configMapKeyRef (one place for database, bucket and pipeline root).
   obj<IConfigMap>(s, 'configmap-pipeline-install-config', { apiVersion: 'v1', kind: 'ConfigMap',

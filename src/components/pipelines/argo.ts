@@ -7,7 +7,7 @@ import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/Prio
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { eq, not, opt, text } from '../../core/conditions.js';
+import { eq, not, opt, text, when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import { yamlText } from './storage.js';
 import type { Pipelines } from './pipelines.js';
@@ -23,154 +23,164 @@ export function argo(c: Pipelines, s: Construct = c): void {
       { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-argo-aggregate-to-admin', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: {
-      labels: {
-        'application-crd-id': 'kubeflow-pipelines',
-        'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+  when(s, 'if-clusterrole-argo-aggregate-to-admin', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-admin', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: {
+          'application-crd-id': 'kubeflow-pipelines',
+          'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+        },
+        name: 'argo-aggregate-to-admin',
       },
-      name: 'argo-aggregate-to-admin',
-    },
-    rules: [
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'workflows',
-          'workflows/finalizers',
-          'workfloweventbindings',
-          'workfloweventbindings/finalizers',
-          'workflowtemplates',
-          'workflowtemplates/finalizers',
-          'cronworkflows',
-          'cronworkflows/finalizers',
-          'clusterworkflowtemplates',
-          'clusterworkflowtemplates/finalizers',
-          'workflowtasksets',
-          'workflowtasksets/finalizers',
-          'workflowtaskresults',
-          'workflowtaskresults/finalizers',
-        ],
-        verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-      },
-    ],
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtasksets',
+            'workflowtasksets/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+        },
+      ],
+    });
   });
-  obj<IClusterRole>(s, 'clusterrole-argo-aggregate-to-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: {
-      labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
-      name: 'argo-aggregate-to-edit',
-    },
-    rules: [
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'workflows',
-          'workflows/finalizers',
-          'workfloweventbindings',
-          'workfloweventbindings/finalizers',
-          'workflowtemplates',
-          'workflowtemplates/finalizers',
-          'cronworkflows',
-          'cronworkflows/finalizers',
-          'clusterworkflowtemplates',
-          'clusterworkflowtemplates/finalizers',
-          'workflowtaskresults',
-          'workflowtaskresults/finalizers',
-        ],
-        verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  when(s, 'if-clusterrole-argo-aggregate-to-edit', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+        name: 'argo-aggregate-to-edit',
       },
-    ],
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+        },
+      ],
+    });
   });
-  obj<IClusterRole>(s, 'clusterrole-argo-aggregate-to-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: {
-      labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
-      name: 'argo-aggregate-to-view',
-    },
-    rules: [
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'workflows',
-          'workflows/finalizers',
-          'workfloweventbindings',
-          'workfloweventbindings/finalizers',
-          'workflowtemplates',
-          'workflowtemplates/finalizers',
-          'cronworkflows',
-          'cronworkflows/finalizers',
-          'clusterworkflowtemplates',
-          'clusterworkflowtemplates/finalizers',
-          'workflowtaskresults',
-          'workflowtaskresults/finalizers',
-        ],
-        verbs: ['get', 'list', 'watch'],
+  when(s, 'if-clusterrole-argo-aggregate-to-view', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
+        name: 'argo-aggregate-to-view',
       },
-    ],
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['get', 'list', 'watch'],
+        },
+      ],
+    });
   });
-  obj<IClusterRole>(s, 'clusterrole-argo-cluster-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...APP }, name: 'argo-cluster-role' },
-    rules: [
-      {
-        apiGroups: [''],
-        resources: ['pods', 'pods/exec'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: [''], resources: ['configmaps', 'namespaces'], verbs: ['get', 'watch', 'list'] },
-      {
-        apiGroups: [''],
-        resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'],
-        verbs: ['create', 'update', 'delete', 'get'],
-      },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'workflows',
-          'workflows/finalizers',
-          'workflowtasksets',
-          'workflowtasksets/finalizers',
-          'workflowartifactgctasks',
-        ],
-        verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
-      },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: [
-          'workflowtemplates',
-          'workflowtemplates/finalizers',
-          'clusterworkflowtemplates',
-          'clusterworkflowtemplates/finalizers',
-        ],
-        verbs: ['get', 'list', 'watch'],
-      },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflowtaskresults'],
-        verbs: ['list', 'watch', 'deletecollection'],
-      },
-      { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get', 'list'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['cronworkflows', 'cronworkflows/finalizers'],
-        verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-      { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
-      {
-        apiGroups: [''],
-        resourceNames: ['argo-workflows-agent-ca-certificates'],
-        resources: ['secrets'],
-        verbs: ['get'],
-      },
-    ],
+  when(s, 'if-clusterrole-argo-cluster-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-cluster-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...APP }, name: 'argo-cluster-role' },
+      rules: [
+        {
+          apiGroups: [''],
+          resources: ['pods', 'pods/exec'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: [''], resources: ['configmaps', 'namespaces'], verbs: ['get', 'watch', 'list'] },
+        {
+          apiGroups: [''],
+          resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'],
+          verbs: ['create', 'update', 'delete', 'get'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workflowtasksets',
+            'workflowtasksets/finalizers',
+            'workflowartifactgctasks',
+          ],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+          ],
+          verbs: ['get', 'list', 'watch'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflowtaskresults'],
+          verbs: ['list', 'watch', 'deletecollection'],
+        },
+        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get', 'list'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['cronworkflows', 'cronworkflows/finalizers'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
+        {
+          apiGroups: [''],
+          resourceNames: ['argo-workflows-agent-ca-certificates'],
+          resources: ['secrets'],
+          verbs: ['get'],
+        },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...APP }, name: 'argo-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argo-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...APP }, name: 'argo-binding' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
+  when(s, 'if-clusterrolebinding-argo-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...APP }, name: 'argo-binding' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
+    });
   });
   obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
     data: {

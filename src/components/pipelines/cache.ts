@@ -9,6 +9,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -30,17 +31,19 @@ export function cache(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-kubeflow-pipelines-cache-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role' },
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['get', 'list', 'watch', 'update', 'patch'],
-      },
-    ],
+  when(s, 'if-clusterrole-kubeflow-pipelines-cache-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-cache-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role' },
+      rules: [
+        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch'],
+        },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: {
@@ -51,10 +54,12 @@ export function cache(c: Pipelines, s: Construct = c): void {
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kubeflow-pipelines-cache-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-kubeflow-pipelines-cache-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-binding' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'kubeflow-pipelines-cache-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
+  when(s, 'if-clusterrolebinding-kubeflow-pipelines-cache-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-cache-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-binding' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'kubeflow-pipelines-cache-role' },
+      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
+    });
   });
   obj<IService>(s, 'service-cache-server', { apiVersion: 'v1', kind: 'Service',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
@@ -145,37 +150,43 @@ export function cache(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<ICertificate>(s, 'certificate-kfp-cache-cert', { apiVersion: 'cert-manager.io/v1', kind: 'Certificate',
-    metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-cert', namespace: ns },
-    spec: {
-      commonName: 'kfp-cache-cert',
-      dnsNames: ['cache-server', 'cache-server.kubeflow', 'cache-server.kubeflow.svc'],
-      isCA: true,
-      issuerRef: { kind: 'Issuer', name: 'kfp-cache-selfsigned-issuer' },
-      secretName: 'webhook-server-tls',
-    },
-  });
-  obj<IIssuer>(s, 'issuer-kfp-cache-selfsigned-issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer',
-    metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-selfsigned-issuer', namespace: ns },
-    spec: { selfSigned: {} },
-  });
-  obj<IMutatingWebhookConfiguration>(s, 'mutatingwebhookconfiguration-cache-webhook-kubeflow', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration',
-    metadata: {
-      annotations: { 'cert-manager.io/inject-ca-from': 'kubeflow/kfp-cache-cert' },
-      labels: { app: 'cache-server-cert-manager' },
-      name: 'cache-webhook-kubeflow',
-    },
-    webhooks: [
-      {
-        admissionReviewVersions: ['v1beta1'],
-        clientConfig: { service: { name: 'cache-server', namespace: ns, path: '/mutate' } },
-        failurePolicy: 'Ignore',
-        name: 'cache-server.kubeflow.svc',
-        objectSelector: { matchLabels: { 'pipelines.kubeflow.org/cache_enabled': 'true' } },
-        rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
-        sideEffects: 'None',
-        timeoutSeconds: 5,
+  when(s, 'if-certificate-kfp-cache-cert', v.cache.certManager, (w) => {
+    obj<ICertificate>(w, 'certificate-kfp-cache-cert', { apiVersion: 'cert-manager.io/v1', kind: 'Certificate',
+      metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-cert', namespace: ns },
+      spec: {
+        commonName: 'kfp-cache-cert',
+        dnsNames: ['cache-server', 'cache-server.kubeflow', 'cache-server.kubeflow.svc'],
+        isCA: true,
+        issuerRef: { kind: 'Issuer', name: 'kfp-cache-selfsigned-issuer' },
+        secretName: 'webhook-server-tls',
       },
-    ],
+    });
+  });
+  when(s, 'if-issuer-kfp-cache-selfsigned-issuer', v.cache.certManager, (w) => {
+    obj<IIssuer>(w, 'issuer-kfp-cache-selfsigned-issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer',
+      metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-selfsigned-issuer', namespace: ns },
+      spec: { selfSigned: {} },
+    });
+  });
+  when(s, 'if-mutatingwebhookconfiguration-cache-webhook-kubeflow', v.cache.certManager, (w) => {
+    obj<IMutatingWebhookConfiguration>(w, 'mutatingwebhookconfiguration-cache-webhook-kubeflow', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration',
+      metadata: {
+        annotations: { 'cert-manager.io/inject-ca-from': 'kubeflow/kfp-cache-cert' },
+        labels: { app: 'cache-server-cert-manager' },
+        name: 'cache-webhook-kubeflow',
+      },
+      webhooks: [
+        {
+          admissionReviewVersions: ['v1beta1'],
+          clientConfig: { service: { name: 'cache-server', namespace: ns, path: '/mutate' } },
+          failurePolicy: 'Ignore',
+          name: 'cache-server.kubeflow.svc',
+          objectSelector: { matchLabels: { 'pipelines.kubeflow.org/cache_enabled': 'true' } },
+          rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
+          sideEffects: 'None',
+          timeoutSeconds: 5,
+        },
+      ],
+    });
   });
 }

@@ -7,7 +7,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { json } from '../../core/conditions.js';
+import { json, when } from '../../core/conditions.js';
 import { envoyConfig } from './envoy-config.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
@@ -35,17 +35,19 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-role' },
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['get', 'list', 'watch', 'update', 'patch'],
-      },
-    ],
+  when(s, 'if-clusterrole-kubeflow-pipelines-metadata-writer-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-role' },
+      rules: [
+        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch'],
+        },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding', namespace: ns },
@@ -56,14 +58,16 @@ export function metadata(c: Pipelines, s: Construct = c): void {
     },
     subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding' },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: 'kubeflow-pipelines-metadata-writer-role',
-    },
-    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
+  when(s, 'if-clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'kubeflow-pipelines-metadata-writer-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
+    });
   });
   obj<IConfigMap>(s, 'configmap-metadata-envoy-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
     data: {

@@ -5,6 +5,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -29,36 +30,40 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role' },
-    rules: [
-      { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['scheduledworkflows', 'workflows'],
-        verbs: ['report'],
-      },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['runs'],
-        verbs: ['reportMetrics', 'readArtifact'],
-      },
-    ],
+  when(s, 'if-clusterrole-ml-pipeline-persistenceagent-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role' },
+      rules: [
+        { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['scheduledworkflows', 'workflows'],
+          verbs: ['report'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['runs'],
+          verbs: ['reportMetrics', 'readArtifact'],
+        },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-persistenceagent-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding' },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: 'ml-pipeline-persistenceagent-role',
-    },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
+  when(s, 'if-clusterrolebinding-ml-pipeline-persistenceagent-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ml-pipeline-persistenceagent-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
+    });
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: {

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { opt, pick } from '../../core/conditions.js';
+import { opt, pick, when } from '../../core/conditions.js';
+import { argoCrds, kubeflowCrds, metacontrollerCrds, pipelineCrds } from './crds/index.js';
 import { apiServer } from './api-server.js';
 import { argo } from './argo.js';
 import { cache } from './cache.js';
@@ -51,12 +52,26 @@ export class Pipelines extends Component<typeof values> {
     ui(this);
     visualization(this);
     viewer(this);
-    profileController(this);
-    metacontroller(this);
+    when(this, 'multi-user', v.multiUser.enabled, (s) => {
+      profileController(this, s);
+      metacontroller(this, s);
+    });
     argo(this);
     database(this);
     seaweedfs(this);
-    istio(this);
+    when(this, 'istio', v.istio.enabled, (s) => istio(this, s));
+    this.crds();
+  }
+
+  /** Argo's, Pipelines' own, metacontroller's (multi-user) and Pipeline/PipelineVersion (Kubernetes-native storage). */
+  private crds(): void {
+    const v = this.v;
+    when(this, 'crds', v.crds.install, (s) => {
+      argoCrds(s);
+      kubeflowCrds(s, this.labels);
+      when(s, 'metacontroller', v.multiUser.enabled, metacontrollerCrds);
+      when(s, 'kubernetes-native', v.kubernetesNativeStorage, pipelineCrds);
+    });
   }
 
   /** USER, PASSWORD, DBNAME, HOST, PORT of the database driver, named `<mysqlPrefix>_*` or `<postgresPrefix>_*`. */

@@ -5,6 +5,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -33,36 +34,40 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-ml-pipeline-scheduledworkflow-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-role' },
-    rules: [
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: ['pipelines.kubeflow.org'], resources: ['runs'], verbs: ['create'] },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['scheduledworkflows', 'scheduledworkflows/finalizers'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-    ],
+  when(s, 'if-clusterrole-ml-pipeline-scheduledworkflow-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-scheduledworkflow-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-role' },
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: ['pipelines.kubeflow.org'], resources: ['runs'], verbs: ['create'] },
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['scheduledworkflows', 'scheduledworkflows/finalizers'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-scheduledworkflow-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-scheduledworkflow-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-ml-pipeline-scheduledworkflow-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding' },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: 'ml-pipeline-scheduledworkflow-role',
-    },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
+  when(s, 'if-clusterrolebinding-ml-pipeline-scheduledworkflow-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-scheduledworkflow-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ml-pipeline-scheduledworkflow-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
+    });
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-scheduledworkflow', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: {

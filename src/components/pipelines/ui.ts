@@ -7,7 +7,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { pick } from '../../core/conditions.js';
+import { pick, when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
@@ -30,29 +30,33 @@ export function ui(c: Pipelines, s: Construct = c): void {
       { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list'] },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
-    rules: [
-      { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get'] },
-      { apiGroups: [''], resources: ['events'], verbs: ['list'] },
-      { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['viewers'],
-        verbs: ['create', 'get', 'list', 'watch', 'delete'],
-      },
-      { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list'] },
-    ],
+  when(s, 'if-clusterrole-ml-pipeline-ui', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
+      rules: [
+        { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['list'] },
+        { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['viewers'],
+          verbs: ['create', 'get', 'list', 'watch', 'delete'],
+        },
+        { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list'] },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-ui' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline-ui' },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
+  when(s, 'if-clusterrolebinding-ml-pipeline-ui', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline-ui' },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
+    });
   });
   obj<IConfigMap>(s, 'configmap-ml-pipeline-ui-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
     data: {

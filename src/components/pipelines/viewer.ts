@@ -5,6 +5,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -28,34 +29,38 @@ export function viewer(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
-  obj<IClusterRole>(s, 'clusterrole-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role' },
-    rules: [
-      {
-        apiGroups: ['*'],
-        resources: ['deployments', 'services'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['viewers', 'viewers/finalizers'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-    ],
+  when(s, 'if-clusterrole-ml-pipeline-viewer-controller-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role' },
+      rules: [
+        {
+          apiGroups: ['*'],
+          resources: ['deployments', 'services'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['viewers', 'viewers/finalizers'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+      ],
+    });
   });
   obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-viewer-controller-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding' },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: 'ml-pipeline-viewer-controller-role',
-    },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
+  when(s, 'if-clusterrolebinding-ml-pipeline-viewer-crd-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ml-pipeline-viewer-controller-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
+    });
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-viewer-crd', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: {
