@@ -277,7 +277,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
         { name: 'http', port: 8888, protocol: 'TCP', targetPort: 8888 },
         { name: 'grpc', port: 8887, protocol: 'TCP', targetPort: 8887 },
       ],
-      selector: { ...KFP, app: 'ml-pipeline' },
+      selector: { ...c.labels, app: 'ml-pipeline' },
     },
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline', { apiVersion: 'apps/v1', kind: 'Deployment',
@@ -287,7 +287,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline' },
+          labels: { ...KFP, app: 'ml-pipeline' },
         },
         spec: {
           containers: [

@@ -7,7 +7,7 @@ import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/Prio
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { eq, not, opt, text, when } from '../../core/conditions.js';
+import { eq, items, not, opt, text, when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import { yamlText } from './storage.js';
 import type { Pipelines } from './pipelines.js';
@@ -20,7 +20,26 @@ export function argo(c: Pipelines, s: Construct = c): void {
     metadata: { labels: { ...APP }, name: 'argo-role', namespace: ns },
     rules: [
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create', 'get', 'update'] },
+      // A namespaced controller gets in its Role what the cluster role grants otherwise.
+      ...items(v.argo.namespaced, [
+        { apiGroups: [''], resources: ['pods', 'pods/exec'], verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'watch', 'list'] },
+        { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'], verbs: ['create', 'update', 'delete', 'get'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows', 'workflows/finalizers', 'workflowtasksets', 'workflowtasksets/finalizers', 'workflowartifactgctasks'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
+        },
+        { apiGroups: ['argoproj.io'], resources: ['workflowtemplates', 'workflowtemplates/finalizers'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['list', 'watch', 'deletecollection'] },
+        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get', 'list'] },
+      ]),
       { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      ...items(v.argo.namespaced, [
+        { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'cronworkflows/finalizers'], verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
+      ]),
     ],
   });
   when(s, 'if-clusterrole-argo-aggregate-to-admin', v.multiUser.enabled, (w) => {
@@ -230,7 +249,8 @@ export function argo(c: Pipelines, s: Construct = c): void {
                 '--configmap',
                 'workflow-controller-configmap',
                 '--executor-image',
-                'quay.io/argoproj/argoexec:v3.7.3',
+                v.images.argoexec.ref,
+                ...items(v.argo.namespaced, ['--namespaced']),
               ],
               command: ['workflow-controller'],
               env: [

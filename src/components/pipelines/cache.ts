@@ -9,13 +9,14 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { items, not, when } from '../../core/conditions.js';
+import { APP, KFP, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
+  when(s, 'deployer', not(v.cache.certManager), (w) => cacheDeployer(c, w));
   obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-cache', { apiVersion: 'v1', kind: 'ServiceAccount',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache', namespace: ns },
   });
@@ -63,7 +64,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
   });
   obj<IService>(s, 'service-cache-server', { apiVersion: 'v1', kind: 'Service',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
-    spec: { ports: [{ port: 443, targetPort: 'webhook-api' }], selector: { ...KFP, app: 'cache-server' } },
+    spec: { ports: [{ port: 443, targetPort: 'webhook-api' }], selector: { ...c.labels, app: 'cache-server' } },
   });
   obj<IDeployment>(s, 'deployment-cache-server', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
@@ -71,7 +72,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
       replicas: 1,
       selector: { matchLabels: { ...KFP, app: 'cache-server' } },
       template: {
-        metadata: { labels: { ...c.labels, app: 'cache-server' } },
+        metadata: { labels: { ...KFP, app: 'cache-server' } },
         spec: {
           containers: [
             {
@@ -84,11 +85,10 @@ export function cache(c: Pipelines, s: Construct = c): void {
                 '--db_password=$(DBCONFIG_PASSWORD)',
                 '--namespace_to_watch=$(NAMESPACE_TO_WATCH)',
                 '--listen_port=$(WEBHOOK_PORT)',
-                '--tls_cert_filename=tls.crt',
-                '--tls_key_filename=tls.key',
+                ...items(v.cache.certManager, ['--tls_cert_filename=tls.crt', '--tls_key_filename=tls.key']),
               ],
               env: [
-                { name: 'NAMESPACE_TO_WATCH', value: '' },
+                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true),
                 {
                   name: 'DEFAULT_CACHE_STALENESS',
                   valueFrom: { configMapKeyRef: { key: 'DEFAULT_CACHE_STALENESS', name: 'pipeline-install-config' } },
@@ -126,6 +126,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
                   name: 'DBCONFIG_PASSWORD',
                   valueFrom: { secretKeyRef: { key: 'password', name: 'mysql-secret' } },
                 },
+                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
                 { name: 'WEBHOOK_PORT', value: '8443' },
               ],
               image: v.images.cacheServer.ref,
@@ -189,4 +190,70 @@ export function cache(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
+}
+
+const DEPLOYER = { app: 'cache-deployer', ...APP };
+
+/** Without cert-manager (standalone): the cache deployer creates the webhook's certificate and configuration itself. */
+function cacheDeployer(c: Pipelines, s: Construct): void {
+  const v = c.v;
+  const ns = v.namespace;
+    obj<IRole>(s, 'role-kubeflow-pipelines-cache-deployer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+      metadata: {
+        labels: DEPLOYER,
+        name: 'kubeflow-pipelines-cache-deployer-role',
+        namespace: ns,
+      },
+      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['create', 'delete', 'get', 'patch', 'list'] }],
+    });
+    obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-deployer-rolebinding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+      metadata: {
+        labels: DEPLOYER,
+        name: 'kubeflow-pipelines-cache-deployer-rolebinding',
+        namespace: ns,
+      },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kubeflow-pipelines-cache-deployer-role' },
+      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache-deployer-sa' }],
+    });
+    obj<IDeployment>(s, 'deployment-cache-deployer-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
+      metadata: {
+        labels: DEPLOYER,
+        name: 'cache-deployer-deployment',
+        namespace: ns,
+      },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: DEPLOYER },
+        strategy: { type: 'Recreate' },
+        template: {
+          metadata: { labels: DEPLOYER },
+          spec: {
+            containers: [
+              {
+                env: [
+                  {
+                    name: 'NAMESPACE_TO_WATCH',
+                    valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
+                  },
+                ],
+                image: v.images.cacheDeployer.ref,
+                imagePullPolicy: 'Always',
+                name: 'main',
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  runAsGroup: 0,
+                  runAsNonRoot: true,
+                  runAsUser: 1000,
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+              },
+            ],
+            restartPolicy: 'Always',
+            securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+            serviceAccountName: 'kubeflow-pipelines-cache-deployer-sa',
+          },
+        },
+      },
+    });
 }

@@ -14,5 +14,33 @@ export const info: ComponentInfo<typeof values> = {
     { object: 'ConfigMap/pipeline-install-config', reason: 'The `warning` entry holds our own note instead of upstream\'s text; PostgreSQL installs keep ARTIFACT_RETENTION_DAYS and appVersion 2.16.0.' },
   ],
   requires: [],
-  presets: {},
+  presets: {
+    standalone: {
+      description: 'Single-user Pipelines in its own namespace, without Istio, profiles or cert-manager (upstream env/platform-agnostic; cluster-scoped objects and CRDs installed separately).',
+      values: {
+        multiUser: { enabled: false },
+        platformLabels: false,
+        istio: { enabled: false },
+        cache: { certManager: false },
+        argo: { namespaced: true },
+        crds: { install: false },
+      },
+    },
+    'standalone-postgresql': {
+      description: 'The standalone install with the bundled PostgreSQL instead of MySQL (upstream env/platform-agnostic-postgresql).',
+      values: {
+        multiUser: { enabled: false },
+        platformLabels: false,
+        istio: { enabled: false },
+        cache: { certManager: false },
+        argo: { namespaced: true },
+        crds: { install: false },
+        database: { type: 'postgresql' },
+      },
+    },
+    'multi-user-k8s-native': {
+      description: 'Multi-user Pipelines that stores pipelines and pipeline versions as Kubernetes objects (Pipeline/PipelineVersion CRDs and their webhooks).',
+      values: { kubernetesNativeStorage: true },
+    },
+  },
 };

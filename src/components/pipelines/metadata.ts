@@ -7,9 +7,9 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { json, when } from '../../core/conditions.js';
+import { items, json, not, when } from '../../core/conditions.js';
 import { envoyConfig } from './envoy-config.js';
-import { APP, KFP, obj } from './objects.js';
+import { APP, KFP, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function metadata(c: Pipelines, s: Construct = c): void {
@@ -236,11 +236,11 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       replicas: 1,
       selector: { matchLabels: { ...KFP, app: 'metadata-writer' } },
       template: {
-        metadata: { labels: { ...c.labels, app: 'metadata-writer' } },
+        metadata: { labels: { ...KFP, app: 'metadata-writer' } },
         spec: {
           containers: [
             {
-              env: [{ name: 'NAMESPACE_TO_WATCH', value: '' }],
+              env: [...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true), ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false)],
               image: v.images.metadataWriter.ref,
               name: 'main',
               securityContext: {

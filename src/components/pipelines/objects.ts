@@ -1,5 +1,6 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { items, not } from '../../core/conditions.js';
 import { customObject, type TypedResource } from '../../core/custom-object.js';
 
 /**
@@ -29,3 +30,13 @@ export const restricted = (runAsUser = 1000, runAsGroup: number | undefined = 0)
   runAsUser,
   seccompProfile: { type: 'RuntimeDefault' },
 });
+
+/**
+ * The namespace a controller watches: all (`""`, multi-user: every profile) or its own (standalone).
+ * Upstream lists the variable first in one mode and elsewhere in the other, hence `first`.
+ */
+export function watched(allNamespaces: boolean, name: string, first: boolean) {
+  return first
+    ? items(allNamespaces, [{ name, value: '' }])
+    : items(not(allNamespaces), [{ name, valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }]);
+}

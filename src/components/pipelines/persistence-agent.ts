@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { items, not, when } from '../../core/conditions.js';
+import { APP, KFP, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
@@ -76,13 +76,14 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline-persistenceagent' },
+          labels: { ...KFP, app: 'ml-pipeline-persistenceagent' },
         },
         spec: {
           containers: [
             {
               env: [
-                { name: 'NAMESPACE', value: '' },
+                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
                 { name: 'TTL_SECONDS_AFTER_WORKFLOW_FINISH', value: '86400' },
                 { name: 'NUM_WORKERS', value: '2' },
                 { name: 'LOG_LEVEL', value: 'info' },

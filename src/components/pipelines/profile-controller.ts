@@ -37,7 +37,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
     },
     spec: {
       ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 8080 }],
-      selector: { ...KFP, app: 'kubeflow-pipelines-profile-controller' },
+      selector: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
     },
   });
   obj<IDeployment>(s, 'deployment-kubeflow-pipelines-profile-controller', { apiVersion: 'apps/v1', kind: 'Deployment',
@@ -51,7 +51,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       selector: { matchLabels: { ...KFP, app: 'kubeflow-pipelines-profile-controller' } },
       template: {
         metadata: {
-          labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller', 'sidecar.istio.io/inject': 'false' },
+          labels: { ...KFP, app: 'kubeflow-pipelines-profile-controller', 'sidecar.istio.io/inject': 'false' },
         },
         spec: {
           containers: [

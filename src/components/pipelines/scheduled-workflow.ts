@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { items, not, when } from '../../core/conditions.js';
+import { APP, KFP, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
@@ -80,18 +80,19 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline-scheduledworkflow' },
+          labels: { ...KFP, app: 'ml-pipeline-scheduledworkflow' },
         },
         spec: {
           containers: [
             {
               env: [
-                { name: 'NAMESPACE', value: '' },
+                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
                 { name: 'METRICS_PORT', value: '9090' },
                 { name: 'CLIENT_QPS', value: '10' },
                 { name: 'RESYNC_INTERVAL_SECONDS', value: '30' },
                 { name: 'CLIENT_BURST', value: '20' },
                 { name: 'LOG_LEVEL', value: 'info' },
+                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
                 {
                   name: 'CRON_SCHEDULE_TIMEZONE',
                   valueFrom: { configMapKeyRef: { key: 'cronScheduleTimezone', name: 'pipeline-install-config' } },

@@ -7,8 +7,8 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { pick, when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { items, not, pick, text, when } from '../../core/conditions.js';
+import { APP, fromConfig, fromSecret, KFP, obj } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -69,7 +69,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
       ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 3000 }],
-      selector: { ...KFP, app: 'ml-pipeline-ui' },
+      selector: { ...c.labels, app: 'ml-pipeline-ui' },
     },
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-ui', { apiVersion: 'apps/v1', kind: 'Deployment',
@@ -79,50 +79,42 @@ export function ui(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline-ui' },
+          labels: { ...KFP, app: 'ml-pipeline-ui' },
         },
         spec: {
           containers: [
             {
               env: [
-                {
-                  name: 'VIEWER_TENSORBOARD_POD_TEMPLATE_SPEC_PATH',
-                  value: '/etc/config/viewer-pod-template.json',
-                },
-                { name: 'DEPLOYMENT', value: 'KUBEFLOW' },
-                { name: 'ARTIFACTS_SERVICE_PROXY_NAME', value: 'ml-pipeline-ui-artifact' },
-                { name: 'ARTIFACTS_SERVICE_PROXY_PORT', value: '80' },
-                {
-                  name: 'ARTIFACTS_SERVICE_PROXY_ENABLED',
-                  valueFrom: {
-                    configMapKeyRef: { key: 'ARTIFACTS_PROXY_ENABLED', name: 'pipeline-install-config', optional: true },
-                  },
-                },
-                { name: 'ENABLE_AUTHZ', value: 'true' },
-                { name: 'KUBEFLOW_USERID_HEADER', value: 'kubeflow-userid' },
-                { name: 'KUBEFLOW_USERID_PREFIX', value: '' },
+                { name: 'VIEWER_TENSORBOARD_POD_TEMPLATE_SPEC_PATH', value: '/etc/config/viewer-pod-template.json' },
+                ...items(v.multiUser.enabled, [
+                  { name: 'DEPLOYMENT', value: 'KUBEFLOW' },
+                  { name: 'ARTIFACTS_SERVICE_PROXY_NAME', value: 'ml-pipeline-ui-artifact' },
+                  { name: 'ARTIFACTS_SERVICE_PROXY_PORT', value: '80' },
+                  fromConfig('ARTIFACTS_SERVICE_PROXY_ENABLED', 'ARTIFACTS_PROXY_ENABLED', true),
+                  { name: 'ENABLE_AUTHZ', value: 'true' },
+                  { name: 'KUBEFLOW_USERID_HEADER', value: v.multiUser.userIdHeader },
+                  { name: 'KUBEFLOW_USERID_PREFIX', value: v.multiUser.userIdPrefix },
+                ]),
                 { name: 'MINIO_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-                {
-                  name: 'MINIO_ACCESS_KEY',
-                  valueFrom: { secretKeyRef: { key: 'accesskey', name: 'mlpipeline-minio-artifact' } },
-                },
-                {
-                  name: 'MINIO_SECRET_KEY',
-                  valueFrom: { secretKeyRef: { key: 'secretkey', name: 'mlpipeline-minio-artifact' } },
-                },
+                fromSecret('MINIO_ACCESS_KEY', c.s3.secret, c.s3.accessKeyKey),
+                fromSecret('MINIO_SECRET_KEY', c.s3.secret, c.s3.secretKeyKey),
                 { name: 'ALLOW_CUSTOM_VISUALIZATIONS', value: 'true' },
-                {
-                  name: 'FRONTEND_SERVER_NAMESPACE',
-                  valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
-                },
-                { name: 'ARGO_ARCHIVE_LOGS', value: 'true' },
+                { name: 'FRONTEND_SERVER_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                { name: 'ARGO_ARCHIVE_LOGS', value: text(v.argo.archiveLogs) },
                 { name: 'DISABLE_GKE_METADATA', value: 'true' },
-                {
-                  name: 'CLUSTER_DOMAIN',
-                  valueFrom: {
-                    configMapKeyRef: { key: 'CLUSTER_DOMAIN', name: 'pipeline-install-config', optional: true },
-                  },
-                },
+                fromConfig('CLUSTER_DOMAIN', 'CLUSTER_DOMAIN', true),
+                ...items(not(v.multiUser.enabled), [fromConfig('ARTIFACTS_SERVICE_PROXY_ENABLED', 'ARTIFACTS_PROXY_ENABLED', true)]),
+                // External S3: where the UI reads artifacts from.
+                ...items(c.s3.external, [
+                  { name: 'MINIO_HOST', value: v.objectStore.host },
+                  { name: 'MINIO_PORT', value: text(v.objectStore.port) },
+                  { name: 'MINIO_SSL', value: text(v.objectStore.secure) },
+                  { name: 'AWS_REGION', value: v.objectStore.region },
+                  { name: 'AWS_S3_ENDPOINT', value: c.s3.endpoint },
+                  { name: 'AWS_SSL', value: text(v.objectStore.secure) },
+                  fromSecret('AWS_ACCESS_KEY_ID', c.s3.secret, c.s3.accessKeyKey),
+                  fromSecret('AWS_SECRET_ACCESS_KEY', c.s3.secret, c.s3.secretKeyKey),
+                ]),
               ],
               image: v.images.frontend.ref,
               imagePullPolicy: 'IfNotPresent',

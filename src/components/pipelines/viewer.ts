@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { items, not, when } from '../../core/conditions.js';
+import { APP, KFP, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function viewer(c: Pipelines, s: Construct = c): void {
@@ -73,12 +73,12 @@ export function viewer(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline-viewer-crd' },
+          labels: { ...KFP, app: 'ml-pipeline-viewer-crd' },
         },
         spec: {
           containers: [
             {
-              env: [{ name: 'NAMESPACE', value: '' }, { name: 'MAX_NUM_VIEWERS', value: '50' }],
+              env: [...watched(v.multiUser.enabled, 'NAMESPACE', true), { name: 'MAX_NUM_VIEWERS', value: '50' }, ...watched(v.multiUser.enabled, 'NAMESPACE', false)],
               image: v.images.viewerController.ref,
               imagePullPolicy: 'Always',
               name: 'ml-pipeline-viewer-crd',

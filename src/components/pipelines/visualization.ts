@@ -13,7 +13,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
     spec: {
       ports: [{ name: 'http', port: 8888, protocol: 'TCP', targetPort: 8888 }],
-      selector: { ...KFP, app: 'ml-pipeline-visualizationserver' },
+      selector: { ...c.labels, app: 'ml-pipeline-visualizationserver' },
     },
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-visualizationserver', { apiVersion: 'apps/v1', kind: 'Deployment',
@@ -27,7 +27,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
       template: {
         metadata: {
           annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...c.labels, app: 'ml-pipeline-visualizationserver' },
+          labels: { ...KFP, app: 'ml-pipeline-visualizationserver' },
         },
         spec: {
           containers: [
