@@ -9,6 +9,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { items, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { WEBHOOK_CERT } from './k8s-native.js';
 import { APP, fromConfig, fromSecret, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -185,6 +186,14 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
         { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
         { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+        ...items(v.kubernetesNativeStorage, [
+          { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines', 'pipelines/finalizers'], verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'] },
+          {
+            apiGroups: ['pipelines.kubeflow.org'],
+            resources: ['pipelineversions', 'pipelineversions/status', 'pipelineversions/finalizers'],
+            verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+          },
+        ]),
       ],
     });
   });
@@ -276,6 +285,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       ports: [
         { name: 'http', port: 8888, protocol: 'TCP', targetPort: 8888 },
         { name: 'grpc', port: 8887, protocol: 'TCP', targetPort: 8887 },
+        ...items(v.kubernetesNativeStorage, [{ name: 'webhook', port: 8443, protocol: 'TCP' as const, targetPort: 8443 }]),
       ],
       selector: { ...c.labels, app: 'ml-pipeline' },
     },
@@ -292,6 +302,12 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
         spec: {
           containers: [
             {
+              // Kubernetes-native storage: the API server also serves the PipelineVersion webhooks.
+              args: opt(v.kubernetesNativeStorage, [
+                '--config=/config', '--sampleconfig=/config/sample_config.json', '-logtostderr=true',
+                '--webhookTLSCertPath=/etc/webhook/certs/tls.crt', '--webhookTLSKeyPath=/etc/webhook/certs/tls.key', '--pipelinesStoreKubernetes=true',
+              ]),
+              command: opt(v.kubernetesNativeStorage, ['/bin/apiserver']),
               env: [
                 ...items(v.multiUser.enabled, [
                   { name: 'KUBEFLOW_USERID_HEADER', value: v.multiUser.userIdHeader },
@@ -336,7 +352,11 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               name: 'ml-pipeline-api-server',
-              ports: [{ containerPort: 8888, name: 'http' }, { containerPort: 8887, name: 'grpc' }],
+              ports: [
+                ...items(v.kubernetesNativeStorage, [{ containerPort: 8443, name: 'webhook' }]),
+                { containerPort: 8888, name: 'http' },
+                { containerPort: 8887, name: 'grpc' },
+              ],
               readinessProbe: {
                 httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
                 initialDelaySeconds: 3,
@@ -358,10 +378,12 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
                 periodSeconds: 5,
                 timeoutSeconds: 2,
               },
+              volumeMounts: opt(v.kubernetesNativeStorage, [{ mountPath: '/etc/webhook/certs', name: 'webhook-certs', readOnly: true }]),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: 'ml-pipeline',
+          volumes: opt(v.kubernetesNativeStorage, [{ name: 'webhook-certs', secret: { secretName: WEBHOOK_CERT } }]),
         },
       },
     },

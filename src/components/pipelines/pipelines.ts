@@ -8,6 +8,7 @@ import { cache } from './cache.js';
 import { database } from './database.js';
 import { info } from './info.js';
 import { istio } from './istio.js';
+import { kubernetesNative } from './k8s-native.js';
 import { metacontroller } from './metacontroller.js';
 import { metadata } from './metadata.js';
 import { APP, fromConfig, fromSecret } from './objects.js';
@@ -60,6 +61,7 @@ export class Pipelines extends Component<typeof values> {
     database(this);
     seaweedfs(this);
     when(this, 'istio', v.istio.enabled, (s) => istio(this, s));
+    when(this, 'kubernetes-native', v.kubernetesNativeStorage, (s) => kubernetesNative(this, s));
     this.crds();
   }
 
