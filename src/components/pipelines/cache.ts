@@ -9,8 +9,8 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, when } from '../../core/conditions.js';
-import { APP, KFP, obj, watched } from './objects.js';
+import { items, not, pick, when } from '../../core/conditions.js';
+import { APP, KFP, fromConfig, fromSecret, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
@@ -105,27 +105,12 @@ export function cache(c: Pipelines, s: Construct = c): void {
                   name: 'CACHE_NODE_RESTRICTIONS',
                   valueFrom: { configMapKeyRef: { key: 'cacheNodeRestrictions', name: 'pipeline-install-config' } },
                 },
-                { name: 'DBCONFIG_DRIVER', value: 'mysql' },
-                {
-                  name: 'DBCONFIG_DB_NAME',
-                  valueFrom: { configMapKeyRef: { key: 'cacheDb', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'DBCONFIG_HOST_NAME',
-                  valueFrom: { configMapKeyRef: { key: 'dbHost', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'DBCONFIG_PORT',
-                  valueFrom: { configMapKeyRef: { key: 'dbPort', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'DBCONFIG_USER',
-                  valueFrom: { secretKeyRef: { key: 'username', name: 'mysql-secret' } },
-                },
-                {
-                  name: 'DBCONFIG_PASSWORD',
-                  valueFrom: { secretKeyRef: { key: 'password', name: 'mysql-secret' } },
-                },
+                { name: 'DBCONFIG_DRIVER', value: pick(c.db.mysql, 'mysql', 'pgx') },
+                fromConfig('DBCONFIG_DB_NAME', 'cacheDb'),
+                fromConfig('DBCONFIG_HOST_NAME', pick(c.db.mysql, 'dbHost', 'postgresHost')),
+                fromConfig('DBCONFIG_PORT', pick(c.db.mysql, 'dbPort', 'postgresPort')),
+                fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
+                fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
                 ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
                 { name: 'WEBHOOK_PORT', value: '8443' },
               ],

@@ -12,6 +12,11 @@ export const info: ComponentInfo<typeof values> = {
     { object: 'ConfigMap/metadata-envoy-configmap', reason: 'envoy-config.yaml is written from a typed structure (JSON, the same document as upstream\'s YAML).' },
     { object: 'ConfigMap/workflow-controller-configmap', reason: 'artifactRepository and executor are written from typed values (the same documents, without upstream\'s comments).' },
     { object: 'ConfigMap/pipeline-install-config', reason: 'The `warning` entry holds our own note instead of upstream\'s text; PostgreSQL installs keep ARTIFACT_RETENTION_DAYS and appVersion 2.16.0.' },
+    { object: 'Secret/postgres-secret', reason: 'The PostgreSQL superuser password as stringData from `database.password` (upstream\'s `data` value is not base64).' },
+  ],
+  securityExceptions: [
+    { workload: 'Deployment/postgres', reason: 'The bundled PostgreSQL image starts as root to prepare its data directory (upstream ships it without a security context).' },
+    { workload: 'Deployment/metadata-postgres-db', reason: 'ML Metadata\'s bundled PostgreSQL, as upstream ships it: the image starts as root to prepare its data directory.' },
   ],
   requires: [],
   presets: {
@@ -35,7 +40,7 @@ export const info: ComponentInfo<typeof values> = {
         cache: { certManager: false },
         argo: { namespaced: true },
         crds: { install: false },
-        database: { type: 'postgresql' },
+        database: { type: 'postgresql', username: 'user', password: 'password' },
       },
     },
     'multi-user-k8s-native': {

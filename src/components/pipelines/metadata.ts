@@ -5,16 +5,23 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, json, not, when } from '../../core/conditions.js';
+import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
+import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
-import { APP, KFP, obj, watched } from './objects.js';
+import { APP, KFP, fromConfig, fromSecret, obj, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
+
+/** ML Metadata's own PostgreSQL server (bundled PostgreSQL installs, as upstream). */
+const MLMD_POSTGRES = 'metadata-postgres-db';
 
 export function metadata(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
+  when(s, 'metadata-postgresql', c.db.postgresql, (w) => metadataPostgres(c, w));
   obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-metadata-writer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer', namespace: ns } });
   obj<IServiceAccount>(s, 'serviceaccount-metadata-grpc-server', { apiVersion: 'v1', kind: 'ServiceAccount',
     metadata: { labels: { ...APP }, name: 'metadata-grpc-server', namespace: ns },
@@ -167,38 +174,49 @@ export function metadata(c: Pipelines, s: Construct = c): void {
           containers: [
             {
               args: [
-                '--grpc_port=8080',
-                '--mysql_config_database=$(MYSQL_DATABASE)',
-                '--mysql_config_host=$(MYSQL_HOST)',
-                '--mysql_config_port=$(MYSQL_PORT)',
-                '--mysql_config_user=$(DBCONFIG_USER)',
-                '--mysql_config_password=$(DBCONFIG_PASSWORD)',
-                '--enable_database_upgrade=true',
-                '--grpc_channel_arguments=grpc.max_metadata_size=16384,grpc.max_receive_message_length=104857600,grpc.max_send_message_length=104857600',
+                ...items(c.db.mysql, [
+                  '--grpc_port=8080',
+                  '--mysql_config_database=$(MYSQL_DATABASE)',
+                  '--mysql_config_host=$(MYSQL_HOST)',
+                  '--mysql_config_port=$(MYSQL_PORT)',
+                  '--mysql_config_user=$(DBCONFIG_USER)',
+                  '--mysql_config_password=$(DBCONFIG_PASSWORD)',
+                  '--enable_database_upgrade=true',
+                  '--grpc_channel_arguments=grpc.max_metadata_size=16384,grpc.max_receive_message_length=104857600,grpc.max_send_message_length=104857600',
+                ]),
+                ...items(c.db.postgresql, [
+                  '--grpc_port=$(METADATA_GRPC_SERVICE_PORT)',
+                  '--metadata_source_config_type=postgresql',
+                  '--postgres_config_host=$(POSTGRES_HOST)',
+                  '--postgres_config_port=$(POSTGRES_PORT)',
+                  '--postgres_config_dbname=$(POSTGRES_DBNAME)',
+                  '--postgres_config_user=$(POSTGRES_USER)',
+                  '--postgres_config_password=$(POSTGRES_PASSWORD)',
+                  '--enable_database_upgrade=true',
+                ]),
               ],
               command: ['/bin/metadata_store_server'],
               env: [
-                {
-                  name: 'DBCONFIG_USER',
-                  valueFrom: { secretKeyRef: { key: 'username', name: 'mysql-secret' } },
-                },
-                {
-                  name: 'DBCONFIG_PASSWORD',
-                  valueFrom: { secretKeyRef: { key: 'password', name: 'mysql-secret' } },
-                },
-                {
-                  name: 'MYSQL_DATABASE',
-                  valueFrom: { configMapKeyRef: { key: 'mlmdDb', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'MYSQL_HOST',
-                  valueFrom: { configMapKeyRef: { key: 'dbHost', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'MYSQL_PORT',
-                  valueFrom: { configMapKeyRef: { key: 'dbPort', name: 'pipeline-install-config' } },
-                },
+                ...items(c.db.mysql, [
+                  fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
+                  fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
+                  fromConfig('MYSQL_DATABASE', 'mlmdDb'),
+                  fromConfig('MYSQL_HOST', 'dbHost'),
+                  fromConfig('MYSQL_PORT', 'dbPort'),
+                ]),
+                // An external PostgreSQL: ML Metadata uses the Pipelines database user.
+                ...items(and(c.db.postgresql, not(v.database.bundled)), [
+                  fromSecret('POSTGRES_USER', c.db.secret, c.db.userKey),
+                  fromSecret('POSTGRES_PASSWORD', c.db.secret, c.db.passwordKey),
+                ]),
+                // (never an empty list: Helm would render it as null)
+                ...items(c.db.postgresql, [{ name: 'POSTGRES_HOST', value: pick(v.database.bundled, MLMD_POSTGRES, c.db.host) }]),
               ],
+              envFrom: opt(c.db.postgresql, [
+                { configMapRef: { name: `${MLMD_POSTGRES}-parameters` } },
+                ...items(v.database.bundled, [{ secretRef: { name: `${MLMD_POSTGRES}-secrets` } }]),
+                { configMapRef: { name: 'metadata-grpc-configmap' } },
+              ]),
               image: v.images.metadataServer.ref,
               livenessProbe: {
                 initialDelaySeconds: 3,
@@ -258,5 +276,58 @@ export function metadata(c: Pipelines, s: Construct = c): void {
         },
       },
     },
+  });
+}
+
+/** ML Metadata's PostgreSQL settings, and with the bundled PostgreSQL its own database server. */
+function metadataPostgres(c: Pipelines, s: Construct): void {
+  const v = c.v;
+  const ns = v.namespace;
+  const d = v.database;
+  const labels = { ...APP };
+  obj<IConfigMap>(s, 'configmap-parameters', {
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { labels, name: `${MLMD_POSTGRES}-parameters`, namespace: ns },
+    data: { POSTGRES_DBNAME: pick(d.bundled, 'mlmdpostgres', d.names.metadata), POSTGRES_PORT: c.db.port },
+  });
+  when(s, 'bundled', d.bundled, (w) => {
+    const db = { ...APP, component: 'db' };
+    obj<ISecret>(w, 'secret', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { labels, name: `${MLMD_POSTGRES}-secrets`, namespace: ns },
+      data: { POSTGRES_PASSWORD: b64(d.password), POSTGRES_USER: b64('root') }, type: 'Opaque',
+    });
+    obj<IService>(w, 'service', {
+      apiVersion: 'v1', kind: 'Service', metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
+      spec: { ports: [{ name: 'postgres', port: 5432, protocol: 'TCP' }], selector: db, type: 'ClusterIP' },
+    });
+    obj<IPersistentVolumeClaim>(w, 'pvc', {
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { labels, name: 'metadata-postgres', namespace: ns },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: d.persistence.size } },
+        storageClassName: opt(nonEmpty(d.persistence.storageClass), d.persistence.storageClass),
+      },
+    });
+    obj<IDeployment>(w, 'deployment', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: db },
+        strategy: { type: 'Recreate' },
+        template: {
+          metadata: { labels: { ...db, 'sidecar.istio.io/inject': 'false' }, name: 'db' },
+          spec: {
+            containers: [{
+              env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
+              envFrom: [{ configMapRef: { name: `${MLMD_POSTGRES}-parameters` } }, { secretRef: { name: `${MLMD_POSTGRES}-secrets` } }],
+              image: v.images.postgresql.ref,
+              name: 'db-container',
+              ports: [{ containerPort: 5432, name: 'postgres' }],
+              volumeMounts: [{ mountPath: '/var/lib/postgresql/data', name: 'metadata-postgres' }],
+            }],
+            volumes: [{ name: 'metadata-postgres', persistentVolumeClaim: { claimName: 'metadata-postgres' } }],
+          },
+        },
+      },
+    });
   });
 }

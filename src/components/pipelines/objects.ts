@@ -1,3 +1,5 @@
+import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { items, not } from '../../core/conditions.js';
@@ -40,3 +42,7 @@ export function watched(allNamespaces: boolean, name: string, first: boolean) {
     ? items(allNamespaces, [{ name, value: '' }])
     : items(not(allNamespaces), [{ name, valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }]);
 }
+
+/** nodeSelector, tolerations and affinity of a workload's values, as kubernetes-models types them. */
+export const scheduled = (w: { nodeSelector: Record<string, string>; tolerations: unknown[]; affinity: unknown }) =>
+  ({ nodeSelector: w.nodeSelector, tolerations: w.tolerations as IToleration[], affinity: w.affinity as IAffinity });

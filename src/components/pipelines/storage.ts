@@ -28,8 +28,8 @@ export function objectStore(v: V): ObjectStore {
     endpoint: `${o.host}:${o.port}`,
     insecure: not(o.secure),
     secret: pick(nonEmpty(o.existingSecret), o.existingSecret, S3_SECRET),
-    accessKeyKey: o.secretKeys.username,
-    secretKeyKey: o.secretKeys.password,
+    accessKeyKey: pick(nonEmpty(o.existingSecret), o.secretKeys.username, 'accesskey'),
+    secretKeyKey: pick(nonEmpty(o.existingSecret), o.secretKeys.password, 'secretkey'),
   };
 }
 
@@ -48,7 +48,7 @@ export interface Database {
 export function databaseOf(v: V, mysqlSecret: string, postgresSecret: string): Database {
   const d = v.database;
   const mysql = eqStr(d.type, 'mysql');
-  const bundledHost = pick(mysql, 'mysql', 'postgres');
+  const bundledHost = pick(mysql, 'mysql', 'postgres-service');
   const bundledPort = pick(mysql, '3306', '5432');
   const portText = pick(eqNum(d.port, 0), bundledPort, `${d.port}`);
   return {
@@ -57,8 +57,8 @@ export function databaseOf(v: V, mysqlSecret: string, postgresSecret: string): D
     host: pick(d.bundled, bundledHost, d.host),
     port: pick(d.bundled, bundledPort, portText),
     secret: pick(nonEmpty(d.existingSecret), d.existingSecret, pick(mysql, mysqlSecret, postgresSecret)),
-    userKey: d.secretKeys.username,
-    passwordKey: d.secretKeys.password,
+    userKey: pick(nonEmpty(d.existingSecret), d.secretKeys.username, 'username'),
+    passwordKey: pick(nonEmpty(d.existingSecret), d.secretKeys.password, 'password'),
   };
 }
 

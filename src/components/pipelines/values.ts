@@ -15,7 +15,7 @@ const workload = (what: string, resources: Resources, replicas = 1) => v.group(`
 const kfp = (repository: string): ImageValue => ({ registry: 'ghcr.io', repository: `kubeflow/${repository}`, tag: '2.16.0' });
 const image = (registry: string, repository: string, tag: string): ImageValue => ({ registry, repository, tag });
 
-const secretKeys = (user: string, password: string, what: string) => v.group(`Keys of ${what} in the Secret.`, {
+const secretKeys = (user: string, password: string, what: string) => v.group(`Keys of ${what} in \`existingSecret\`.`, {
   username: v.str(user, 'Key of the user name (access key).', { minLength: 1 }),
   password: v.str(password, 'Key of the password (secret key).', { minLength: 1 }),
 });
