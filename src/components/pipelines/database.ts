@@ -15,8 +15,8 @@ const KEEP = { 'helm.sh/resource-policy': 'keep' };
 export function database(c: Pipelines, s: Construct = c): void {
   const d = c.v.database;
   const own = not(nonEmpty(d.existingSecret));
-  when(s, 'credentials', and(own, not(d.generate)), (w) => credentials(c, w, false));
-  when(s, 'generated-credentials', and(own, d.generate), (w) => credentials(c, w, true));
+  when(s, 'database-credentials', and(own, not(d.generate)), (w) => credentials(c, w, false));
+  when(s, 'generated-database-credentials', and(own, d.generate), (w) => credentials(c, w, true));
   when(s, 'bundled-mysql', and(d.bundled, c.db.mysql), (w) => mysql(c, w));
   when(s, 'bundled-postgresql', and(d.bundled, c.db.postgresql), (w) => postgresql(c, w));
 }

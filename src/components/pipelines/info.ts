@@ -12,6 +12,7 @@ export const info: ComponentInfo<typeof values> = {
     { object: 'ConfigMap/metadata-envoy-configmap', reason: 'envoy-config.yaml is written from a typed structure (JSON, the same document as upstream\'s YAML).' },
     { object: 'ConfigMap/workflow-controller-configmap', reason: 'artifactRepository and executor are written from typed values (the same documents, without upstream\'s comments).' },
     { object: 'ConfigMap/pipeline-install-config', reason: 'The `warning` entry holds our own note instead of upstream\'s text; PostgreSQL installs keep ARTIFACT_RETENTION_DAYS and appVersion 2.16.0.' },
+    { object: 'Deployment/seaweedfs', reason: 'The start-up script that creates the bucket and the admin identity is ours (bucket and keys from values, through the environment); upstream ships its own script.' },
     { object: 'Secret/postgres-secret', reason: 'The PostgreSQL superuser password as stringData from `database.password` (upstream\'s `data` value is not base64).' },
   ],
   securityExceptions: [
@@ -41,6 +42,19 @@ export const info: ComponentInfo<typeof values> = {
         argo: { namespaced: true },
         crds: { install: false },
         database: { type: 'postgresql', username: 'user', password: 'password' },
+      },
+    },
+    'external-storage': {
+      description: 'The platform install with an external MySQL and external S3-compatible storage: no bundled MySQL or SeaweedFS, credentials from Secrets of your own.',
+      values: {
+        database: {
+          bundled: false, host: 'mysql.databases.svc.cluster.local', port: 3306,
+          existingSecret: 'kfp-database', secretKeys: { username: 'user', password: 'password' },
+        },
+        objectStore: {
+          bundled: false, host: 's3.eu-central-1.amazonaws.com', port: 443, secure: true, region: 'eu-central-1', bucket: 'kubeflow-pipelines-artifacts',
+          existingSecret: 'kfp-object-store', secretKeys: { username: 'AWS_ACCESS_KEY_ID', password: 'AWS_SECRET_ACCESS_KEY' },
+        },
       },
     },
     'multi-user-k8s-native': {

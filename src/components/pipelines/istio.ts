@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
+import { and, when } from '../../core/conditions.js';
 import { APP, KFP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -23,17 +24,21 @@ export function istio(c: Pipelines, s: Construct = c): void {
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline', namespace: ns },
     spec: { host: 'ml-pipeline.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-mysql', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
-    metadata: { labels: { ...APP }, name: 'ml-pipeline-mysql', namespace: ns },
-    spec: { host: 'mysql.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
+  when(s, 'if-destinationrule-ml-pipeline-mysql', and(v.database.bundled, c.db.mysql), (w) => {
+    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-mysql', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+      metadata: { labels: { ...APP }, name: 'ml-pipeline-mysql', namespace: ns },
+      spec: { host: 'mysql.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
+    });
   });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-seaweedfs', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
-    metadata: {
-      labels: { ...APP },
-      name: 'ml-pipeline-seaweedfs',
-      namespace: ns,
-    },
-    spec: { host: 'seaweedfs.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
+  when(s, 'if-destinationrule-ml-pipeline-seaweedfs', v.objectStore.bundled, (w) => {
+    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-seaweedfs', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+      metadata: {
+        labels: { ...APP },
+        name: 'ml-pipeline-seaweedfs',
+        namespace: ns,
+      },
+      spec: { host: 'seaweedfs.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
+    });
   });
   obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-ui', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
@@ -157,42 +162,46 @@ export function istio(c: Pipelines, s: Construct = c): void {
       selector: { matchLabels: { app: 'ml-pipeline-visualizationserver' } },
     },
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-mysql', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
-    metadata: { labels: { ...APP }, name: 'mysql', namespace: ns },
-    spec: {
-      rules: [
-        {
-          from: [
-            {
-              source: {
-                principals: [
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
-                  'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
-                  'cluster.local/ns/kubeflow/sa/metadata-grpc-server',
-                ],
+  when(s, 'if-authorizationpolicy-mysql', and(v.database.bundled, c.db.mysql), (w) => {
+    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-mysql', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+      metadata: { labels: { ...APP }, name: 'mysql', namespace: ns },
+      spec: {
+        rules: [
+          {
+            from: [
+              {
+                source: {
+                  principals: [
+                    'cluster.local/ns/kubeflow/sa/ml-pipeline',
+                    'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
+                    'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
+                    'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
+                    'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
+                    'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
+                    'cluster.local/ns/kubeflow/sa/metadata-grpc-server',
+                  ],
+                },
               },
-            },
-          ],
-        },
-      ],
-      selector: { matchLabels: { app: 'mysql' } },
-    },
+            ],
+          },
+        ],
+        selector: { matchLabels: { app: 'mysql' } },
+      },
+    });
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-seaweedfs-service', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
-    metadata: { labels: { ...APP }, name: 'seaweedfs-service', namespace: ns },
-    spec: {
-      action: 'ALLOW',
-      rules: [
-        { from: [{ source: { principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline'] } }] },
-        { from: [{ source: { principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline-ui'] } }] },
-        {},
-      ],
-      selector: { matchLabels: { app: 'seaweedfs' } },
-    },
+  when(s, 'if-authorizationpolicy-seaweedfs-service', v.objectStore.bundled, (w) => {
+    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-seaweedfs-service', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+      metadata: { labels: { ...APP }, name: 'seaweedfs-service', namespace: ns },
+      spec: {
+        action: 'ALLOW',
+        rules: [
+          { from: [{ source: { principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline'] } }] },
+          { from: [{ source: { principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline-ui'] } }] },
+          {},
+        ],
+        selector: { matchLabels: { app: 'seaweedfs' } },
+      },
+    });
   });
   obj<IAuthorizationPolicy>(s, 'authorizationpolicy-service-cache-server', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
     metadata: { labels: { ...c.labels }, name: 'service-cache-server', namespace: ns },

@@ -16,7 +16,7 @@ import { databaseOf, objectStore, yamlText, type Database, type ObjectStore } fr
 import { persistenceAgent } from './persistence-agent.js';
 import { profileController } from './profile-controller.js';
 import { scheduledWorkflow } from './scheduled-workflow.js';
-import { seaweedfs } from './seaweedfs.js';
+import { objectStoreCredentials, seaweedfs } from './seaweedfs.js';
 import { ui } from './ui.js';
 import type { values } from './values.js';
 import { viewer } from './viewer.js';
@@ -59,7 +59,8 @@ export class Pipelines extends Component<typeof values> {
     });
     argo(this);
     database(this);
-    seaweedfs(this);
+    objectStoreCredentials(this);
+    when(this, 'seaweedfs', v.objectStore.bundled, (s) => seaweedfs(this, s));
     when(this, 'istio', v.istio.enabled, (s) => istio(this, s));
     when(this, 'kubernetes-native', v.kubernetesNativeStorage, (s) => kubernetesNative(this, s));
     this.crds();

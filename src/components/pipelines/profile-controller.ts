@@ -3,6 +3,7 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDecoratorController } from './decorator-controller.js';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
+import { pick } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { APP, KFP, obj } from './objects.js';
 import { jsonText, profileChildren } from './profile-children.js';
@@ -62,16 +63,16 @@ export function profileController(c: Pipelines, s: Construct = c): void {
                   name: 'KFP_VERSION',
                   valueFrom: { configMapKeyRef: { key: 'appVersion', name: 'pipeline-install-config' } },
                 },
-                { name: 'AWS_ENDPOINT_URL', value: 'http://seaweedfs.kubeflow:8111' },
-                { name: 'S3_ENDPOINT_URL', value: 'http://seaweedfs.kubeflow:8333' },
-                { name: 'AWS_REGION', value: 'us-east-1' },
+                { name: 'AWS_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8111`, c.s3.url) },
+                { name: 'S3_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8333`, c.s3.url) },
+                { name: 'AWS_REGION', value: v.objectStore.region },
                 {
                   name: 'AWS_ACCESS_KEY_ID',
-                  valueFrom: { secretKeyRef: { key: 'accesskey', name: 'mlpipeline-minio-artifact' } },
+                  valueFrom: { secretKeyRef: { key: c.s3.accessKeyKey, name: c.s3.secret } },
                 },
                 {
                   name: 'AWS_SECRET_ACCESS_KEY',
-                  valueFrom: { secretKeyRef: { key: 'secretkey', name: 'mlpipeline-minio-artifact' } },
+                  valueFrom: { secretKeyRef: { key: c.s3.secretKeyKey, name: c.s3.secret } },
                 },
                 {
                   name: 'KFP_DEFAULT_PIPELINE_ROOT',
@@ -85,7 +86,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
                     configMapKeyRef: { key: 'ARTIFACTS_PROXY_ENABLED', name: 'pipeline-install-config', optional: true },
                   },
                 },
-                { name: 'OBJECT_STORE_HOST', value: 'seaweedfs' },
+                { name: 'OBJECT_STORE_HOST', value: pick(c.s3.bundled, 'seaweedfs', v.objectStore.host) },
                 {
                   name: 'ARTIFACT_RETENTION_DAYS',
                   valueFrom: { configMapKeyRef: { key: 'ARTIFACT_RETENTION_DAYS', name: 'pipeline-install-config' } },

@@ -5,22 +5,56 @@ import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolu
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { APP, KFP, obj } from './objects.js';
+import { and, nonEmpty, not, opt, when } from '../../core/conditions.js';
+import { generatedSecretData } from '../../core/value-text.js';
+import { APP, fromSecret, obj, scheduled } from './objects.js';
+import { S3_SECRET } from './storage.js';
 import type { Pipelines } from './pipelines.js';
 
+/**
+ * Our start-up script of the bundled SeaweedFS: once the S3 gateway answers, create the bucket and the
+ * admin identity with the chart's keys (each step retried, bounded), then mark the pod initialized.
+ * BUCKET, S3_ACCESS_KEY and S3_SECRET_KEY come from the environment, never from the script text.
+ */
+const SEAWEEDFS_INIT = [
+  'retry() { n=0; until "$@"; do n=$((n+1)); [ "$n" -lt 30 ] || { echo "seaweedfs init: $1 failed" >&2; return 1; }; sleep 4; done; }',
+  'up() { wget -q --spider http://127.0.0.1:8333/status; }',
+  'weed_shell() { echo "$1" | /usr/bin/weed shell 2>&1; }',
+  'bucket() { weed_shell "s3.bucket.create -name $BUCKET" >/dev/null; weed_shell "s3.bucket.list" | grep -q "$BUCKET"; }',
+  'admin() { weed_shell "s3.configure -user kubeflow-admin -access_key $S3_ACCESS_KEY -secret_key $S3_SECRET_KEY -actions Admin -apply" >/dev/null; }',
+  'retry up && retry bucket && retry admin && touch /tmp/initialization-complete',
+  '',
+].join('\n');
+
+/** The object store credentials Secret (unless `existingSecret`); `generate` makes random keys once and keeps them. */
+export function objectStoreCredentials(c: Pipelines, s: Construct = c): void {
+  const o = c.v.objectStore;
+  const own = not(nonEmpty(o.existingSecret));
+  when(s, 'object-store-credentials', and(own, not(o.generate)), (w) => credentials(c, w, false));
+  when(s, 'generated-object-store-credentials', and(own, o.generate), (w) => credentials(c, w, true));
+}
+
+function credentials(c: Pipelines, s: Construct, generate: boolean): void {
+  const v = c.v;
+  const ns = v.namespace;
+  const random = (key: string) => generatedSecretData({
+    component: 'pipelines', valuePath: 'objectStore.generate', namespace: ns, secretName: S3_SECRET, key, length: 20, symbolic: c.symbolic,
+  });
+  obj<ISecret>(s, 'secret-mlpipeline-minio-artifact', {
+    apiVersion: 'v1', kind: 'Secret',
+    metadata: { labels: { ...APP }, name: S3_SECRET, namespace: ns, ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}) },
+    ...(generate
+      ? { data: { accesskey: random('accesskey'), secretkey: random('secretkey') } }
+      : { stringData: { accesskey: v.objectStore.accessKey, secretkey: v.objectStore.secretKey } }),
+  });
+}
+
+/** The bundled SeaweedFS: S3 gateway, IAM and filer in one pod on a kept PVC. */
 export function seaweedfs(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
   obj<IServiceAccount>(s, 'serviceaccount-seaweedfs', { apiVersion: 'v1', kind: 'ServiceAccount',
     metadata: { labels: { ...APP }, name: 'seaweedfs', namespace: ns },
-  });
-  obj<ISecret>(s, 'secret-mlpipeline-minio-artifact', { apiVersion: 'v1', kind: 'Secret',
-    metadata: {
-      labels: { ...APP },
-      name: 'mlpipeline-minio-artifact',
-      namespace: ns,
-    },
-    stringData: { accesskey: 'minio', secretkey: 'minio123' },
   });
   obj<IService>(s, 'service-seaweedfs', { apiVersion: 'v1', kind: 'Service',
     metadata: { labels: { ...APP }, name: 'seaweedfs', namespace: ns },
@@ -39,7 +73,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
   });
   obj<IPersistentVolumeClaim>(s, 'persistentvolumeclaim-seaweedfs-pvc', { apiVersion: 'v1', kind: 'PersistentVolumeClaim',
     metadata: { labels: { ...APP }, name: 'seaweedfs-pvc', namespace: ns },
-    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: v.objectStore.persistence.size } }, storageClassName: opt(nonEmpty(v.objectStore.persistence.storageClass), v.objectStore.persistence.storageClass) },
   });
   obj<IDeployment>(s, 'deployment-seaweedfs', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: {
@@ -57,7 +91,11 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
           containers: [
             {
               args: ['server', '-dir=/data', '-s3', '-iam', '-filer', '-master.volumePreallocate=false'],
-              envFrom: [{ secretRef: { name: 'mlpipeline-minio-artifact' } }],
+              env: [
+                { name: 'BUCKET', value: v.objectStore.bucket },
+                fromSecret('S3_ACCESS_KEY', c.s3.secret, c.s3.accessKeyKey),
+                fromSecret('S3_SECRET_KEY', c.s3.secret, c.s3.secretKeyKey),
+              ],
               image: v.images.seaweedfs.ref,
               lifecycle: {
                 postStart: {
@@ -65,7 +103,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
                     command: [
                       '/bin/sh',
                       '-c',
-                      '# Wait up to 120 seconds  for SeaweedFS master to be ready\nfor i in $(seq 1 60); do\n  if wget -q --spider http://127.0.0.1:8333/status; then\n    break\n  fi\n  if [ "$i" -eq 60 ]; then\n    echo "ERROR: SeaweedFS master did not become ready within 120 seconds"\n    exit 1\n  fi\n  sleep 2\ndone\n\n# Create bucket with retries (maximum 25 seconds)\nfor i in $(seq 1 5); do\n  echo "s3.bucket.create --name mlpipeline" | /usr/bin/weed shell 2>&1 || true\n  if echo "s3.bucket.list" | /usr/bin/weed shell 2>/dev/null | grep -q mlpipeline; then\n    break\n  fi\n  if [ "$i" -eq 5 ]; then\n    echo "ERROR: mlpipeline bucket not found after 5 attempts"\n    exit 1\n  fi\n  sleep 5\ndone\n\n# Configure admin user with retries (25s max)\nfor i in $(seq 1 5); do\n  if echo "s3.configure -user kubeflow-admin -access_key $accesskey -secret_key $secretkey -actions Admin -apply" | /usr/bin/weed shell 2>&1; then\n    break\n  fi\n  if [ "$i" -eq 5 ]; then\n    echo "ERROR: Failed to configure kubeflow-admin after 5 attempts"\n    exit 1\n  fi\n  sleep 5\ndone\n\n# Verify bucket is accessible\nif ! echo "s3.bucket.list" | /usr/bin/weed shell | grep -q mlpipeline; then\n  echo "ERROR: mlpipeline bucket verification failed"\n  exit 1\nfi\n\n# Signal successful initialization for the startup probe\ntouch /tmp/initialization-complete\n',
+                      SEAWEEDFS_INIT,
                     ],
                   },
                 },
@@ -92,7 +130,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
                 periodSeconds: 10,
                 timeoutSeconds: 5,
               },
-              resources: { requests: { cpu: '32m', memory: '128Mi' } },
+              resources: v.seaweedfs.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -107,7 +145,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
                   command: [
                     '/bin/sh',
                     '-c',
-                    'test -f /tmp/initialization-complete && echo "s3.bucket.list" | /usr/bin/weed shell | grep -q mlpipeline',
+                    'test -f /tmp/initialization-complete && echo "s3.bucket.list" | /usr/bin/weed shell | grep -q "$BUCKET"',
                   ],
                 },
                 failureThreshold: 24,
@@ -125,6 +163,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
             runAsNonRoot: true,
             seccompProfile: { type: 'RuntimeDefault' },
           },
+          ...scheduled(v.seaweedfs),
           serviceAccountName: 'seaweedfs',
           volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'seaweedfs-pvc' } }],
         },

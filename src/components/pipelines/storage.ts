@@ -11,6 +11,8 @@ export interface ObjectStore {
   readonly external: boolean;
   /** `host:port`. */
   readonly endpoint: string;
+  /** `http(s)://host:port`. */
+  readonly url: string;
   readonly insecure: boolean;
   /** Secret with the keys (the chart's `mlpipeline-minio-artifact` or `existingSecret`) and its key names. */
   readonly secret: string;
@@ -26,6 +28,7 @@ export function objectStore(v: V): ObjectStore {
     bundled: o.bundled,
     external: not(o.bundled),
     endpoint: `${o.host}:${o.port}`,
+    url: `${pick(o.secure, 'https', 'http')}://${o.host}:${o.port}`,
     insecure: not(o.secure),
     secret: pick(nonEmpty(o.existingSecret), o.existingSecret, S3_SECRET),
     accessKeyKey: pick(nonEmpty(o.existingSecret), o.secretKeys.username, 'accesskey'),
