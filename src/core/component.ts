@@ -53,6 +53,8 @@ export interface ComponentInfo<S extends Specs> {
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
   readonly keywords?: string[];
+  /** What users must know after installing (example credentials, follow-up steps): NOTES.txt and the README. */
+  readonly notes?: string;
 }
 
 export interface ComponentProps<S extends Specs> {

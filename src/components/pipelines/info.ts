@@ -19,7 +19,15 @@ export const info: ComponentInfo<typeof values> = {
     { workload: 'Deployment/postgres', reason: 'The bundled PostgreSQL image starts as root to prepare its data directory (upstream ships it without a security context).' },
     { workload: 'Deployment/metadata-postgres-db', reason: 'ML Metadata\'s bundled PostgreSQL, as upstream ships it: the image starts as root to prepare its data directory.' },
   ],
-  requires: [],
+  // Multi-user mode (the default) runs in profile namespaces behind the Kubeflow gateway; cert-manager
+  // (the cache webhook's and the Kubernetes-native webhooks' certificates) is not a component here yet.
+  requires: ['profiles', 'kubeflow-istio-resources'],
+  notes: [
+    'Credentials: by default the bundled MySQL user (`root`, empty password) and the object store keys (`minio` / `minio123`)',
+    'are upstream\'s well-known example credentials. Replace them for any real use: set `database.existingSecret` and',
+    '`objectStore.existingSecret` to Secrets of your own, or `database.generate` / `objectStore.generate` to create random',
+    'ones once (kept on upgrade and uninstall). The PVCs of the bundled database and SeaweedFS are kept on uninstall.',
+  ].join('\n'),
   presets: {
     standalone: {
       description: 'Single-user Pipelines in its own namespace, without Istio, profiles or cert-manager (upstream env/platform-agnostic; cluster-scoped objects and CRDs installed separately).',
