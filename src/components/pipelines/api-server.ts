@@ -7,10 +7,10 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, opt, pick, spread, text, when } from '../../core/conditions.js';
+import { eq, items, not, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
-import { APP, fromConfig, fromSecret, KFP, obj } from './objects.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** Our note in pipeline-install-config (the workloads read these keys at start). */
@@ -293,6 +293,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
   obj<IDeployment>(s, 'deployment-ml-pipeline', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline' }, name: 'ml-pipeline', namespace: ns },
     spec: {
+      replicas: opt(not(eq(v.apiServer.replicas, 1)), v.apiServer.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline' } },
       template: {
         metadata: {
@@ -363,7 +364,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
                 periodSeconds: 5,
                 timeoutSeconds: 2,
               },
-              resources: { requests: { cpu: '250m', memory: '500Mi' } },
+              resources: v.apiServer.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -382,6 +383,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.apiServer),
           serviceAccountName: 'ml-pipeline',
           volumes: opt(v.kubernetesNativeStorage, [{ name: 'webhook-certs', secret: { secretName: WEBHOOK_CERT } }]),
         },

@@ -8,7 +8,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, text, when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { APP, KFP, obj, scheduled } from './objects.js';
 import { yamlText } from './storage.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -239,6 +239,7 @@ export function argo(c: Pipelines, s: Construct = c): void {
   obj<IDeployment>(s, 'deployment-workflow-controller', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...APP }, name: 'workflow-controller', namespace: ns },
     spec: {
+      replicas: opt(not(eq(v.workflowController.replicas, 1)), v.workflowController.replicas),
       selector: { matchLabels: { app: 'workflow-controller', 'application-crd-id': 'kubeflow-pipelines' } },
       template: {
         metadata: { labels: { app: 'workflow-controller', 'application-crd-id': 'kubeflow-pipelines' } },
@@ -269,7 +270,7 @@ export function argo(c: Pipelines, s: Construct = c): void {
               },
               name: 'workflow-controller',
               ports: [{ containerPort: 9090, name: 'metrics' }, { containerPort: 6060 }],
-              resources: { requests: { cpu: '100m', memory: '500Mi' } },
+              resources: v.workflowController.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -279,9 +280,9 @@ export function argo(c: Pipelines, s: Construct = c): void {
               },
             },
           ],
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
           priorityClassName: 'workflow-controller',
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.workflowController),
           serviceAccountName: 'argo',
         },
       },

@@ -9,8 +9,8 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, pick, when } from '../../core/conditions.js';
-import { APP, KFP, fromConfig, fromSecret, obj, watched } from './objects.js';
+import { eq, items, not, opt, pick, when } from '../../core/conditions.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
@@ -69,7 +69,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
   obj<IDeployment>(s, 'deployment-cache-server', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
     spec: {
-      replicas: 1,
+      replicas: v.cacheServer.replicas,
       selector: { matchLabels: { ...KFP, app: 'cache-server' } },
       template: {
         metadata: { labels: { ...KFP, app: 'cache-server' } },
@@ -115,6 +115,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
                 { name: 'WEBHOOK_PORT', value: '8443' },
               ],
               image: v.images.cacheServer.ref,
+              resources: v.cacheServer.resources,
               imagePullPolicy: 'Always',
               name: 'server',
               ports: [{ containerPort: 8443, name: 'webhook-api' }],
@@ -130,6 +131,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.cacheServer),
           serviceAccountName: 'kubeflow-pipelines-cache',
           volumes: [{ name: 'webhook-tls-certs', secret: { secretName: 'webhook-server-tls' } }],
         },

@@ -54,7 +54,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
   obj<IVirtualService>(s, 'virtualservice-metadata-grpc', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService',
     metadata: { labels: { ...APP }, name: 'metadata-grpc', namespace: ns },
     spec: {
-      gateways: ['kubeflow-gateway'],
+      gateways: [v.istio.gateway],
       hosts: ['*'],
       http: [
         {
@@ -72,7 +72,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
   obj<IVirtualService>(s, 'virtualservice-ml-pipeline-ui', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
-      gateways: ['kubeflow-gateway'],
+      gateways: [v.istio.gateway],
       hosts: ['*'],
       http: [
         {
@@ -124,7 +124,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
         {
           from: [
             {
-              source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] },
+              source: { principals: [v.istio.gatewayPrincipal] },
             },
           ],
         },

@@ -3,7 +3,8 @@ import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import { APP, KFP, obj } from './objects.js';
+import { eq, not, opt } from '../../core/conditions.js';
+import { APP, KFP, obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function metacontroller(c: Pipelines, s: Construct = c): void {
@@ -80,7 +81,7 @@ export function metacontroller(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
-      replicas: 1,
+      replicas: v.metacontroller.replicas,
       selector: {
         matchLabels: {
           app: 'metacontroller',
@@ -107,7 +108,7 @@ export function metacontroller(c: Pipelines, s: Construct = c): void {
               livenessProbe: { httpGet: { path: '/healthz', port: 8081 } },
               name: 'metacontroller',
               readinessProbe: { httpGet: { path: '/readyz', port: 8081 } },
-              resources: { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } },
+              resources: v.metacontroller.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -120,6 +121,7 @@ export function metacontroller(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.metacontroller),
           serviceAccountName: 'meta-controller-service',
         },
       },

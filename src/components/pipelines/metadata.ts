@@ -9,10 +9,10 @@ import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolu
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
+import { and, eq, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
 import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
-import { APP, KFP, fromConfig, fromSecret, obj, watched } from './objects.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** ML Metadata's own PostgreSQL server (bundled PostgreSQL installs, as upstream). */
@@ -125,7 +125,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
-      replicas: 1,
+      replicas: v.metadataEnvoy.replicas,
       selector: { matchLabels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-envoy' } },
       template: {
         metadata: {
@@ -140,6 +140,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
             {
               args: ['/etc/envoy/envoy-config.yaml'],
               image: v.images.metadataEnvoy.ref,
+              resources: v.metadataEnvoy.resources,
               name: 'container',
               ports: [{ containerPort: 9090, name: 'md-envoy' }, { containerPort: 9901, name: 'envoy-admin' }],
               securityContext: {
@@ -153,6 +154,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
               volumeMounts: [{ mountPath: '/etc/envoy', name: 'envoy-config' }],
             },
           ],
+          ...scheduled(v.metadataEnvoy),
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           volumes: [{ configMap: { name: 'metadata-envoy-configmap' }, name: 'envoy-config' }],
         },
@@ -166,7 +168,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
-      replicas: 1,
+      replicas: v.metadataGrpc.replicas,
       selector: { matchLabels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' } },
       template: {
         metadata: { labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' } },
@@ -218,6 +220,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
                 { configMapRef: { name: 'metadata-grpc-configmap' } },
               ]),
               image: v.images.metadataServer.ref,
+              resources: v.metadataGrpc.resources,
               livenessProbe: {
                 initialDelaySeconds: 3,
                 periodSeconds: 5,
@@ -243,6 +246,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.metadataGrpc),
           serviceAccountName: 'metadata-grpc-server',
         },
       },
@@ -251,7 +255,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
   obj<IDeployment>(s, 'deployment-metadata-writer', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'metadata-writer' }, name: 'metadata-writer', namespace: ns },
     spec: {
-      replicas: 1,
+      replicas: v.metadataWriter.replicas,
       selector: { matchLabels: { ...KFP, app: 'metadata-writer' } },
       template: {
         metadata: { labels: { ...KFP, app: 'metadata-writer' } },
@@ -260,6 +264,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
             {
               env: [...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true), ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false)],
               image: v.images.metadataWriter.ref,
+              resources: v.metadataWriter.resources,
               name: 'main',
               securityContext: {
                 allowPrivilegeEscalation: false,
@@ -272,6 +277,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.metadataWriter),
           serviceAccountName: 'kubeflow-pipelines-metadata-writer',
         },
       },

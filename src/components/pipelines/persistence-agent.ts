@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, when } from '../../core/conditions.js';
-import { APP, KFP, obj, watched } from './objects.js';
+import { eq, items, not, opt, when } from '../../core/conditions.js';
+import { APP, KFP, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
@@ -72,6 +72,7 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
+      replicas: opt(not(eq(v.persistenceAgent.replicas, 1)), v.persistenceAgent.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline-persistenceagent' } },
       template: {
         metadata: {
@@ -91,7 +92,7 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
               image: v.images.persistenceAgent.ref,
               imagePullPolicy: 'IfNotPresent',
               name: 'ml-pipeline-persistenceagent',
-              resources: { requests: { cpu: '120m', memory: '500Mi' } },
+              resources: v.persistenceAgent.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -104,6 +105,7 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.persistenceAgent),
           serviceAccountName: 'ml-pipeline-persistenceagent',
           volumes: [
             {

@@ -48,7 +48,7 @@ export class Pipelines extends Component<typeof values> {
     apiServer(this);
     persistenceAgent(this);
     scheduledWorkflow(this);
-    cache(this);
+    when(this, 'cache', v.cache.enabled, (s) => cache(this, s));
     metadata(this);
     ui(this);
     visualization(this);

@@ -3,9 +3,9 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDecoratorController } from './decorator-controller.js';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
-import { pick } from '../../core/conditions.js';
+import { eq, not, opt, pick } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { APP, KFP, obj } from './objects.js';
+import { APP, KFP, obj, scheduled } from './objects.js';
 import { jsonText, profileChildren } from './profile-children.js';
 import { hookScript } from './profile-hook.js';
 import type { Pipelines } from './pipelines.js';
@@ -48,7 +48,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
-      replicas: 1,
+      replicas: v.profileController.replicas,
       selector: { matchLabels: { ...KFP, app: 'kubeflow-pipelines-profile-controller' } },
       template: {
         metadata: {
@@ -94,6 +94,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
               ],
               envFrom: [{ configMapRef: { name: envName } }],
               image: v.images.profileController.ref,
+              resources: v.profileController.resources,
               name: 'profile-controller',
               ports: [{ containerPort: 8080 }],
               securityContext: {
@@ -107,6 +108,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
               volumeMounts: [{ mountPath: '/hooks', name: 'hooks' }],
             },
           ],
+          ...scheduled(v.profileController),
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           volumes: [{ configMap: { name: codeName }, name: 'hooks' }],
         },

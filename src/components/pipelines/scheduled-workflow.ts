@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, when } from '../../core/conditions.js';
-import { APP, KFP, obj, watched } from './objects.js';
+import { eq, items, not, opt, when } from '../../core/conditions.js';
+import { APP, KFP, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
@@ -76,6 +76,7 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
+      replicas: opt(not(eq(v.scheduledWorkflow.replicas, 1)), v.scheduledWorkflow.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline-scheduledworkflow' } },
       template: {
         metadata: {
@@ -99,6 +100,7 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
                 },
               ],
               image: v.images.scheduledWorkflow.ref,
+              resources: v.scheduledWorkflow.resources,
               imagePullPolicy: 'IfNotPresent',
               name: 'ml-pipeline-scheduledworkflow',
               ports: [{ containerPort: 9090, name: 'http' }],
@@ -114,6 +116,7 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.scheduledWorkflow),
           serviceAccountName: 'ml-pipeline-scheduledworkflow',
           volumes: [
             {

@@ -7,8 +7,8 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, pick, text, when } from '../../core/conditions.js';
-import { APP, fromConfig, fromSecret, KFP, obj } from './objects.js';
+import { eq, items, not, opt, pick, text, when } from '../../core/conditions.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -75,6 +75,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
   obj<IDeployment>(s, 'deployment-ml-pipeline-ui', { apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
+      replicas: opt(not(eq(v.ui.replicas, 1)), v.ui.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline-ui' } },
       template: {
         metadata: {
@@ -132,7 +133,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
                 periodSeconds: 5,
                 timeoutSeconds: 2,
               },
-              resources: { requests: { cpu: '10m', memory: '70Mi' } },
+              resources: v.ui.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -145,6 +146,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.ui),
           serviceAccountName: 'ml-pipeline-ui',
           volumes: [{ configMap: { name: 'ml-pipeline-ui-configmap' }, name: 'config-volume' }],
         },

@@ -6,11 +6,17 @@ import { v, type ImageValue } from '../../core/values.js';
 export interface Resources { limits?: Record<string, string>; requests?: Record<string, string> }
 
 /** Replicas, resources and scheduling of one workload. */
-const workload = (what: string, resources: Resources, replicas = 1) => v.group(`${what}: replicas, resources and scheduling.`, {
-  replicas: v.int(replicas, `Replicas of ${what}.`, { minimum: 0 }),
+const workload = (what: string, resources: Resources, nodeSelector: Record<string, string> = {}) => v.group(`${what}: replicas, resources and scheduling.`, {
+  replicas: v.int(1, `Replicas of ${what}.`, { minimum: 0 }),
+  ...server(what, resources, nodeSelector),
+});
+/** A single-replica server on its own volume (Recreate): resources and scheduling only. */
+const server = (what: string, resources: Resources, nodeSelector: Record<string, string> = {}) => ({
   resources: v.obj<Resources>(resources, `Resources of the ${what} container.`, resourceRequirementsSchema(), { omitEmpty: true }),
   ...scheduling(),
+  nodeSelector: v.map<string>(nodeSelector, `Node labels the ${what} pods must match.`, s.string(), { omitEmpty: true }),
 });
+const singleton = (what: string, resources: Resources) => v.group(`${what}: resources and scheduling (one replica on its volume).`, server(what, resources));
 
 const kfp = (repository: string): ImageValue => ({ registry: 'ghcr.io', repository: `kubeflow/${repository}`, tag: '2.16.0' });
 const image = (registry: string, repository: string, tag: string): ImageValue => ({ registry, repository, tag });
@@ -32,7 +38,7 @@ export const values = {
   platformLabels: v.bool(true, 'Label objects `app.kubernetes.io/component: ml-pipeline` and `app.kubernetes.io/name: kubeflow-pipelines` (metadata only; selectors always carry them so that switching modes never recreates a workload).'),
   istio: v.group('Istio integration (multi-user).', {
     enabled: v.bool(true, 'DestinationRules (mutual TLS), AuthorizationPolicies and the VirtualServices of the UI and metadata gRPC.'),
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) of the `/pipeline` and `/ml_metadata` routes.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway (`name` in the Pipelines namespace, or `namespace/name`) of the `/pipeline` and `/ml_metadata` routes.', { minLength: 1 }),
     gatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Principal of the ingress gateway allowed to reach the UI and metadata.', { minLength: 1 }),
   }),
   kubernetesNativeStorage: v.bool(false, 'Store pipelines and pipeline versions as Kubernetes custom resources (Pipeline/PipelineVersion CRDs and their webhooks) instead of the database.'),
@@ -127,10 +133,10 @@ export const values = {
   viewerController: workload('the viewer controller', {}),
   profileController: workload('the per-profile controller hook', {}),
   metacontroller: workload('metacontroller', { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } }),
-  workflowController: workload('the Argo workflow controller', { requests: { cpu: '100m', memory: '500Mi' } }),
-  mysql: workload('the bundled MySQL', { requests: { cpu: '100m', memory: '800Mi' } }),
-  postgresql: workload('the bundled PostgreSQL', {}),
-  seaweedfs: workload('the bundled SeaweedFS', { requests: { cpu: '32m', memory: '128Mi' } }),
+  workflowController: workload('the Argo workflow controller', { requests: { cpu: '100m', memory: '500Mi' } }, { 'kubernetes.io/os': 'linux' }),
+  mysql: singleton('the bundled MySQL', { requests: { cpu: '100m', memory: '800Mi' } }),
+  postgresql: singleton('the bundled PostgreSQL', {}),
+  seaweedfs: singleton('the bundled SeaweedFS', { requests: { cpu: '32m', memory: '128Mi' } }),
   crds: v.group('CRDs (Argo Workflows, ScheduledWorkflow, Viewer, metacontroller, Pipeline/PipelineVersion).', {
     install: v.bool(true, 'Install the CRDs with the chart (kept on uninstall).'),
   }),

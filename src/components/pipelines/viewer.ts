@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { items, not, when } from '../../core/conditions.js';
-import { APP, KFP, obj, watched } from './objects.js';
+import { eq, items, not, opt, when } from '../../core/conditions.js';
+import { APP, KFP, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function viewer(c: Pipelines, s: Construct = c): void {
@@ -69,6 +69,7 @@ export function viewer(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
+      replicas: opt(not(eq(v.viewerController.replicas, 1)), v.viewerController.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline-viewer-crd' } },
       template: {
         metadata: {
@@ -80,6 +81,7 @@ export function viewer(c: Pipelines, s: Construct = c): void {
             {
               env: [...watched(v.multiUser.enabled, 'NAMESPACE', true), { name: 'MAX_NUM_VIEWERS', value: '50' }, ...watched(v.multiUser.enabled, 'NAMESPACE', false)],
               image: v.images.viewerController.ref,
+              resources: v.viewerController.resources,
               imagePullPolicy: 'Always',
               name: 'ml-pipeline-viewer-crd',
               securityContext: {
@@ -93,6 +95,7 @@ export function viewer(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.viewerController),
           serviceAccountName: 'ml-pipeline-viewer-crd-service-account',
         },
       },

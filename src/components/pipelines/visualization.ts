@@ -2,7 +2,8 @@ import type { Construct } from 'constructs';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { APP, KFP, obj } from './objects.js';
+import { eq, not, opt } from '../../core/conditions.js';
+import { APP, KFP, obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function visualization(c: Pipelines, s: Construct = c): void {
@@ -23,6 +24,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
     spec: {
+      replicas: opt(not(eq(v.visualizationServer.replicas, 1)), v.visualizationServer.replicas),
       selector: { matchLabels: { ...KFP, app: 'ml-pipeline-visualizationserver' } },
       template: {
         metadata: {
@@ -48,7 +50,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
                 periodSeconds: 5,
                 timeoutSeconds: 2,
               },
-              resources: { requests: { cpu: '30m', memory: '500Mi' } },
+              resources: v.visualizationServer.resources,
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -60,6 +62,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.visualizationServer),
           serviceAccountName: 'ml-pipeline-visualizationserver',
         },
       },
