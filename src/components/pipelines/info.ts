@@ -15,6 +15,12 @@ export const info: ComponentInfo<typeof values> = {
     { object: 'Deployment/seaweedfs', reason: 'The start-up script that creates the bucket and the admin identity is ours (bucket and keys from values, through the environment); upstream ships its own script.' },
     { object: 'Secret/postgres-secret', reason: 'The PostgreSQL superuser password as stringData from `database.password` (upstream\'s `data` value is not base64).' },
   ],
+  rbacWildcards: [
+    { role: 'Role/pipeline-runner', reason: 'Pipeline steps create and manage pods, volumes, services, jobs and Kubeflow resources of their runs (verbs *), as upstream.' },
+    { role: 'ClusterRole/aggregate-to-kubeflow-pipelines-edit', reason: 'Profile editors manage scheduled workflows and Argo workflows of their pipelines (verbs *), as upstream.' },
+    { role: 'Role/ml-pipeline-viewer-controller-role', reason: 'The viewer controller creates the deployments and services of TensorBoard viewers (apiGroups *), as upstream.' },
+    { role: 'ClusterRole/ml-pipeline-viewer-controller-role', reason: 'The viewer controller creates viewer deployments and services in profile namespaces (apiGroups *), as upstream.' },
+  ],
   securityExceptions: [
     { workload: 'Deployment/postgres', reason: 'The bundled PostgreSQL image starts as root to prepare its data directory (upstream ships it without a security context).' },
     { workload: 'Deployment/metadata-postgres-db', reason: 'ML Metadata\'s bundled PostgreSQL, as upstream ships it: the image starts as root to prepare its data directory.' },
