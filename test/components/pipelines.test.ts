@@ -207,3 +207,16 @@ describe('pipelines per-profile hook', () => {
     expect((await run(request('bad"name'))).attachments).toEqual([]);
   }, 30_000);
 });
+
+describe('pipelines in the platform', () => {
+  it('enabling Pipelines later (helm upgrade --reuse-values --set pipelines.enabled=true) adds its objects and changes no other', async () => {
+    const umbrella = join(DIST, 'helm', 'kubeflow');
+    const render = async (enabled: boolean) => new Set((await helmTemplate('helm3', umbrella, ['--set', `pipelines.enabled=${enabled}`]).then(parseObjects)).map(canonical));
+    const [without, withPipelines] = await Promise.all([render(false), render(true)]);
+    const changed = [...without].filter((o) => !withPipelines.has(o));
+    expect(changed.map((o) => JSON.parse(o).metadata?.name)).toEqual([]);
+    const added = [...withPipelines].filter((o) => !without.has(o)).map((o) => JSON.parse(o) as K8sObject);
+    expect(added.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(expect.arrayContaining(['Deployment/ml-pipeline', 'Deployment/workflow-controller', 'CustomResourceDefinition/workflows.argoproj.io']));
+    expect(added.length).toBe(133);
+  }, 120_000);
+});
