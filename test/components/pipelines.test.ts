@@ -13,11 +13,6 @@ import { exec, helmTemplate, tools } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-pipelines-'));
 const CHART = join(DIST, 'helm', 'pipelines');
-const valuesFile = (values: unknown) => {
-  const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(f, JSON.stringify(values));
-  return f;
-};
 const concrete = (props: { preset?: string; values?: unknown }) =>
   synthConcrete(pipelines, { preset: props.preset, values: props.values as never }).map((o) => o.json as K8sObject);
 const helmRaw = async (args: string[]) => parseObjects(await helmTemplate('helm3', CHART, args));

@@ -10,7 +10,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** Our note in pipeline-install-config (the workloads read these keys at start). */

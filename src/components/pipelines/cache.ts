@@ -9,7 +9,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { eq, items, not, opt, pick, when } from '../../core/conditions.js';
+import { items, not, pick, when } from '../../core/conditions.js';
 import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 

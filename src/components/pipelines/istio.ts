@@ -3,7 +3,7 @@ import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.ist
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService';
 import { and, when } from '../../core/conditions.js';
-import { APP, KFP, obj } from './objects.js';
+import { APP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function istio(c: Pipelines, s: Construct = c): void {

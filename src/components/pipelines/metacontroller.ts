@@ -3,8 +3,7 @@ import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import { eq, not, opt } from '../../core/conditions.js';
-import { APP, KFP, obj, scheduled } from './objects.js';
+import { obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function metacontroller(c: Pipelines, s: Construct = c): void {

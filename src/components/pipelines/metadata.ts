@@ -9,7 +9,7 @@ import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolu
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { and, eq, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
+import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
 import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
 import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';

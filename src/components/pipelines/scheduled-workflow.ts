@@ -5,8 +5,8 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { eq, items, not, opt, when } from '../../core/conditions.js';
-import { APP, KFP, obj, scheduled, watched } from './objects.js';
+import { eq, not, opt, when } from '../../core/conditions.js';
+import { KFP, obj, scheduled, watched } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {

@@ -8,7 +8,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, text, when } from '../../core/conditions.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
 
