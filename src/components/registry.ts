@@ -20,6 +20,7 @@ export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';
 export * from './notebook-controller/index.js';
 export * from './oauth2-proxy/index.js';
+export * from './pipelines/index.js';
 export * from './profiles/index.js';
 export * from './pvcviewer-controller/index.js';
 export * from './spark-operator/index.js';

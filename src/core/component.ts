@@ -73,6 +73,8 @@ export interface ComponentInfo<S extends Specs> {
   readonly release?: ReleaseInfo;
   /** Objects the install plan applies in a second release, after the wrapped chart is ready (src/core/upstream.ts). */
   readonly followUpRelease?: FollowUpRelease;
+  /** What users must know after installing (example credentials, follow-up steps): NOTES.txt and the README. */
+  readonly notes?: string;
 }
 
 export interface ComponentProps<S extends Specs> {

@@ -60,6 +60,7 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
       : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing'
         + ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
     ...(info.requires?.length ? ['', `Requires: ${info.requires.map((r) => `\`${r}\``).join(', ')}.`] : []),
+    ...(info.notes ? ['', info.notes] : []),
     '',
     '## Taking over a Kustomize install',
     '',

@@ -1,0 +1,291 @@
+import type { Construct } from 'constructs';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { eq, items, not, opt, text, when } from '../../core/conditions.js';
+import { APP, obj, scheduled } from './objects.js';
+import { yamlText } from './storage.js';
+import type { Pipelines } from './pipelines.js';
+
+export function argo(c: Pipelines, s: Construct = c): void {
+  const v = c.v;
+  const ns = v.namespace;
+  obj<IServiceAccount>(s, 'serviceaccount-argo', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...APP }, name: 'argo', namespace: ns } });
+  obj<IRole>(s, 'role-argo-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+    metadata: { labels: { ...APP }, name: 'argo-role', namespace: ns },
+    rules: [
+      { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create', 'get', 'update'] },
+      // A namespaced controller gets in its Role what the cluster role grants otherwise.
+      ...items(v.argo.namespaced, [
+        { apiGroups: [''], resources: ['pods', 'pods/exec'], verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'watch', 'list'] },
+        { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'], verbs: ['create', 'update', 'delete', 'get'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflows', 'workflows/finalizers', 'workflowtasksets', 'workflowtasksets/finalizers', 'workflowartifactgctasks'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
+        },
+        { apiGroups: ['argoproj.io'], resources: ['workflowtemplates', 'workflowtemplates/finalizers'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['list', 'watch', 'deletecollection'] },
+        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get', 'list'] },
+      ]),
+      { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      ...items(v.argo.namespaced, [
+        { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'cronworkflows/finalizers'], verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
+      ]),
+    ],
+  });
+  when(s, 'if-clusterrole-argo-aggregate-to-admin', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-admin', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: {
+          'application-crd-id': 'kubeflow-pipelines',
+          'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+        },
+        name: 'argo-aggregate-to-admin',
+      },
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtasksets',
+            'workflowtasksets/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+        },
+      ],
+    });
+  });
+  when(s, 'if-clusterrole-argo-aggregate-to-edit', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+        name: 'argo-aggregate-to-edit',
+      },
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+        },
+      ],
+    });
+  });
+  when(s, 'if-clusterrole-argo-aggregate-to-view', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: {
+        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
+        name: 'argo-aggregate-to-view',
+      },
+      rules: [
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workfloweventbindings',
+            'workfloweventbindings/finalizers',
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'cronworkflows',
+            'cronworkflows/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+            'workflowtaskresults',
+            'workflowtaskresults/finalizers',
+          ],
+          verbs: ['get', 'list', 'watch'],
+        },
+      ],
+    });
+  });
+  when(s, 'if-clusterrole-argo-cluster-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-argo-cluster-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...APP }, name: 'argo-cluster-role' },
+      rules: [
+        {
+          apiGroups: [''],
+          resources: ['pods', 'pods/exec'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: [''], resources: ['configmaps', 'namespaces'], verbs: ['get', 'watch', 'list'] },
+        {
+          apiGroups: [''],
+          resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'],
+          verbs: ['create', 'update', 'delete', 'get'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflows',
+            'workflows/finalizers',
+            'workflowtasksets',
+            'workflowtasksets/finalizers',
+            'workflowartifactgctasks',
+          ],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: [
+            'workflowtemplates',
+            'workflowtemplates/finalizers',
+            'clusterworkflowtemplates',
+            'clusterworkflowtemplates/finalizers',
+          ],
+          verbs: ['get', 'list', 'watch'],
+        },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['workflowtaskresults'],
+          verbs: ['list', 'watch', 'deletecollection'],
+        },
+        { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get', 'list'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['cronworkflows', 'cronworkflows/finalizers'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+        { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
+        {
+          apiGroups: [''],
+          resourceNames: ['argo-workflows-agent-ca-certificates'],
+          resources: ['secrets'],
+          verbs: ['get'],
+        },
+      ],
+    });
+  });
+  obj<IRoleBinding>(s, 'rolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+    metadata: { labels: { ...APP }, name: 'argo-binding', namespace: ns },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argo-role' },
+    subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
+  });
+  when(s, 'if-clusterrolebinding-argo-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...APP }, name: 'argo-binding' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
+      subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
+    });
+  });
+  obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+    data: {
+      // Written from typed values (declared deviation: upstream's text carries comments).
+      artifactRepository: yamlText({
+        archiveLogs: v.argo.archiveLogs,
+        s3: {
+          endpoint: c.s3.endpoint,
+          bucket: v.objectStore.bucket,
+          keyFormat: v.argo.keyFormat,
+          insecure: c.s3.insecure,
+          region: opt(c.s3.external, v.objectStore.region),
+          accessKeySecret: { name: c.s3.secret, key: c.s3.accessKeyKey },
+          secretKeySecret: { name: c.s3.secret, key: c.s3.secretKeyKey },
+        },
+      }),
+      executor: yamlText({
+        imagePullPolicy: 'IfNotPresent',
+        resources: v.argo.executor.resources,
+        securityContext: {
+          runAsNonRoot: true, runAsUser: 65532, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+        },
+      }),
+      parallelism: opt(not(eq(v.argo.parallelism, 0)), text(v.argo.parallelism)),
+      workflowDefaults: opt(not(eq(v.argo.ttlSecondsAfterFinished, 0)), yamlText({ spec: { ttlStrategy: { secondsAfterCompletion: v.argo.ttlSecondsAfterFinished } } })),
+    },
+    metadata: {
+      labels: { ...APP },
+      name: 'workflow-controller-configmap',
+      namespace: ns,
+    },
+  });
+  obj<IPriorityClass>(s, 'priorityclass-workflow-controller', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass',
+    metadata: { labels: { ...APP }, name: 'workflow-controller' },
+    value: 1000000,
+  });
+  obj<IDeployment>(s, 'deployment-workflow-controller', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { labels: { ...APP }, name: 'workflow-controller', namespace: ns },
+    spec: {
+      replicas: opt(not(eq(v.workflowController.replicas, 1)), v.workflowController.replicas),
+      selector: { matchLabels: { app: 'workflow-controller', 'application-crd-id': 'kubeflow-pipelines' } },
+      template: {
+        metadata: { labels: { app: 'workflow-controller', 'application-crd-id': 'kubeflow-pipelines' } },
+        spec: {
+          containers: [
+            {
+              args: [
+                '--configmap',
+                'workflow-controller-configmap',
+                '--executor-image',
+                v.images.argoexec.ref,
+                ...items(v.argo.namespaced, ['--namespaced']),
+              ],
+              command: ['workflow-controller'],
+              env: [
+                {
+                  name: 'LEADER_ELECTION_IDENTITY',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } },
+                },
+              ],
+              image: v.images.workflowController.ref,
+              livenessProbe: {
+                failureThreshold: 3,
+                httpGet: { path: '/healthz', port: 6060 },
+                initialDelaySeconds: 90,
+                periodSeconds: 60,
+                timeoutSeconds: 30,
+              },
+              name: 'workflow-controller',
+              ports: [{ containerPort: 9090, name: 'metrics' }, { containerPort: 6060 }],
+              resources: v.workflowController.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                readOnlyRootFilesystem: true,
+                runAsNonRoot: true,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+            },
+          ],
+          priorityClassName: 'workflow-controller',
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.workflowController),
+          serviceAccountName: 'argo',
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { IToleration } from 'kubernetes-models/v1/Toleration';
+import type { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { items, not } from '../../core/conditions.js';
+import { customObject, type TypedResource } from '../../core/custom-object.js';
+
+/**
+ * Pipelines' objects are written as plain Kubernetes JSON typed by the kubernetes-models interfaces
+ * (`obj<IDeployment>(…)`): a wrong field is a compile error, and the JSON is exactly what is written.
+ */
+export function obj<T extends TypedResource>(scope: Construct, id: string, body: T): ApiObject {
+  return customObject<T>(scope, id, body);
+}
+
+/** The label every Pipelines object carries. */
+export const APP = { 'application-crd-id': 'kubeflow-pipelines' } as const;
+/** Selector and pod-template labels of Pipelines' own workloads (never value-dependent). */
+export const KFP = { 'app.kubernetes.io/component': 'ml-pipeline', 'app.kubernetes.io/name': 'kubeflow-pipelines', ...APP } as const;
+export const RBAC = 'rbac.authorization.k8s.io';
+
+export const fromConfig = (name: string, key: string, optional?: boolean) =>
+  ({ name, valueFrom: { configMapKeyRef: { key, name: 'pipeline-install-config', ...(optional ? { optional } : {}) } } });
+export const fromSecret = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
+
+/** The restricted container security context most Pipelines containers use. */
+export const restricted = (runAsUser = 1000, runAsGroup: number | undefined = 0) => ({
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  ...(runAsGroup !== undefined ? { runAsGroup } : {}),
+  runAsNonRoot: true,
+  runAsUser,
+  seccompProfile: { type: 'RuntimeDefault' },
+});
+
+/**
+ * The namespace a controller watches: all (`""`, multi-user: every profile) or its own (standalone).
+ * Upstream lists the variable first in one mode and elsewhere in the other, hence `first`.
+ */
+export function watched(allNamespaces: boolean, name: string, first: boolean) {
+  return first
+    ? items(allNamespaces, [{ name, value: '' }])
+    : items(not(allNamespaces), [{ name, valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }]);
+}
+
+/** nodeSelector, tolerations and affinity of a workload's values, as kubernetes-models types them. */
+export const scheduled = (w: { nodeSelector: Record<string, string>; tolerations: unknown[]; affinity: unknown }) =>
+  ({ nodeSelector: w.nodeSelector, tolerations: w.tolerations as IToleration[], affinity: w.affinity as IAffinity });

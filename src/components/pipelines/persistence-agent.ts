@@ -1,0 +1,130 @@
+import type { Construct } from 'constructs';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { eq, not, opt, when } from '../../core/conditions.js';
+import { KFP, obj, scheduled, watched } from './objects.js';
+import type { Pipelines } from './pipelines.js';
+
+export function persistenceAgent(c: Pipelines, s: Construct = c): void {
+  const v = c.v;
+  const ns = v.namespace;
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-persistenceagent', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent', namespace: ns } });
+  obj<IRole>(s, 'role-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role', namespace: ns },
+    rules: [
+      { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
+      {
+        apiGroups: ['pipelines.kubeflow.org'],
+        resources: ['scheduledworkflows', 'workflows'],
+        verbs: ['report'],
+      },
+      {
+        apiGroups: ['pipelines.kubeflow.org'],
+        resources: ['runs'],
+        verbs: ['reportMetrics', 'readArtifact'],
+      },
+    ],
+  });
+  when(s, 'if-clusterrole-ml-pipeline-persistenceagent-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role' },
+      rules: [
+        { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['scheduledworkflows', 'workflows'],
+          verbs: ['report'],
+        },
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          resources: ['runs'],
+          verbs: ['reportMetrics', 'readArtifact'],
+        },
+      ],
+    });
+  });
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding', namespace: ns },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-persistenceagent-role' },
+    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
+  });
+  when(s, 'if-clusterrolebinding-ml-pipeline-persistenceagent-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ml-pipeline-persistenceagent-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
+    });
+  });
+  obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: {
+      labels: { ...c.labels, app: 'ml-pipeline-persistenceagent' },
+      name: 'ml-pipeline-persistenceagent',
+      namespace: ns,
+    },
+    spec: {
+      replicas: opt(not(eq(v.persistenceAgent.replicas, 1)), v.persistenceAgent.replicas),
+      selector: { matchLabels: { ...KFP, app: 'ml-pipeline-persistenceagent' } },
+      template: {
+        metadata: {
+          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
+          labels: { ...KFP, app: 'ml-pipeline-persistenceagent' },
+        },
+        spec: {
+          containers: [
+            {
+              env: [
+                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
+                { name: 'TTL_SECONDS_AFTER_WORKFLOW_FINISH', value: '86400' },
+                { name: 'NUM_WORKERS', value: '2' },
+                { name: 'LOG_LEVEL', value: 'info' },
+              ],
+              image: v.images.persistenceAgent.ref,
+              imagePullPolicy: 'IfNotPresent',
+              name: 'ml-pipeline-persistenceagent',
+              resources: v.persistenceAgent.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+              volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'persistenceagent-sa-token' }],
+            },
+          ],
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.persistenceAgent),
+          serviceAccountName: 'ml-pipeline-persistenceagent',
+          volumes: [
+            {
+              name: 'persistenceagent-sa-token',
+              projected: {
+                sources: [
+                  {
+                    serviceAccountToken: {
+                      audience: 'pipelines.kubeflow.org',
+                      expirationSeconds: 3600,
+                      path: 'persistenceagent-sa-token',
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    },
+  });
+}

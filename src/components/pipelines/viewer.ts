@@ -1,0 +1,104 @@
+import type { Construct } from 'constructs';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { eq, not, opt, when } from '../../core/conditions.js';
+import { KFP, obj, scheduled, watched } from './objects.js';
+import type { Pipelines } from './pipelines.js';
+
+export function viewer(c: Pipelines, s: Construct = c): void {
+  const v = c.v;
+  const ns = v.namespace;
+  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-viewer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-viewer', namespace: ns } });
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-viewer-crd-service-account', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-service-account', namespace: ns } });
+  obj<IRole>(s, 'role-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role', namespace: ns },
+    rules: [
+      {
+        apiGroups: ['*'],
+        resources: ['deployments', 'services'],
+        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+      },
+      {
+        apiGroups: ['kubeflow.org'],
+        resources: ['viewers', 'viewers/finalizers'],
+        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+      },
+    ],
+  });
+  when(s, 'if-clusterrole-ml-pipeline-viewer-controller-role', v.multiUser.enabled, (w) => {
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role' },
+      rules: [
+        {
+          apiGroups: ['*'],
+          resources: ['deployments', 'services'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['viewers', 'viewers/finalizers'],
+          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
+      ],
+    });
+  });
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding', namespace: ns },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-viewer-controller-role' },
+    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
+  });
+  when(s, 'if-clusterrolebinding-ml-pipeline-viewer-crd-binding', v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ml-pipeline-viewer-controller-role',
+      },
+      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
+    });
+  });
+  obj<IDeployment>(s, 'deployment-ml-pipeline-viewer-crd', { apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: {
+      labels: { ...c.labels, app: 'ml-pipeline-viewer-crd' },
+      name: 'ml-pipeline-viewer-crd',
+      namespace: ns,
+    },
+    spec: {
+      replicas: opt(not(eq(v.viewerController.replicas, 1)), v.viewerController.replicas),
+      selector: { matchLabels: { ...KFP, app: 'ml-pipeline-viewer-crd' } },
+      template: {
+        metadata: {
+          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
+          labels: { ...KFP, app: 'ml-pipeline-viewer-crd' },
+        },
+        spec: {
+          containers: [
+            {
+              env: [...watched(v.multiUser.enabled, 'NAMESPACE', true), { name: 'MAX_NUM_VIEWERS', value: '50' }, ...watched(v.multiUser.enabled, 'NAMESPACE', false)],
+              image: v.images.viewerController.ref,
+              resources: v.viewerController.resources,
+              imagePullPolicy: 'Always',
+              name: 'ml-pipeline-viewer-crd',
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+            },
+          ],
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          ...scheduled(v.viewerController),
+          serviceAccountName: 'ml-pipeline-viewer-crd-service-account',
+        },
+      },
+    },
+  });
+}
