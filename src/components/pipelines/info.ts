@@ -27,7 +27,7 @@ export const info: ComponentInfo<typeof values> = {
   ],
   // Multi-user mode (the default) runs in profile namespaces behind the Kubeflow gateway; cert-manager
   // (the cache webhook's and the Kubernetes-native webhooks' certificates) is not a component here yet.
-  requires: ['profiles', 'kubeflow-istio-resources'],
+  requires: ['profiles', 'kubeflow-istio-resources', 'cert-manager'],
   notes: [
     'Credentials: by default the bundled MySQL user (`root`, empty password) and the object store keys (`minio` / `minio123`)',
     'are upstream\'s well-known example credentials. Replace them for any real use: set `database.existingSecret` and',
