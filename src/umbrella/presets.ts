@@ -20,4 +20,6 @@ const notebooks: PlatformPreset = {
   ],
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks };
+export const platformPresets = { notebooks } satisfies Record<string, PlatformPreset>;
+/** Name of a platform preset. */
+export type PlatformPresetName = keyof typeof platformPresets;
