@@ -21,7 +21,7 @@ export interface KubeflowPlatformProps {
   /** Start from a platform preset (e.g. `notebooks`). */
   readonly preset?: PlatformPresetName;
   /** Values shared by every component (`global` in the charts). */
-  readonly global?: DeepPartial<ComponentValues<{}>['global']> & GlobalValueDocs;
+  readonly global?: DeepPartial<ComponentValues<Record<never, never>>['global']> & GlobalValueDocs;
   /** Per component: enabled, preset, values. */
   readonly components?: PlatformComponentsProps;
 }
