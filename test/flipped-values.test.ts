@@ -46,7 +46,7 @@ export function otherScalars(specs: Specs): Record<string, unknown> {
       const up = sp.default + 1;
       const x = sch.maximum !== undefined && up > sch.maximum ? sp.default - 1 : up;
       if (sch.minimum === undefined || x >= sch.minimum) set(out, path, x);
-    } else if (sch.type === 'string' && typeof sp.default === 'string' && !sch.pattern && !sch.format && sp.default !== '' && !sch.maxLength) {
+    } else if (sch.type === 'string' && typeof sp.default === 'string' && !sch.pattern && !sch.format && sp.default !== '') {
       set(out, path, `${sp.default}x`);
     }
   }

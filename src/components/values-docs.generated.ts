@@ -3145,6 +3145,66 @@ export type UserNamespaceResolvedValues = ValuesOfComponent<'user-namespace'>;
 /** Props of the `UserNamespace` construct. */
 export type UserNamespaceProps = PropsOfComponent<'user-namespace'>;
 
+/** Documentation of the `kale` values: Kale (notebooks to Kubeflow Pipelines from JupyterLab): a PodDefault per profile namespace giving notebooks a Pipelines API token. */
+export interface KaleValueDocs {
+  /**
+   * Profiles whose namespaces get the Kale PodDefault (the profile name is the namespace). The default is the example profile of `user-namespace`.
+   *
+   * @defaultValue `[{"name":"kubeflow-user-example-com"}]`
+   */
+  profiles?: unknown;
+  /**
+   * The PodDefault `kale-pipelines-access` (selected by the pod label `kale-pipelines-access: "true"`, which the spawner sets when the configuration is ticked) that gives notebooks access to the Kubeflow Pipelines API.
+   */
+  podDefault?: {
+    /**
+     * Text the notebook spawner shows for this configuration.
+     *
+     * @defaultValue `"Kale: access Kubeflow Pipelines"`
+     */
+    description?: string;
+  };
+  /**
+   * Projected service-account token the Pipelines API accepts.
+   */
+  token?: {
+    /**
+     * Audience of the token (the Pipelines API server accepts this audience).
+     *
+     * @defaultValue `"pipelines.kubeflow.org"`
+     */
+    audience?: string;
+    /**
+     * Lifetime of the token; the kubelet refreshes it before it expires.
+     *
+     * @defaultValue `7200`
+     */
+    expirationSeconds?: number;
+    /**
+     * Directory the token is mounted in (file `token`); `KF_PIPELINES_SA_TOKEN_PATH` points at the file.
+     *
+     * @defaultValue `"/var/run/secrets/kubeflow/pipelines"`
+     */
+    mountPath?: string;
+  };
+  /**
+   * Pipelines API URL for the KFP client (`KF_PIPELINES_ENDPOINT`); empty leaves it out, so the client uses its in-cluster default.
+   *
+   * @defaultValue `""`
+   */
+  pipelinesEndpoint?: string;
+  /**
+   * Values shared with every Kubeflow chart (the umbrella chart sets them once).
+   */
+  global?: GlobalValueDocs;
+}
+/** Values of `kale` as a user sets them (any subset). */
+export type KaleValues = ValuesInput<'kale'>;
+/** Every value of `kale` after defaults. */
+export type KaleResolvedValues = ValuesOfComponent<'kale'>;
+/** Props of the `Kale` construct. */
+export type KaleProps = PropsOfComponent<'kale'>;
+
 /** The documentation interfaces by component name. */
 export interface ComponentValueDocs {
   "istio-namespace": IstioNamespaceValueDocs;
@@ -3164,4 +3224,5 @@ export interface ComponentValueDocs {
   "tensorboard-controller": TensorboardControllerValueDocs;
   "tensorboards-web-app": TensorboardsWebAppValueDocs;
   "user-namespace": UserNamespaceValueDocs;
+  "kale": KaleValueDocs;
 }

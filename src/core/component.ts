@@ -31,12 +31,48 @@ export interface Deviation {
  */
 export type Requirement = string | { readonly component: string; readonly unlessGlobal: string };
 
+/** The kubeflow/manifests release the upstream components reproduce (the platform version). */
+export const UPSTREAM_RELEASE = '26.03';
+
+/** Where a component's defaults come from: an entry of kubeflow/manifests at a release. */
+export interface UpstreamRef {
+  /** The entry's name in upstream's example/kustomization.yaml (usually the component name). */
+  readonly entry: string;
+  /** The kubeflow/manifests release (`26.03`). */
+  readonly release: string;
+}
+
+export interface Maintainer {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
 export interface ComponentInfo<S extends Specs> {
-  /** Name of the upstream entry, also the chart and Kustomize folder name. */
+  /** Chart and Kustomize folder name; for upstream components, the name of the upstream entry. */
   readonly name: string;
   readonly description: string;
-  /** Upstream version the defaults reproduce. */
+  /**
+   * Version of the application the chart deploys (Chart.yaml `appVersion`): the version of the
+   * component's own software (its main image tag), never the platform release.
+   */
   readonly appVersion: string;
+  /**
+   * Where the defaults come from. Omitted: the upstream entry of the same name at
+   * UPSTREAM_RELEASE (tests compare with its render). `null`: not an upstream entry; generated
+   * text (values.yaml, README, adoption commands) then claims nothing upstream.
+   */
+  readonly upstream?: UpstreamRef | null;
+  /** Chart.yaml `home` (defaults to the Kubeflow site for upstream components). */
+  readonly home?: string;
+  /** Chart.yaml `sources` (defaults to kubeflow/manifests for upstream components). */
+  readonly sources?: string[];
+  /** Chart.yaml `maintainers`. */
+  readonly maintainers?: Maintainer[];
+  /** Markdown for the README's "Usage" section: what to do with the component beyond installing it. */
+  readonly usage?: string;
+  /** Whether the umbrella chart and KubeflowPlatform install it unless told otherwise (default `enabled`). */
+  readonly umbrellaDefault?: 'enabled' | 'disabled';
   readonly values: S;
   readonly presets?: Record<string, Preset<S>>;
   readonly deviations?: Deviation[];
@@ -54,6 +90,15 @@ export interface ComponentInfo<S extends Specs> {
   readonly requires?: Requirement[];
   readonly keywords?: string[];
 }
+
+/** The upstream entry a component reproduces, or null when it has none. */
+export function upstreamOf(info: ComponentInfo<any>): UpstreamRef | null {
+  if (info.upstream === null) return null;
+  return info.upstream ?? { entry: info.name, release: UPSTREAM_RELEASE };
+}
+
+/** Whether the platform installs the component by default. */
+export const enabledByDefault = (info: ComponentInfo<any>): boolean => (info.umbrellaDefault ?? 'enabled') === 'enabled';
 
 export interface ComponentProps<S extends Specs> {
   /** Values over the defaults (concrete synthesis). Validated against the chart's schema. */

@@ -34,11 +34,12 @@ export interface ComponentOutputs {
   readonly kustomize: FileTree;
 }
 
-export function synthComponent(entry: ComponentEntry): ComponentOutputs {
+/** `known`: names of the project's components (READMEs mark requirements outside it). */
+export function synthComponent(entry: ComponentEntry, known?: ReadonlySet<string>): ComponentOutputs {
   const base = synthConcrete(entry);
   const kustomize = mount(kustomizeBase(base), 'base');
   for (const p of Object.keys(entry.info.presets ?? {})) {
     for (const [k, v] of mount(kustomizeOverlay(base, synthConcrete(entry, { preset: p })), `overlays/${p}`)) kustomize.set(k, v);
   }
-  return { helm: componentChart(entry.info, synthSymbolic(entry), base), kustomize };
+  return { helm: componentChart(entry.info, synthSymbolic(entry), base, known), kustomize };
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { Component, ComponentValues } from '../core/component.js';
+import { enabledByDefault, type Component, type ComponentValues } from '../core/component.js';
 import type { DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { components as allComponents } from '../components/index.js';
@@ -46,7 +46,8 @@ export class KubeflowPlatform extends Construct {
     for (const name of Object.keys(byName)) {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
-    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : true);
+    const byDefault = new Set(entries.filter((e) => enabledByDefault(e.info)).map((e) => e.info.name));
+    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : byDefault.has(name));
     const unmet = unmetDependencies(entries, enabled, props.global as Record<string, unknown> | undefined);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {

@@ -1,4 +1,4 @@
-import { allSpecs, chartSchema, type ComponentInfo } from '../component.js';
+import { allSpecs, chartSchema, upstreamOf, type ComponentInfo, type Maintainer } from '../component.js';
 import { go } from '../expr.js';
 import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
@@ -59,7 +59,14 @@ export interface ChartMeta {
   readonly appVersion: string;
   readonly keywords?: string[];
   readonly dependencies?: { name: string; version: string; condition: string }[];
+  /** Omitted: the Kubeflow site and kubeflow/manifests (upstream components). */
+  readonly home?: string;
+  readonly sources?: string[];
+  readonly maintainers?: Maintainer[];
 }
+
+const KUBEFLOW_HOME = 'https://www.kubeflow.org';
+const MANIFESTS = 'https://github.com/kubeflow/manifests';
 
 export function chartYaml(m: ChartMeta): string {
   return emitYaml({
@@ -70,30 +77,34 @@ export function chartYaml(m: ChartMeta): string {
     version: CHART_VERSION,
     appVersion: m.appVersion,
     kubeVersion: KUBE_VERSION,
-    home: 'https://www.kubeflow.org',
+    home: m.home ?? KUBEFLOW_HOME,
     icon: 'https://www.kubeflow.org/images/logo.svg',
-    sources: ['https://github.com/kubeflow/manifests'],
+    sources: m.sources ?? [MANIFESTS],
     keywords: ['kubeflow', 'machine-learning', ...(m.keywords ?? [])],
+    ...(m.maintainers?.length ? { maintainers: m.maintainers } : {}),
     ...(m.dependencies ? { dependencies: m.dependencies } : {}),
     annotations: {
       'artifacthub.io/license': 'Apache-2.0',
       'artifacthub.io/category': 'machine-learning',
       'artifacthub.io/prerelease': 'true',
-      'artifacthub.io/links': emitYaml([{ name: 'Kubeflow manifests', url: 'https://github.com/kubeflow/manifests' }]),
+      'artifacthub.io/links': emitYaml((m.sources ?? [MANIFESTS]).map((url) => ({ name: url === MANIFESTS ? 'Kubeflow manifests' : 'source', url }))),
     },
   });
 }
 
 const HELMIGNORE = '.DS_Store\n*.tgz\n*.orig\n*~\n';
 
-export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[]): FileTree {
+export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[], known?: ReadonlySet<string>): FileTree {
   const specs: Specs = allSpecs(info);
   const tree: FileTree = new Map();
   tree.set('Chart.yaml', chartYaml(info));
   tree.set('.helmignore', HELMIGNORE);
-  tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
+  const up = upstreamOf(info);
+  tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), up
+    ? `Default values for ${info.name}: they reproduce the ${up.entry} entry of kubeflow/manifests ${up.release} (${info.name} ${info.appVersion}).`
+    : `Default values for ${info.name} ${info.appVersion} (not an entry of kubeflow/manifests: defaults are this project's).`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
-  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults));
+  tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults, known));
   tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL);
   tree.set('templates/NOTES.txt', notes(info, objects.length));
   for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o));
