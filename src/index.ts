@@ -15,3 +15,4 @@ export { KubeflowPlatform, type KubeflowPlatformProps, type PlatformComponentPro
 export { platformPresets, type PlatformPreset, type PlatformPresetName } from './umbrella/presets.js';
 export { Component, type ComponentInfo, type ComponentProps, type ComponentValues, type Preset, type Deviation, type Requirement } from './core/component.js';
 export type { ComponentEntry } from './core/synth.js';
+export type { ObjectPatch, PatchOp } from './core/patches.js';

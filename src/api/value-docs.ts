@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import type { JsonSchema } from '../core/schema.js';
 import type { ComponentEntry } from '../core/synth.js';
+import { PATCHES_DESCRIPTION } from '../core/patches.js';
 import { globalSpecs, GLOBAL_DESCRIPTION, type Spec, type Specs } from '../core/values.js';
 
 /**
@@ -90,6 +91,7 @@ export function valueDocsSource(entries: readonly ComponentEntry[]): string {
       `/** Documentation of the \`${entry.info.name}\` values: ${comment(entry.info.description)} */`,
       `export interface ${cls}ValueDocs {`,
       body(entry.info.values, '  ').trimEnd(),
+      `${jsdoc(PATCHES_DESCRIPTION, [], '  ')}  patches?: unknown;`,
       `${jsdoc(GLOBAL_DESCRIPTION, undefined, '  ', false)}  global?: GlobalValueDocs;`,
       '}',
       `/** Values of \`${entry.info.name}\` as a user sets them (any subset). */`,

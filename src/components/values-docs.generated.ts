@@ -73,6 +73,12 @@ export interface IstioNamespaceValueDocs {
     enabled?: boolean;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -460,6 +466,12 @@ export interface OAuth2ProxyValueDocs {
     userIdClaim?: string;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -721,6 +733,12 @@ export interface DexValueDocs {
     install?: boolean;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -889,6 +907,12 @@ export interface ClusterLocalGatewayValueDocs {
     hosts?: unknown;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -944,6 +968,12 @@ export interface KubeflowNamespaceValueDocs {
     enabled?: boolean;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -980,6 +1010,12 @@ export interface KubeflowRolesValueDocs {
      */
     view?: unknown;
   };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -1029,6 +1065,12 @@ export interface KubeflowIstioResourcesValueDocs {
      */
     port?: number;
   };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -1223,6 +1265,12 @@ export interface CentralDashboardValueDocs {
     ingressGatewayPrincipal?: string;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -1395,6 +1443,12 @@ export interface AdmissionWebhookValueDocs {
      */
     install?: boolean;
   };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -1868,6 +1922,12 @@ export interface JupyterWebAppValueDocs {
     };
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -2035,6 +2095,12 @@ export interface NotebookControllerValueDocs {
    * @defaultValue `[]`
    */
   extraEnv?: unknown;
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -2300,6 +2366,12 @@ export interface ProfilesValueDocs {
     install?: boolean;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -2496,6 +2568,12 @@ export interface PvcViewerControllerValueDocs {
      */
     resources?: unknown;
   };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -2732,6 +2810,12 @@ export interface VolumesWebAppValueDocs {
     rwoScheduling?: boolean;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -2956,6 +3040,12 @@ export interface TensorboardControllerValueDocs {
     resources?: unknown;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -3102,6 +3192,12 @@ export interface TensorboardsWebAppValueDocs {
     ingressGatewayPrincipal?: string;
   };
   /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
   global?: GlobalValueDocs;
@@ -3133,6 +3229,12 @@ export interface UserNamespaceValueDocs {
    * @defaultValue `""`
    */
   userIdPrefix?: string;
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */
@@ -3193,6 +3295,12 @@ export interface KaleValueDocs {
    * @defaultValue `""`
    */
   pipelinesEndpoint?: string;
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
   /**
    * Values shared with every Kubeflow chart (the umbrella chart sets them once).
    */

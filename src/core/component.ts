@@ -6,12 +6,13 @@ import {
   type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
+import { applyPatches, PATCHES_DESCRIPTION, patchesSchema, type ObjectPatch } from './patches.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
 
 export type GlobalSpecs = typeof globalSpecs;
-export type ComponentValues<S extends Specs> = ValuesOf<Group<S>> & { global: ValuesOf<Group<GlobalSpecs>> };
+export type ComponentValues<S extends Specs> = ValuesOf<Group<S>> & { global: ValuesOf<Group<GlobalSpecs>>; patches: ObjectPatch[] };
 
 export interface Preset<S extends Specs> {
   readonly description: string;
@@ -142,7 +143,15 @@ export abstract class Component<S extends Specs> extends Construct {
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
-    this.node.addValidation({ validate: () => { this.applyCommonLabels(); return []; } });
+    this.node.addValidation({ validate: () => { this.applyCommonLabels(); this.applyPatches(); return []; } });
+  }
+
+  private patched = false;
+  /** The `patches` value (concrete synthesis; charts apply it in templates). Runs once. */
+  public applyPatches(): void {
+    if (this.patched || !this.resolvedValues) return;
+    this.patched = true;
+    applyPatches(this, this.resolvedValues.patches ?? [], this.info.name);
   }
 
   /** `global.commonLabels` on every object's metadata (concrete synthesis; charts do it in templates). */
@@ -157,8 +166,14 @@ export abstract class Component<S extends Specs> extends Construct {
 }
 
 export function allSpecs(info: ComponentInfo<any>): Specs {
-  if ('global' in info.values || 'enabled' in info.values) throw new Error(`${info.name}: 'global' and 'enabled' are reserved value names`);
-  return { ...info.values, global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: globalSpecs } };
+  if ('global' in info.values || 'enabled' in info.values || 'patches' in info.values) {
+    throw new Error(`${info.name}: 'global', 'enabled' and 'patches' are reserved value names`);
+  }
+  return {
+    ...info.values,
+    patches: { kind: 'leaf', type: 'array', default: [], description: PATCHES_DESCRIPTION, schema: patchesSchema() },
+    global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: globalSpecs },
+  };
 }
 
 /** values.schema.json: closed everywhere but `global`, which the umbrella chart extends. */

@@ -26,6 +26,7 @@ export function synthConcrete(entry: ComponentEntry, props: ComponentProps<any> 
   const chart = scratchChart();
   const c = entry.create(chart, entry.info.name, props);
   c.applyCommonLabels();
+  c.applyPatches();
   return collect(c, (o) => o.toJson());
 }
 

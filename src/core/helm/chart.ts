@@ -7,6 +7,7 @@ import { defaultsOf, docsOf, type Specs } from '../values.js';
 import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
+import { PATCH_TPL } from '../patches.js';
 import { chartReadme } from './readme.js';
 import { valuesYaml } from './values-yaml.js';
 
@@ -15,17 +16,25 @@ export const KUBE_VERSION = '>=1.29.0-0';
 /** Kinds whose objects Helm must never delete: their loss destroys user data. */
 const KEEP_KINDS = new Set(['CustomResourceDefinition', 'PersistentVolumeClaim']);
 
-export function objectTemplate(o: SynthObject): string {
+/**
+ * An object's template. Objects not repeated per list item go through the `patches` escape hatch:
+ * their text is a named template (`<chart>/<file>`) that `kubeflow-cdk8s.patch` prints, patched
+ * when a patch targets it.
+ */
+export function objectTemplate(o: SynthObject, chart?: string): string {
   const json = structuredClone(o.json) as Record<string, any>;
   if (KEEP_KINDS.has(json.kind)) {
     json.metadata = { ...json.metadata, annotations: { ...json.metadata?.annotations, 'helm.sh/resource-policy': 'keep' } };
   }
   json.metadata = withCommonLabels(json.metadata ?? {});
   const body = emitYaml(json, { template: true });
-  if (!o.conditions.length) return body;
   if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
+  const name = `${chart}/${o.file}`;
+  const printed = chart === undefined ? body : `{{- include "kubeflow-cdk8s.patch" (list $ (include ${JSON.stringify(name)} .)) }}\n`;
+  const defined = chart === undefined ? '' : `{{- define ${JSON.stringify(name)} }}\n${body}{{- end }}\n`;
+  if (!o.conditions.length) return defined + printed;
   const cond = o.conditions.length === 1 ? go(o.conditions[0]!) : `(and ${o.conditions.map(go).join(' ')})`;
-  return `{{- if ${cond} }}\n${body}{{- end }}\n`;
+  return `${defined}{{- if ${cond} }}\n${printed}{{- end }}\n`;
 }
 
 /**
@@ -105,9 +114,9 @@ export function componentChart(info: ComponentInfo<any>, objects: SynthObject[],
     : `Default values for ${info.name} ${info.appVersion} (not an entry of kubeflow/manifests: defaults are this project's).`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
   tree.set('README.md', chartReadme(info, docsOf(specs), CHART_VERSION, defaults, known));
-  tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL);
+  tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL + PATCH_TPL);
   tree.set('templates/NOTES.txt', notes(info, objects.length));
-  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o));
+  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, info.name));
   for (const [p, preset] of Object.entries(info.presets ?? {})) {
     tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
   }
