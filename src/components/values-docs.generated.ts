@@ -335,7 +335,7 @@ export interface OAuth2ProxyValueDocs {
      */
     skipProviderButton?: boolean;
     /**
-     * SVG image of the sign-in page; empty shows the Kubeflow logo.
+     * SVG image of the sign-in page; empty shows a simple Kubeflow mark drawn for this project.
      *
      * @defaultValue `""`
      */
@@ -1921,6 +1921,12 @@ export interface JupyterWebAppValueDocs {
       value?: unknown;
     };
   };
+  /**
+   * SVG files of the image-group icons (jupyter-icon.svg, jupyterlab-logo.svg, group-one-icon.svg, group-one-logo.svg, group-two-icon.svg, group-two-logo.svg), mounted in the UI's logos folder; the defaults are simple icons drawn for this project. Set any file to your own artwork.
+   *
+   * @defaultValue `{"group-one-icon.svg":"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"48\" height=\"48\" viewBox=\"0 0 48 48\">\n<circle cx=\"24\" cy=\"24\" r=\"21\" fill=\"… (see the chart's values.yaml)`
+   */
+  logos?: unknown;
   /**
    * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
    *

@@ -12,7 +12,7 @@ import { b64, generatedSecretData, joined } from '../../core/value-text.js';
 import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../../lib/network-policies.js';
 import { EMAILS_FILE, oauth2ProxyConfig } from './config.js';
 import { info } from './info.js';
-import { kubeflowLogoSvg } from './kubeflow-logo.js';
+import { signInLogoSvg } from './sign-in-logo.js';
 import type { values } from './values.js';
 
 const NAME = 'oauth2-proxy';
@@ -51,7 +51,7 @@ export class OAuth2Proxy extends Component<typeof values> {
     const paramsName = hashedName(`${NAME}-parameters`, 'ConfigMap', params);
     new k8s.KubeConfigMap(this, 'parameters', { metadata: meta(paramsName), data: params });
 
-    const theme = { 'kubeflow-logo.svg': pick(nonEmpty(v.signIn.logoSvg), v.signIn.logoSvg, kubeflowLogoSvg) };
+    const theme = { 'kubeflow-logo.svg': pick(nonEmpty(v.signIn.logoSvg), v.signIn.logoSvg, signInLogoSvg) };
     const themeName = hashedName(`${NAME}-theme`, 'ConfigMap', theme);
     new k8s.KubeConfigMap(this, 'theme', { metadata: meta(themeName), data: theme });
 
