@@ -1,4 +1,5 @@
 import { mount, type FileTree } from './core/files.js';
+import { markTree } from './core/generated-marker.js';
 import { synthComponent } from './core/synth.js';
 import { components, platformOrder } from './components/index.js';
 import { unknownRequirements } from './umbrella/dependencies.js';
@@ -19,5 +20,6 @@ export function buildDist(): FileTree {
   }
   for (const [k, v] of mount(umbrellaChart(components, charts), `helm/${UMBRELLA}`)) dist.set(k, v);
   for (const [k, v] of mount(kustomizeExample(components), 'kustomize/example')) dist.set(k, v);
-  return dist;
+  // every generated file says so, in its own syntax
+  return markTree(dist);
 }
