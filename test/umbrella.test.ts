@@ -53,6 +53,22 @@ describe.each(platformTargets)('$label', ({ preset }) => {
 const onByDefault = components.filter((c) => enabledByDefault(c.info));
 
 describe('umbrella chart', () => {
+  it('helm show values documents global.*, every <component>.enabled and where each component\'s values are', async () => {
+    const lines = (await exec(tools.helm3, ['show', 'values', chart])).stdout.split('\n');
+    const documented = (key: string, indent: number) => {
+      const i = lines.findIndex((l) => l === `${' '.repeat(indent)}${key}:` || l.startsWith(`${' '.repeat(indent)}${key}: `));
+      return i > 0 && lines[i - 1]!.trimStart().startsWith('# -- ');
+    };
+    for (const k of ['commonLabels', 'imageRegistry', 'auth']) expect(documented(k, 2), `global.${k}`).toBe(true);
+    for (const k of ['issuerUrl', 'clientId', 'gateway']) expect(documented(k, 4), `global.auth.${k}`).toBe(true);
+    for (const c of components) {
+      const i = lines.indexOf(`${c.info.name}:`);
+      expect(lines[i - 1], c.info.name).toContain(`helm show values ./dist/helm/kubeflow/charts/${c.info.name}`);
+      expect(lines[i + 1], c.info.name).toMatch(/^ {2}# -- Install /);
+      expect(lines[i + 2]).toBe(`  enabled: ${enabledByDefault(c.info)}`);
+    }
+  });
+
   it('components declared off by default stay off until enabled, in Helm and in KubeflowPlatform', async () => {
     const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('kale');

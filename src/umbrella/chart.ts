@@ -3,6 +3,7 @@ import { mount, type FileTree } from '../core/files.js';
 import { enabledByDefault, UPSTREAM_RELEASE } from '../core/component.js';
 import { CHART_VERSION, chartYaml } from '../core/helm/chart.js';
 import { formatRequirement } from '../core/helm/readme.js';
+import { block } from '../core/helm/values-yaml.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { kustomization } from '../core/kustomize/writer.js';
 import type { ComponentEntry } from '../core/synth.js';
@@ -40,9 +41,9 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
   }));
   tree.set('.helmignore', '.DS_Store\n*.tgz\n');
   const lines = ['# Kubeflow platform. Each component section is passed to its subchart: see charts/<name>/README.md.', '',
-    `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: defaultsOf(globalSpecs) }).trimEnd().split('\n'), ''];
+    `# -- ${GLOBAL_DESCRIPTION}`, 'global:', ...block(globalSpecs, defaultsOf(globalSpecs), 2), ''];
   for (const e of entries) {
-    lines.push(`# -- ${e.info.description} Values: charts/${e.info.name}/values.yaml.`, `${e.info.name}:`,
+    lines.push(`# -- ${e.info.description} Its values (documented: helm show values ./dist/helm/kubeflow/charts/${e.info.name}) go here too.`, `${e.info.name}:`,
       `  # -- Install ${e.info.name}${enabledByDefault(e.info) ? '' : ' (off by default)'}.`, `  enabled: ${enabledByDefault(e.info)}`, '');
   }
   tree.set('values.yaml', lines.join('\n'));
