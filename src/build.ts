@@ -4,6 +4,9 @@ import { applyVersions, chartVersions, VERSIONS_FILE, type VersionRecords } from
 import { mount, packageRoot, type FileTree } from './core/files.js';
 import { synthComponent } from './core/synth.js';
 import { components, umbrellaComponents } from './components/index.js';
+import { markTree } from './core/generated-marker.js';
+import { platformOrder } from './components/index.js';
+import { unknownRequirements } from './umbrella/dependencies.js';
 import { kustomizeExample, UMBRELLA, umbrellaChart } from './umbrella/chart.js';
 import { platformOutputs } from './platform/index.js';
 
@@ -17,8 +20,11 @@ export function committedVersions(): VersionRecords {
 export function buildDist(record: VersionRecords = committedVersions()): FileTree {
   const dist: FileTree = new Map();
   const charts = new Map<string, FileTree>();
+  const problems = unknownRequirements(components, platformOrder);
+  if (problems.length) throw new Error(problems.join('\n'));
+  const known = new Set(components.map((c) => c.info.name));
   for (const entry of components) {
-    const out = synthComponent(entry);
+    const out = synthComponent(entry, known);
     charts.set(entry.info.name, out.helm);
     for (const [k, v] of mount(out.helm, `helm/${entry.info.name}`)) dist.set(k, v);
     for (const [k, v] of mount(out.kustomize, `kustomize/${entry.info.name}`)) dist.set(k, v);
@@ -28,5 +34,6 @@ export function buildDist(record: VersionRecords = committedVersions()): FileTre
   for (const [name, tree] of planCharts) for (const [k, v] of mount(tree, `helm/${name}`)) dist.set(k, v);
   for (const [k, v] of mount(platform, 'platform')) dist.set(k, v);
   for (const [k, v] of mount(kustomizeExample(umbrellaComponents), 'kustomize/example')) dist.set(k, v);
-  return applyVersions(dist, chartVersions(dist, record), true);
+  // every generated file says so, in its own syntax
+  return markTree(applyVersions(dist, chartVersions(dist, record), true));
 }

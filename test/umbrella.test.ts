@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { umbrellaComponents as components } from '../src/components/index.js';
+import { platformOrder } from '../src/components/index.js';
+import { enabledByDefault } from '../src/core/component.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
 import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
@@ -48,22 +50,59 @@ describe.each(platformTargets)('$label', ({ preset }) => {
   });
 });
 
+/** Components the umbrella installs unless told otherwise (`umbrellaDefault`). */
+const onByDefault = components.filter((c) => enabledByDefault(c.info));
+
 describe('umbrella chart', () => {
-  it('every declared requirement names a component', () => {
-    expect(unknownRequirements(components)).toEqual([]);
+  it('helm show values documents global.*, every <component>.enabled and where each component\'s values are', async () => {
+    const lines = (await exec(tools.helm3, ['show', 'values', chart])).stdout.split('\n');
+    const documented = (key: string, indent: number) => {
+      const i = lines.findIndex((l) => l === `${' '.repeat(indent)}${key}:` || l.startsWith(`${' '.repeat(indent)}${key}: `));
+      return i > 0 && lines[i - 1]!.trimStart().startsWith('# -- ');
+    };
+    for (const k of ['commonLabels', 'imageRegistry', 'auth']) expect(documented(k, 2), `global.${k}`).toBe(true);
+    for (const k of ['issuerUrl', 'clientId', 'gateway']) expect(documented(k, 4), `global.auth.${k}`).toBe(true);
+    for (const c of components) {
+      const i = lines.indexOf(`${c.info.name}:`);
+      expect(lines[i - 1], c.info.name).toContain(`helm show values ./dist/helm/kubeflow/charts/${c.info.name}`);
+      expect(lines[i + 1], c.info.name).toMatch(/^ {2}# -- Install /);
+      expect(lines[i + 2]).toBe(`  enabled: ${enabledByDefault(c.info)}`);
+    }
+  });
+
+  it('components declared off by default stay off until enabled, in Helm and in KubeflowPlatform', async () => {
+    const off = components.filter((c) => !enabledByDefault(c.info));
+    expect(off.map((c) => c.info.name)).toContain('kale');
+    const keys = new Set(parseObjects(await helmTemplate('helm3', chart)).map(keyOf));
+    for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), `${keyOf(o.json)} rendered by default`).toBe(false);
+    const kale = components.find((c) => c.info.name === 'kale')!;
+    const on = parseObjects(await helmTemplate('helm3', chart, ['--set', 'kale.enabled=true']));
+    for (const o of synthConcrete(kale)) expect(on.map(keyOf)).toContain(keyOf(o.json));
+  });
+
+  it('every declared requirement names a component (or an upstream entry not yet in the project)', () => {
+    expect(unknownRequirements(components, platformOrder)).toEqual([]);
+  });
+
+  it('a requirement naming nothing known fails with advice', () => {
+    const c = components[0]!;
+    const typo = { ...c, info: { ...c.info, requires: ['pipelnes'] } };
+    const [msg] = unknownRequirements([typo], platformOrder);
+    expect(msg).toMatch(/requires unknown component 'pipelnes': did you mean 'pipelines'\?/);
+    expect(msg).toMatch(/add its folder and registry line first/);
   });
 
   it('renders each component exactly once, and no two components share an object', async () => {
     const all = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
-    const fromComponents = components.flatMap((c) => synthConcrete(c).map((o) => o.json));
-    expect(() => byKey(fromComponents)).not.toThrow();
+    expect(() => byKey(components.flatMap((c) => synthConcrete(c).map((o) => o.json)))).not.toThrow();
+    const fromComponents = onByDefault.flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(compareSets(all, fromComponents, ['umbrella', 'components']).join('\n')).toBe('');
   });
 
   it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
     const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
     const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
-    const expected = components.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    const expected = onByDefault.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
   });
 
@@ -129,6 +168,12 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
     return parseObjects(app.synthYaml());
   };
 
+  it('leaves kale off by default (umbrellaDefault) and renders it when enabled', () => {
+    const kalePd = (objs: ReturnType<typeof synth>) => objs.some((o) => o.kind === 'PodDefault' && o.metadata.name === 'kale-pipelines-access');
+    expect(kalePd(synth({}))).toBe(false);
+    expect(kalePd(synth({ components: { kale: { enabled: true } } }))).toBe(true);
+  });
+
   it('synthesizes what the umbrella chart renders', async () => {
     const helm = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
     expect(compareSets(synth({}), helm, ['construct', 'helm']).join('\n')).toBe('');
@@ -148,7 +193,7 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
       const [dep, req] = knownDependency();
       expect(() => synth({ components: { [req]: { enabled: false } } })).toThrow(new RegExp(`${dep.info.name} requires ${req}`));
     }
-    expect(() => synth({ components: { katibb: {} } })).toThrow(/components\.katibb/);
-    expect(() => synth({ preset: 'nope' })).toThrow(/prop 'preset' is 'nope'/);
+    expect(() => synth({ components: { katibb: {} } as never })).toThrow(/components\.katibb/);
+    expect(() => synth({ preset: 'nope' as never })).toThrow(/prop 'preset' is 'nope'/);
   });
 });

@@ -15,6 +15,7 @@ export * from './jupyter-web-app/index.js';
 export * from './knative-serving/index.js';
 export * from './kserve/index.js';
 export * from './kserve-models-web-app/index.js';
+export * from './kale/index.js';
 export * from './kubeflow-istio-resources/index.js';
 export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';

@@ -10,12 +10,13 @@ import type { JsonSchema } from './schema.js';
 import { isLate } from './stages.js';
 import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
 import { duplicateKeys, exampleCredentialsInUse } from './value-checks.js';
+import { applyPatches, PATCHES_DESCRIPTION, patchesSchema, type ObjectPatch } from './patches.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
 
 export type GlobalSpecs = typeof globalSpecs;
-export type ComponentValues<S extends Specs> = ValuesOf<Group<S>> & { global: ValuesOf<Group<GlobalSpecs>> };
+export type ComponentValues<S extends Specs> = ValuesOf<Group<S>> & { global: ValuesOf<Group<GlobalSpecs>>; patches: ObjectPatch[] };
 
 export interface Preset<S extends Specs> {
   readonly description: string;
@@ -35,12 +36,48 @@ export interface Deviation {
  */
 export type Requirement = string | { readonly component: string; readonly unlessGlobal: string };
 
+/** The kubeflow/manifests release the upstream components reproduce (the platform version). */
+export const UPSTREAM_RELEASE = '26.03';
+
+/** Where a component's defaults come from: an entry of kubeflow/manifests at a release. */
+export interface UpstreamRef {
+  /** The entry's name in upstream's example/kustomization.yaml (usually the component name). */
+  readonly entry: string;
+  /** The kubeflow/manifests release (`26.03`). */
+  readonly release: string;
+}
+
+export interface Maintainer {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
 export interface ComponentInfo<S extends Specs> {
-  /** Name of the upstream entry, also the chart and Kustomize folder name. */
+  /** Chart and Kustomize folder name; for upstream components, the name of the upstream entry. */
   readonly name: string;
   readonly description: string;
-  /** Upstream version the defaults reproduce. */
+  /**
+   * Version of the application the chart deploys (Chart.yaml `appVersion`): the version of the
+   * component's own software (its main image tag), never the platform release.
+   */
   readonly appVersion: string;
+  /**
+   * Where the defaults come from. Omitted: the upstream entry of the same name at
+   * UPSTREAM_RELEASE (tests compare with its render). `null`: not an upstream entry; generated
+   * text (values.yaml, README, adoption commands) then claims nothing upstream.
+   */
+  readonly upstream?: UpstreamRef | null;
+  /** Chart.yaml `home` (defaults to the Kubeflow site for upstream components). */
+  readonly home?: string;
+  /** Chart.yaml `sources` (defaults to kubeflow/manifests for upstream components). */
+  readonly sources?: string[];
+  /** Chart.yaml `maintainers`. */
+  readonly maintainers?: Maintainer[];
+  /** Markdown for the README's "Usage" section: what to do with the component beyond installing it. */
+  readonly usage?: string;
+  /** Whether the umbrella chart and KubeflowPlatform install it unless told otherwise (default `enabled`). */
+  readonly umbrellaDefault?: 'enabled' | 'disabled';
   readonly values: S;
   readonly presets?: Record<string, Preset<S>>;
   readonly deviations?: Deviation[];
@@ -76,6 +113,15 @@ export interface ComponentInfo<S extends Specs> {
   /** What users must know after installing (example credentials, follow-up steps): NOTES.txt and the README. */
   readonly notes?: string;
 }
+
+/** The upstream entry a component reproduces, or null when it has none. */
+export function upstreamOf(info: ComponentInfo<any>): UpstreamRef | null {
+  if (info.upstream === null) return null;
+  return info.upstream ?? { entry: info.name, release: UPSTREAM_RELEASE };
+}
+
+/** Whether the platform installs the component by default. */
+export const enabledByDefault = (info: ComponentInfo<any>): boolean => (info.umbrellaDefault ?? 'enabled') === 'enabled';
 
 export interface ComponentProps<S extends Specs> {
   /** Values over the defaults (concrete synthesis). Validated against the chart's schema. */
@@ -133,7 +179,15 @@ export abstract class Component<S extends Specs> extends Construct {
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
-    this.node.addValidation({ validate: () => { this.applyGlobalObjectRules(); return []; } });
+    this.node.addValidation({ validate: () => { this.applyGlobalObjectRules(); this.applyPatches(); return []; } });
+  }
+
+  private patched = false;
+  /** The `patches` value (concrete synthesis; charts apply it in templates). Runs once. */
+  public applyPatches(): void {
+    if (this.patched || !this.resolvedValues) return;
+    this.patched = true;
+    applyPatches(this, this.resolvedValues.patches ?? [], this.info.name);
   }
 
   /**
@@ -161,9 +215,15 @@ export abstract class Component<S extends Specs> extends Construct {
 }
 
 export function allSpecs(info: ComponentInfo<any>): Specs {
-  if ('global' in info.values || 'enabled' in info.values) throw new Error(`${info.name}: 'global' and 'enabled' are reserved value names`);
+  if ('global' in info.values || 'enabled' in info.values || 'patches' in info.values) {
+    throw new Error(`${info.name}: 'global', 'enabled' and 'patches' are reserved value names`);
+  }
   const global = info.globalDefaults ? overrideDefaults(globalSpecs, info.globalDefaults) : globalSpecs;
-  return { ...info.values, global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: global } };
+  return {
+    ...info.values,
+    patches: { kind: 'leaf', type: 'array', default: [], description: PATCHES_DESCRIPTION, schema: patchesSchema() },
+    global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: global },
+  };
 }
 
 /** The same declarations with the given values as their defaults (maps merge, lists and scalars replace). */

@@ -80,6 +80,9 @@ export function go(e: Expr): string {
       return `(printf ${goString(fmt)} ${args.join(' ')})`;
     }
     case 'not':
+      // no `not (not x)`: readable templates, same truth values
+      if (e.e.k === 'not' && typeOf(e.e.e) === 'boolean') return go(e.e.e);
+      if (e.e.k === 'nonEmpty') return `(empty ${go(e.e.e)})`;
       return `(not ${go(e.e)})`;
     case 'and':
     case 'or':

@@ -3,6 +3,7 @@ import { CONDITION_KEY, exprOf, isSymbolic } from './conditions.js';
 import { goString, type Expr, type ValueType } from './expr.js';
 import { defaultsOf, isEmpty, mergeValues, type Access, type Group, type Leaf, type Specs } from './values.js';
 import { sentinel, Token } from './tokens.js';
+import { REPEATED_KEY } from './patches.js';
 
 /**
  * Objects repeated for each item of a list value (declarative profiles, their contributors, …).
@@ -61,6 +62,7 @@ export function forEach<S extends Specs>(
 ): void {
   const symbolic = isSymbolic(list);
   const outer = new Construct(scope, id);
+  outer.node.addMetadata(REPEATED_KEY, true);
   if (!symbolic) {
     ((list ?? []) as Record<string, unknown>[]).forEach((raw, i) => {
       const item = concreteItem(itemSpecs, raw) as Access<Group<S>>;

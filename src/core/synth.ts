@@ -32,6 +32,7 @@ export function synthConcreteWithValues(entry: ComponentEntry, props: ComponentP
   const chart = scratchChart();
   const c = entry.create(chart, entry.info.name, props);
   c.applyGlobalObjectRules();
+  c.applyPatches();
   return { objects: collect(c, (o) => o.toJson()), values: c.resolvedValues as Record<string, any> };
 }
 
@@ -40,14 +41,15 @@ export interface ComponentOutputs {
   readonly kustomize: FileTree;
 }
 
-export function synthComponent(entry: ComponentEntry): ComponentOutputs {
-  if (wrapsUpstreamCharts(entry.info)) return synthWrapper(entry);
+/** `known`: names of the project's components (READMEs mark requirements outside it). */
+export function synthComponent(entry: ComponentEntry, known?: ReadonlySet<string>): ComponentOutputs {
+  if (wrapsUpstreamCharts(entry.info)) return synthWrapper(entry, known);
   const base = synthConcrete(entry);
   const kustomize = mount(kustomizeBase(base), 'base');
   for (const p of Object.keys(entry.info.presets ?? {})) {
     for (const [k, v] of mount(kustomizeOverlay(base, synthConcrete(entry, { preset: p })), `overlays/${p}`)) kustomize.set(k, v);
   }
-  return { helm: componentChart(entry.info, synthSymbolic(entry), base), kustomize };
+  return { helm: componentChart(entry.info, synthSymbolic(entry), base, known), kustomize };
 }
 
 /**
@@ -55,7 +57,7 @@ export function synthComponent(entry: ComponentEntry): ComponentOutputs {
  * `base/` adds the charts as `helmCharts` with the default values, each `overlays/<preset>` patches the
  * own objects and inflates the charts with the preset's values (an overlay cannot patch `valuesInline`).
  */
-function synthWrapper(entry: ComponentEntry): ComponentOutputs {
+function synthWrapper(entry: ComponentEntry, known?: ReadonlySet<string>): ComponentOutputs {
   const base = synthConcreteWithValues(entry);
   const kustomize = mount(kustomizeBase(base.objects), 'base/objects');
   const ns = kustomizeNamespace(entry.info);
@@ -65,5 +67,5 @@ function synthWrapper(entry: ComponentEntry): ComponentOutputs {
     const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', { ...ns, helmCharts: helmChartsOf(entry.info, variant.values) });
     for (const [k, v] of mount(overlay, `overlays/${p}`)) kustomize.set(k, v);
   }
-  return { helm: componentChart(entry.info, synthSymbolic(entry), base.objects), kustomize };
+  return { helm: componentChart(entry.info, synthSymbolic(entry), base.objects, known), kustomize };
 }

@@ -149,6 +149,7 @@ function quoteScalar(s: string): string {
 
 /** Literal block scalars keep config files readable; only used when they round-trip exactly. */
 function blockSafe(s: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what rules out a block scalar
   return !/[\r\t\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) && !/^[ \n]/.test(s) && !/ \n|\n \n/.test(s.replace(/\n+$/, '')) && !/\n{2,}$/.test(s);
 }
 

@@ -2,7 +2,7 @@ import type { ComponentEntry } from '../core/synth.js';
 import { mergeValues } from '../core/values.js';
 import { presetValues } from '../umbrella/chart.js';
 import { unmetDependencies } from '../umbrella/dependencies.js';
-import { platformPresets } from '../umbrella/presets.js';
+import { platformPresets, type PlatformPreset } from '../umbrella/presets.js';
 
 /**
  * A platform definition in the form of the `kubeflow` umbrella chart's values: `global` plus one
@@ -24,7 +24,7 @@ export interface ResolvedPlatform {
  * names and dependencies. Throws one message listing every problem.
  */
 export function resolvePlatform(entries: ComponentEntry[], values: PlatformValues = {}, preset?: string): ResolvedPlatform {
-  const p = preset === undefined ? undefined : platformPresets[preset];
+  const p = preset === undefined ? undefined : (platformPresets as Record<string, PlatformPreset>)[preset];
   if (preset !== undefined && !p) throw new Error(`platform preset '${preset}' does not exist; known: ${Object.keys(platformPresets).join(', ')}`);
   const known = new Set(entries.map((e) => e.info.name));
   const unknown = Object.keys(values).filter((k) => k !== 'global' && !known.has(k));

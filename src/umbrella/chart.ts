@@ -2,7 +2,9 @@ import { valuesPath } from '../core/expr.js';
 import { mount, type FileTree } from '../core/files.js';
 import { CHART_VERSION, chartYaml, exampleWarning } from '../core/helm/chart.js';
 import { exampleCredentialsTemplate, SECURE_CREDENTIALS_MESSAGE, type ValueRef } from '../core/value-checks.js';
-import { allSpecs } from '../core/component.js';
+import { allSpecs, enabledByDefault, UPSTREAM_RELEASE } from '../core/component.js';
+import { formatRequirement } from '../core/helm/readme.js';
+import { block } from '../core/helm/values-yaml.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { kustomization } from '../core/kustomize/writer.js';
 import { synthConcrete, type ComponentEntry } from '../core/synth.js';
@@ -14,7 +16,8 @@ import { requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
 
 export const UMBRELLA = 'kubeflow';
-export const PLATFORM_VERSION = '26.03';
+/** The platform version: the kubeflow/manifests release the upstream components reproduce. */
+export const PLATFORM_VERSION = UPSTREAM_RELEASE;
 
 const enabledExpr = (name: string) => valuesPath([name, 'enabled']);
 
@@ -23,7 +26,7 @@ export function presetValues(entries: ComponentEntry[], p: PlatformPreset): Reco
   const out: Record<string, unknown> = p.global ? { global: p.global } : {};
   for (const e of entries) {
     const name = e.info.name;
-    const on = p.enable ? p.enable.includes(name) : true;
+    const on = p.enable ? p.enable.includes(name) : enabledByDefault(e.info);
     const cp = p.componentPresets?.[name];
     out[name] = mergeValues(cp ? e.info.presets![cp]!.values : {}, { enabled: on });
   }
@@ -44,8 +47,11 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
   tree.set('.helmignore', '.DS_Store\n*.tgz\n');
   const lines = ['# Kubeflow platform. Each component section is passed to its subchart: see charts/<name>/README.md.', '',
     `# -- ${SIZE_LIMIT_DOC}`, `releaseSizeLimitKiB: ${RELEASE_LIMIT_KIB}`, '',
-    `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: mergeValues(defaultsOf(globalSpecs), global) }).trimEnd().split('\n'), ''];
-  for (const e of entries) lines.push(`# -- ${e.info.description}`, `${e.info.name}:`, '  enabled: true', '');
+    `# -- ${GLOBAL_DESCRIPTION}`, 'global:', ...block(globalSpecs, mergeValues(defaultsOf(globalSpecs), global), 2), ''];
+  for (const e of entries) {
+    lines.push(`# -- ${e.info.description} Its values (documented: helm show values ./dist/helm/kubeflow/charts/${e.info.name}) go here too.`, `${e.info.name}:`,
+      `  # -- Install ${e.info.name}${enabledByDefault(e.info) ? '' : ' (off by default)'}.`, `  enabled: ${enabledByDefault(e.info)}`, '');
+  }
   tree.set('values.yaml', lines.join('\n'));
   const globalSchema = schemaOf(globalSpecs, true);
   tree.set('values.schema.json', JSON.stringify({
@@ -134,6 +140,7 @@ function dependencyChecks(entries: ComponentEntry[]): string {
 }
 
 function umbrellaReadme(entries: ComponentEntry[]): string {
+  const known = new Set(entries.map((e) => e.info.name));
   return [
     '# kubeflow', '',
     `The Kubeflow ${PLATFORM_VERSION} platform as one Helm chart. Every component is a subchart (charts/<name>), generated`,
@@ -146,7 +153,7 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
     'On a fresh cluster, install with `--set user-namespace.enabled=false` first: its Profile needs the Profile CRD, which',
     'this same release creates (Helm resolves every kind before it creates anything), then enable it with `helm upgrade`.', '',
     '## Components', '', '| component | requires | description |', '|---|---|---|',
-    ...entries.map((e) => `| [${e.info.name}](charts/${e.info.name}/README.md) | ${(e.info.requires ?? []).map((r) => typeof r === 'string' ? r : `${r.component} (or global.${r.unlessGlobal})`).join(', ') || '–'} | ${e.info.description} |`),
+    ...entries.map((e) => `| [${e.info.name}](charts/${e.info.name}/README.md)${enabledByDefault(e.info) ? '' : ' (off by default)'} | ${(e.info.requires ?? []).map((r) => formatRequirement(r, known)).join(', ') || '–'} | ${e.info.description} |`),
     '', '## Presets', '', '| preset | description |', '|---|---|',
     ...Object.entries(platformPresets).map(([p, d]) => `| \`${p}\` | ${d.description} |`), '',
     '## Credentials and GitOps', '',
@@ -163,9 +170,9 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
 /** dist/kustomize/example: the platform as one kustomization over the component bases (and overlays per preset). */
 export function kustomizeExample(entries: ComponentEntry[]): FileTree {
   const tree: FileTree = new Map();
-  tree.set('kustomization.yaml', kustomization({ resources: entries.map((e) => `../${e.info.name}/base`) }));
+  tree.set('kustomization.yaml', kustomization({ resources: entries.filter((e) => enabledByDefault(e.info)).map((e) => `../${e.info.name}/base`) }));
   for (const [name, p] of Object.entries(platformPresets)) {
-    const resources = entries.filter((e) => !p.enable || p.enable.includes(e.info.name)).map((e) => {
+    const resources = entries.filter((e) => (p.enable ? p.enable.includes(e.info.name) : enabledByDefault(e.info))).map((e) => {
       const cp = p.componentPresets?.[e.info.name];
       return `../../../${e.info.name}/${cp ? `overlays/${cp}` : 'base'}`;
     });

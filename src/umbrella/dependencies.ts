@@ -28,8 +28,29 @@ export function requirementMessage(name: string, r: Requirement): string {
   return `${name} requires ${req}, which is disabled: enable ${req}${alt} or disable ${name}`;
 }
 
-/** Requirements that name neither a component nor a known prerequisite (a typo in a definition). */
-export function unknownRequirements(components: ComponentEntry[]): string[] {
-  const known = new Set([...components.map((c) => c.info.name), ...EXTERNAL_PREREQUISITES]);
-  return components.flatMap((c) => requiredNames(c).filter((r) => !known.has(r)).map((r) => `${c.info.name} requires unknown component ${r}`));
+/**
+ * Requirements that name neither a component, nor an upstream entry not yet in the project
+ * (`planned`: allowed, shown in READMEs as "not part of kubeflow-cdk8s yet", enforced as soon as the
+ * component is registered), nor a known prerequisite: each with advice.
+ */
+export function unknownRequirements(components: ComponentEntry[], planned: readonly string[] = []): string[] {
+  const registered = components.map((c) => c.info.name);
+  const known = new Set([...registered, ...EXTERNAL_PREREQUISITES, ...planned]);
+  return components.flatMap((c) => requiredNames(c).filter((r) => !known.has(r)).map((r) => {
+    const near = [...known].filter((k) => distance(k, r) <= 2);
+    return `${c.info.name} requires unknown component '${r}'`
+      + (near.length ? `: did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '')
+      + ` Known: the registered components (src/components/registry.ts), the upstream entries not yet in the project (${planned.filter((p) => !registered.includes(p)).join(', ') || 'none'})`
+      + ` and the external prerequisites (${EXTERNAL_PREREQUISITES.join(', ')}). To depend on a new component, add its folder and registry line first.`;
+  }));
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length]![b.length]!;
 }

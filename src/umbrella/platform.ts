@@ -1,23 +1,29 @@
 import { Construct } from 'constructs';
-import type { Component, ComponentProps, ComponentValues } from '../core/component.js';
+import { enabledByDefault, type Component, type ComponentValues } from '../core/component.js';
 import type { DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { umbrellaComponents as allComponents } from '../components/index.js';
+import type { ComponentName, PropsOfComponent } from '../components/types.js';
+import type { GlobalValueDocs } from '../components/values-docs.generated.js';
 import { unmetDependencies } from './dependencies.js';
-import { platformPresets } from './presets.js';
+import { platformPresets, type PlatformPreset, type PlatformPresetName } from './presets.js';
 
-export interface PlatformComponentProps extends ComponentProps<any> {
-  /** Defaults to true (or to the platform preset's choice). */
+/** One component of the platform: its construct props, plus whether it runs. */
+export type PlatformComponentProps<N extends ComponentName = ComponentName> = PropsOfComponent<N> & {
+  /** Defaults to true (or to the platform preset's choice, or the component's `umbrellaDefault`). */
   readonly enabled?: boolean;
-}
+};
+
+/** Per registered component (a typo in a name or a value fails `tsc`). */
+export type PlatformComponentsProps = { readonly [N in ComponentName]?: PlatformComponentProps<N> };
 
 export interface KubeflowPlatformProps {
   /** Start from a platform preset (e.g. `notebooks`). */
-  readonly preset?: string;
+  readonly preset?: PlatformPresetName;
   /** Values shared by every component (`global` in the charts). */
-  readonly global?: DeepPartial<ComponentValues<{}>['global']>;
+  readonly global?: DeepPartial<ComponentValues<Record<never, never>>['global']> & GlobalValueDocs;
   /** Per component: enabled, preset, values. */
-  readonly components?: Record<string, PlatformComponentProps>;
+  readonly components?: PlatformComponentsProps;
 }
 
 /**
@@ -30,22 +36,25 @@ export class KubeflowPlatform extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeflowPlatformProps = {}, entries: ComponentEntry[] = allComponents) {
     super(scope, id);
-    const preset = props.preset ? platformPresets[props.preset] : undefined;
+    const preset: PlatformPreset | undefined = props.preset ? (platformPresets as Record<string, PlatformPreset>)[props.preset] : undefined;
+    // the props are typed per component; inside, components are looked up by their run-time name
+    const byName = (props.components ?? {}) as Record<string, PlatformComponentProps<any> | undefined>;
     if (props.preset && !preset) {
       throw new Error(`KubeflowPlatform: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(platformPresets).join(', ')}`);
     }
     const known = new Set(entries.map((e) => e.info.name));
-    for (const name of Object.keys(props.components ?? {})) {
+    for (const name of Object.keys(byName)) {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
-    const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : true);
-    const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...(props.global ?? {}) } : undefined;
+    const byDefault = new Set(entries.filter((e) => enabledByDefault(e.info)).map((e) => e.info.name));
+    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : byDefault.has(name));
+    const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...((props.global ?? {}) as Record<string, unknown>) } : undefined;
     const unmet = unmetDependencies(entries, enabled, global);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;
       if (!enabled(name)) continue;
-      const { enabled: _, preset: p, values } = props.components?.[name] ?? {};
+      const { enabled: _, preset: p, values } = byName[name] ?? {};
       this.components[name] = entry.create(this, name, {
         preset: p ?? preset?.componentPresets?.[name],
         values: { ...(values ?? {}), ...(global ? { global: { ...global, ...(values?.global ?? {}) } } : {}) },

@@ -59,4 +59,6 @@ const servingEdge: PlatformPreset = {
   componentPresets: { kserve: 'edge' },
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure };
+export const platformPresets = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure } satisfies Record<string, PlatformPreset>;
+/** Name of a platform preset. */
+export type PlatformPresetName = keyof typeof platformPresets;

@@ -20,13 +20,31 @@ const PORT = 5556;
 export class Dex extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
+    this.namespaceAndCrds();
+    this.identity();
+    this.config();
+    this.secrets();
+    this.service();
+    this.deployment();
+    this.routing();
+  }
+
+  private meta(name: string) {
+    return { name, namespace: this.v.namespace };
+  }
+
+  private namespaceAndCrds(): void {
     const v = this.v;
     const ns = v.namespace;
-    const meta = (name: string) => ({ name, namespace: ns });
-
     new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'pod-security.kubernetes.io/enforce': v.podSecurity } } });
     when(this, 'crds', v.crds.install, (s) => dexCrds(s));
+  }
 
+  /** ServiceAccount and the ClusterRole Dex needs for its Kubernetes storage. */
+  private identity(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(NAME) });
     new k8s.KubeClusterRole(this, 'cluster-role', {
       metadata: { name: NAME },
@@ -41,8 +59,19 @@ export class Dex extends Component<typeof values> {
       subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }],
     });
 
-    new k8s.KubeConfigMap(this, 'config', { metadata: meta(NAME), data: { 'config.yaml': dexConfigText(v) } });
+  }
 
+  private config(): void {
+    const v = this.v;
+    const meta = this.meta.bind(this);
+    new k8s.KubeConfigMap(this, 'config', { metadata: meta(NAME), data: { 'config.yaml': dexConfigText(v) } });
+  }
+
+  /** The OIDC client Secret (given or generated, unless `existingSecret`) and the static-password Secret. */
+  private secrets(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     const ownClientSecret = not(nonEmpty(v.oidcClient.existingSecret));
     const clientSecret = (scope: Construct, id: string, generate: boolean) => new k8s.KubeSecret(scope, id, {
       metadata: { ...meta(CLIENT_SECRET), ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}) },
@@ -64,6 +93,10 @@ export class Dex extends Component<typeof values> {
       new k8s.KubeSecret(s, 'passwords', { metadata: meta(PASSWORDS_SECRET), stringData: v.passwords.hashes });
     });
 
+  }
+
+  private service(): void {
+    const meta = this.meta.bind(this);
     new k8s.KubeService(this, 'service', {
       metadata: meta(NAME),
       spec: {
@@ -73,6 +106,13 @@ export class Dex extends Component<typeof values> {
       },
     });
 
+  }
+
+  private deployment(): void {
+    const v = this.v;
+    const meta = this.meta.bind(this);
+    const ownClientSecret = not(nonEmpty(v.oidcClient.existingSecret));
+    const ownPasswords = not(nonEmpty(v.passwords.existingSecret));
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: { ...meta(NAME), labels: { app: NAME } },
       spec: {
@@ -112,6 +152,13 @@ export class Dex extends Component<typeof values> {
       },
     });
 
+  }
+
+  /** The /dex/ route on the gateway and, when enabled, the NetworkPolicies. */
+  private routing(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     gatewayRoute(this, 'virtual-service', {
       metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/dex/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: PORT,
     });

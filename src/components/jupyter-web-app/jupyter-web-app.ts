@@ -5,7 +5,6 @@ import { hashedName } from '../../core/hash.js';
 import type { Spec, Specs } from '../../core/values.js';
 import { crudLabels, crudWebApp, jsonObject, jsonValue, rule, type JsonMember } from '../../lib/crud-web-app.js';
 import { info } from './info.js';
-import { logos } from './logos.js';
 import { spawnerFormDefaults } from './spawner.js';
 import type { values } from './values.js';
 
@@ -56,7 +55,7 @@ export class JupyterWebApp extends Component<typeof values> {
     new k8s.KubeConfigMap(this, 'config', { metadata: { name: configName, namespace: ns, labels }, data: configData });
     new k8s.KubeConfigMap(this, 'logos', {
       metadata: { name: `${NAME}-logos`, namespace: ns, labels },
-      data: logos,
+      data: v.logos,
     });
 
     // Upstream binds this Role to a `jupyter-notebook` ServiceAccount that no manifest creates; kept for parity.

@@ -10,6 +10,10 @@ export const info: ComponentInfo<typeof values> = {
   // an issuer: Dex, or an external one named by global.auth.issuerUrl
   requires: [{ component: 'dex', unlessGlobal: 'auth.issuerUrl' }, 'istio-install'],
   keywords: ['auth', 'oidc', 'oauth2-proxy'],
+  deviations: [{
+    object: 'ConfigMap/oauth2-proxy-theme',
+    reason: 'Upstream\'s Kubeflow logo artwork is not carried over: the sign-in page shows a simple mark drawn for this project (file name kubeflow-logo.svg kept, as the config points at it); `signIn.logoSvg` supplies any other image. The ConfigMap\'s hash suffix differs accordingly.',
+  }],
   presets: {
     'm2m-dex-and-kind': {
       description: 'Also accept Kubernetes service account tokens of a kind cluster (issuer keys served in-mesh by cluster-jwks-proxy), upstream overlays/m2m-dex-and-kind.',

@@ -12,7 +12,7 @@ import { b64, generatedSecretData, joined } from '../../core/value-text.js';
 import { namespaceNamed, networkPolicyProps, sameNamespacePolicy } from '../../lib/network-policies.js';
 import { EMAILS_FILE, oauth2ProxyConfig } from './config.js';
 import { info } from './info.js';
-import { kubeflowLogoSvg } from './kubeflow-logo.js';
+import { signInLogoSvg } from './sign-in-logo.js';
 import type { values } from './values.js';
 
 const NAME = 'oauth2-proxy';
@@ -31,13 +31,33 @@ const RESTRICTED: k8s.SecurityContext = {
 export class OAuth2Proxy extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
+    this.namespaceAndAccount();
+    const files = this.configMaps();
+    const secretName = this.secrets();
+    this.allowedEmails();
+    this.service();
+    this.deployment(files, secretName);
+    this.routing();
+    this.istioPolicies();
+    when(this, 'cluster-jwks-proxy', this.v.m2m.clusterJwksProxy.enabled, (s) => this.clusterJwksProxy(s));
+  }
+
+  private meta(name: string) {
+    return { name, namespace: this.v.namespace };
+  }
+
+  private namespaceAndAccount(): void {
     const v = this.v;
     const ns = v.namespace;
-    const meta = (name: string) => ({ name, namespace: ns });
-
+    const meta = this.meta.bind(this);
     new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'pod-security.kubernetes.io/enforce': v.podSecurity } } });
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(NAME) });
+  }
 
+  /** The config file, the parameters the Deployment reads, and the sign-in page theme (hash-named ConfigMaps). */
+  private configMaps(): { configName: string; paramsName: string; themeName: string } {
+    const v = this.v;
+    const meta = this.meta.bind(this);
     const configData = { 'oauth2_proxy.cfg': oauth2ProxyConfig(v) };
     const configName = hashedName(NAME, 'ConfigMap', configData);
     new k8s.KubeConfigMap(this, 'config', { metadata: meta(configName), data: configData });
@@ -51,10 +71,17 @@ export class OAuth2Proxy extends Component<typeof values> {
     const paramsName = hashedName(`${NAME}-parameters`, 'ConfigMap', params);
     new k8s.KubeConfigMap(this, 'parameters', { metadata: meta(paramsName), data: params });
 
-    const theme = { 'kubeflow-logo.svg': pick(nonEmpty(v.signIn.logoSvg), v.signIn.logoSvg, kubeflowLogoSvg) };
+    const theme = { 'kubeflow-logo.svg': pick(nonEmpty(v.signIn.logoSvg), v.signIn.logoSvg, signInLogoSvg) };
     const themeName = hashedName(`${NAME}-theme`, 'ConfigMap', theme);
     new k8s.KubeConfigMap(this, 'theme', { metadata: meta(themeName), data: theme });
+    return { configName, paramsName, themeName };
+  }
 
+  /** The client and cookie Secret (unless `existingSecret`), the generated cookie secret; returns the Secret name in use. */
+  private secrets(): string {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     const secretData = { 'client-id': b64(v.client.id), 'client-secret': b64(v.client.secret), 'cookie-secret': b64(v.cookie.secret) };
     const ownSecret = hashedName(NAME, 'Secret', secretData);
     const useExisting = nonEmpty(v.existingSecret);
@@ -72,14 +99,19 @@ export class OAuth2Proxy extends Component<typeof values> {
         type: 'Opaque',
       });
     });
-    const secretName = pick(useExisting, v.existingSecret, ownSecret);
-    const fromSecret = (name: string, key: string, secret = secretName): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
-    const fromParams = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { configMapKeyRef: { key, name: paramsName } } });
+    return pick(useExisting, v.existingSecret, ownSecret);
+  }
 
+  private allowedEmails(): void {
+    const v = this.v;
+    const meta = this.meta.bind(this);
     when(this, 'emails', nonEmpty(v.allowedEmails), (s) => {
       new k8s.KubeConfigMap(s, 'emails', { metadata: meta(`${NAME}-emails`), data: { 'authenticated-emails.txt': `${joined(v.allowedEmails, '\n')}\n` } });
     });
+  }
 
+  private service(): void {
+    const meta = this.meta.bind(this);
     new k8s.KubeService(this, 'service', {
       metadata: meta(NAME),
       spec: {
@@ -89,7 +121,14 @@ export class OAuth2Proxy extends Component<typeof values> {
         type: 'ClusterIP',
       },
     });
+  }
 
+  private deployment(files: { configName: string; paramsName: string; themeName: string }, secretName: string): void {
+    const v = this.v;
+    const meta = this.meta.bind(this);
+    const { configName, paramsName, themeName } = files;
+    const fromSecret = (name: string, key: string, secret = secretName): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
+    const fromParams = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { configMapKeyRef: { key, name: paramsName } } });
     const httpProbe = (path: string): k8s.Probe => ({ httpGet: { path, port: k8s.IntOrString.fromString('http'), scheme: 'HTTP' } });
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: { ...meta(NAME), labels: { app: NAME } },
@@ -136,6 +175,13 @@ export class OAuth2Proxy extends Component<typeof values> {
         },
       },
     });
+  }
+
+  /** The /oauth2/ route on the gateway, and the NetworkPolicies of the namespace. */
+  private routing(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
 
     gatewayRoute(this, 'virtual-service', {
       metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/oauth2/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: 80,
@@ -150,9 +196,6 @@ export class OAuth2Proxy extends Component<typeof values> {
       },
     });
     new k8s.KubeNetworkPolicy(this, 'same-namespace', networkPolicyProps(sameNamespacePolicy(`default-allow-same-namespace-${ns}`), ns));
-
-    this.istioPolicies();
-    when(this, 'cluster-jwks-proxy', v.m2m.clusterJwksProxy.enabled, (s) => this.clusterJwksProxy(s));
   }
 
   /** In the gateway's namespace: ext_authz through oauth2-proxy unless a JWT is presented, and a JWT required everywhere. */

@@ -68,7 +68,7 @@ export const values = {
   extraApiRoutes: v.list<string>([], 'Path regexes answered with 401 instead of a login redirect, after the built-in API paths.', s.line({ minLength: 1 })),
   signIn: v.group('The sign-in page.', {
     skipProviderButton: v.bool(false, 'Start the login flow right away instead of showing a sign-in page (upstream keeps the page: background requests then do not each start a login flow).'),
-    logoSvg: v.str('', 'SVG image of the sign-in page; empty shows the Kubeflow logo.'),
+    logoSvg: v.str('', 'SVG image of the sign-in page; empty shows a simple Kubeflow mark drawn for this project.'),
   }),
   m2m: v.group('Machine-to-machine access: requests with a bearer JWT of a trusted issuer pass without a login.', {
     enabled: v.bool(true, 'Let oauth2-proxy accept bearer JWTs (`ENABLE_M2M_TOKENS`, skip_jwt_bearer_tokens).'),

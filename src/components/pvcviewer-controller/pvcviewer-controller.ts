@@ -21,30 +21,46 @@ const CERTIFICATE = `${PREFIX}-serving-cert`;
 const CERT_SECRET = 'webhook-server-cert';
 const rbac = 'rbac.authorization.k8s.io';
 const watchAndWrite = ['create', 'get', 'list', 'update', 'watch'];
+// kubebuilder's recommended labels, as the upstream scaffold sets them on each object (managed-by
+// included: it is part of upstream's objects, so both outputs carry it unchanged).
+const scaffold = (component: string, instance: string, kind: string, extra: Record<string, string> = {}) => ({
+  ...base,
+  'app.kubernetes.io/component': component,
+  'app.kubernetes.io/created-by': 'pvc-viewer',
+  'app.kubernetes.io/instance': instance,
+  'app.kubernetes.io/managed-by': 'kustomize',
+  'app.kubernetes.io/name': kind,
+  'app.kubernetes.io/part-of': 'pvc-viewer',
+  ...extra,
+});
 
 /** The PVC viewer controller: runs a file browser for a PVC per PVCViewer, defaulted and validated by its webhook. */
 export class PvcViewerController extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
+    this.crds();
+    this.rbac();
+    this.services();
+    this.deployment();
+    this.certificates();
+    this.webhooks();
+  }
+
+  private meta(name: string, labels: Record<string, string>, namespaced = true) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
+  }
+
+  private crds(): void {
     const v = this.v;
     const ns = v.namespace;
-    // kubebuilder's recommended labels, as the upstream scaffold sets them on each object (managed-by
-    // included: it is part of upstream's objects, so both outputs carry it unchanged).
-    const scaffold = (component: string, instance: string, kind: string, extra: Record<string, string> = {}) => ({
-      ...base,
-      'app.kubernetes.io/component': component,
-      'app.kubernetes.io/created-by': 'pvc-viewer',
-      'app.kubernetes.io/instance': instance,
-      'app.kubernetes.io/managed-by': 'kustomize',
-      'app.kubernetes.io/name': kind,
-      'app.kubernetes.io/part-of': 'pvc-viewer',
-      ...extra,
-    });
-    const meta = (name: string, labels: Record<string, string>, namespaced = true) =>
-      ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
-
     when(this, 'crds', v.crds.install, (s) => pvcViewerCrd(s, { labels: base, namespace: ns, webhookService: WEBHOOK_SERVICE, certificate: CERTIFICATE }));
+  }
 
+  /** ServiceAccount, kubebuilder roles, the manager's ClusterRole and their bindings. */
+  private rbac(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT, scaffold('rbac', 'controller-manager-sa', 'serviceaccount')) });
     leaderElectionRole(this, 'leader-election-role', meta(`${PREFIX}-leader-election-role`, scaffold('rbac', 'leader-election-role', 'role')));
     metricsReaderRole(this, 'metrics-reader-role', meta(`${PREFIX}-metrics-reader`, scaffold('kube-rbac-proxy', 'metrics-reader', 'clusterrole'), false));
@@ -78,7 +94,11 @@ export class PvcViewerController extends Component<typeof values> {
       roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${PREFIX}-proxy-role` },
       subjects,
     });
+  }
 
+  /** Metrics and webhook Services. */
+  private services(): void {
+    const meta = this.meta.bind(this);
     metricsService(this, 'metrics-service',
       meta(`${PREFIX}-controller-manager-metrics-service`, scaffold('kube-rbac-proxy', 'controller-manager-metrics-service', 'service', { 'control-plane': 'controller-manager' })),
       selector);
@@ -86,7 +106,12 @@ export class PvcViewerController extends Component<typeof values> {
       metadata: meta(WEBHOOK_SERVICE, scaffold('webhook', 'webhook-service', 'service')),
       spec: { ports: [{ port: 443, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(9443) }], selector },
     });
+  }
 
+  /** The controller manager with its kube-rbac-proxy. */
+  private deployment(): void {
+    const v = this.v;
+    const meta = this.meta.bind(this);
     const pullPolicy = (p: string) => opt(nonEmpty(p), p);
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: meta(SERVICE_ACCOUNT, scaffold('manager', 'controller-manager', 'deployment', { 'control-plane': 'controller-manager' })),
@@ -129,7 +154,13 @@ export class PvcViewerController extends Component<typeof values> {
         },
       },
     });
+  }
 
+  /** cert-manager Certificate for the webhook, and optionally its self-signed Issuer. */
+  private certificates(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     // cert-manager issues the webhook's serving certificate and injects its CA into the webhook configurations and the CRD.
     const certLabels = scaffold('certificate', 'serving-cert', 'certificate');
     customObject<ICertificate>(this, 'certificate', {
@@ -150,7 +181,13 @@ export class PvcViewerController extends Component<typeof values> {
         spec: { selfSigned: {} },
       });
     });
+  }
 
+  /** Defaulting and validating webhooks for PVCViewers. */
+  private webhooks(): void {
+    const v = this.v;
+    const ns = v.namespace;
+    const meta = this.meta.bind(this);
     const injectCa = { 'cert-manager.io/inject-ca-from': `${ns}/${CERTIFICATE}` };
     const webhook = (name: string, path: string) => ({
       admissionReviewVersions: ['v1'],

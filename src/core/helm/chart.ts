@@ -1,4 +1,4 @@
-import { allSpecs, chartSchema, type ComponentInfo } from '../component.js';
+import { allSpecs, chartSchema, upstreamOf, type ComponentInfo, type Maintainer } from '../component.js';
 import { go, type Expr } from '../expr.js';
 import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
@@ -11,6 +11,7 @@ import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import {
   ANY_ITEM_TPL, duplicateKeysTemplate, leavesOf, EXAMPLE_WARNING, exampleCredentialsTemplate, SECURE_CREDENTIALS_MESSAGE,
 } from '../value-checks.js';
+import { PATCH_TPL } from '../patches.js';
 import { chartReadme } from './readme.js';
 import { valuesYaml } from './values-yaml.js';
 
@@ -25,19 +26,27 @@ const NAMESPACES_ON: Expr = { k: 'raw', go: '.Values.global.createNamespaces', t
 /** Objects of a component that has late objects (src/core/stages.ts) render in every stage but `late`. */
 const NOT_LATE: Expr = { k: 'raw', go: '(ne .Values.global.stage "late")', type: 'boolean' };
 
-export function objectTemplate(o: SynthObject, opts: { mainStage?: boolean } = {}): string {
+/**
+ * An object's template. Objects not repeated per list item go through the `patches` escape hatch:
+ * their text is a named template (`<chart>/<file>`) that `kubeflow-cdk8s.patch` prints, patched
+ * when a patch targets it.
+ */
+export function objectTemplate(o: SynthObject, opts: { mainStage?: boolean; chart?: string } = {}): string {
+  const chart = opts.chart;
   const json = structuredClone(o.json) as Record<string, any>;
   if (KEEP_KINDS.has(json.kind)) {
     json.metadata = { ...json.metadata, annotations: { ...json.metadata?.annotations, 'helm.sh/resource-policy': 'keep' } };
   }
   json.metadata = withCommonLabels(json.metadata ?? {});
   const body = emitYaml(json, { template: true });
-  const conditions = [...o.conditions, ...(json.kind === 'Namespace' ? [NAMESPACES_ON] : []), ...(opts.mainStage ? [NOT_LATE] : [])];
-  if (!conditions.length) return body;
-  o = { ...o, conditions };
+  o = { ...o, conditions: [...o.conditions, ...(json.kind === 'Namespace' ? [NAMESPACES_ON] : []), ...(opts.mainStage ? [NOT_LATE] : [])] };
   if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
+  const name = `${chart}/${o.file}`;
+  const printed = chart === undefined ? body : `{{- include "kubeflow-cdk8s.patch" (list $ (include ${JSON.stringify(name)} .)) }}\n`;
+  const defined = chart === undefined ? '' : `{{- define ${JSON.stringify(name)} }}\n${body}{{- end }}\n`;
+  if (!o.conditions.length) return defined + printed;
   const cond = o.conditions.length === 1 ? go(o.conditions[0]!) : `(and ${o.conditions.map(go).join(' ')})`;
-  return `{{- if ${cond} }}\n${body}{{- end }}\n`;
+  return `${defined}{{- if ${cond} }}\n${printed}{{- end }}\n`;
 }
 
 /**
@@ -71,7 +80,14 @@ export interface ChartMeta {
   readonly appVersion: string;
   readonly keywords?: string[];
   readonly dependencies?: Record<string, string>[];
+  /** Omitted: the Kubeflow site and kubeflow/manifests (upstream components). */
+  readonly home?: string;
+  readonly sources?: string[];
+  readonly maintainers?: Maintainer[];
 }
+
+const KUBEFLOW_HOME = 'https://www.kubeflow.org';
+const MANIFESTS = 'https://github.com/kubeflow/manifests';
 
 export function chartYaml(m: ChartMeta): string {
   return emitYaml({
@@ -82,16 +98,17 @@ export function chartYaml(m: ChartMeta): string {
     version: CHART_VERSION,
     appVersion: m.appVersion,
     kubeVersion: KUBE_VERSION,
-    home: 'https://www.kubeflow.org',
+    home: m.home ?? KUBEFLOW_HOME,
     icon: 'https://www.kubeflow.org/images/logo.svg',
-    sources: ['https://github.com/kubeflow/manifests'],
+    sources: m.sources ?? [MANIFESTS],
     keywords: ['kubeflow', 'machine-learning', ...(m.keywords ?? [])],
+    ...(m.maintainers?.length ? { maintainers: m.maintainers } : {}),
     ...(m.dependencies ? { dependencies: m.dependencies } : {}),
     annotations: {
       'artifacthub.io/license': 'Apache-2.0',
       'artifacthub.io/category': 'machine-learning',
       'artifacthub.io/prerelease': 'true',
-      'artifacthub.io/links': emitYaml([{ name: 'Kubeflow manifests', url: 'https://github.com/kubeflow/manifests' }]),
+      'artifacthub.io/links': emitYaml((m.sources ?? [MANIFESTS]).map((url) => ({ name: url === MANIFESTS ? 'Kubeflow manifests' : 'source', url }))),
     },
   });
 }
@@ -100,26 +117,29 @@ const HELMIGNORE = '.DS_Store\n*.tgz\n*.orig\n*~\n';
 /** Charts with upstream dependencies keep `charts/*.tgz` (what `helm dependency build` writes). */
 const HELMIGNORE_WITH_DEPENDENCIES = '.DS_Store\n*.orig\n*~\n';
 
-export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[]): FileTree {
+export function componentChart(info: ComponentInfo<any>, objects: SynthObject[], defaults: SynthObject[], known?: ReadonlySet<string>): FileTree {
   const specs: Specs = allSpecs(info);
   const tree: FileTree = new Map();
   const dependencies = chartDependencies(info);
   tree.set('Chart.yaml', chartYaml({ ...info, dependencies }));
   tree.set('.helmignore', dependencies ? HELMIGNORE_WITH_DEPENDENCIES : HELMIGNORE);
-  tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), `Default values for ${info.name}: they reproduce Kubeflow ${info.appVersion} as installed by kubeflow/manifests 26.03.`));
+  const up = upstreamOf(info);
+  tree.set('values.yaml', valuesYaml(specs, defaultsOf(specs), up
+    ? `Default values for ${info.name}: they reproduce the ${up.entry} entry of kubeflow/manifests ${up.release} (${info.name} ${info.appVersion}).`
+    : `Default values for ${info.name} ${info.appVersion} (not an entry of kubeflow/manifests: defaults are this project's).`));
   tree.set('values.schema.json', JSON.stringify(chartSchema(info), null, 2) + '\n');
   const rows = docsOf(specs);
   const creds = {
     examples: leavesOf(specs).filter((l) => l.leaf.exampleCredential).map((l) => l.path.join('.')),
     generated: rows.map((r) => r.path).filter((p) => /(^|\.)generateSecret$/.test(p)),
   };
-  tree.set('README.md', chartReadme(info, rows, CHART_VERSION, defaults, creds));
-  tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL + ANY_ITEM_TPL);
+  tree.set('README.md', chartReadme(info, rows, CHART_VERSION, defaults, creds, known));
+  tree.set('templates/_helpers.tpl', HELPERS_TPL + JSON_TPL + ANY_ITEM_TPL + PATCH_TPL);
   tree.set('templates/NOTES.txt', notes(info, objects.length) + exampleWarning(specs));
   const checks = valueChecks(specs);
   if (checks) tree.set('templates/validate.yaml', checks);
   const staged = objects.some((o) => o.late);
-  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, { mainStage: staged && !o.late }));
+  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, { chart: info.name, mainStage: staged && !o.late }));
   for (const [p, preset] of Object.entries(info.presets ?? {})) {
     tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
   }

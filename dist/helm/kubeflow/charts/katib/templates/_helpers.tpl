@@ -62,3 +62,58 @@ toPrettyJson the indent width is chosen, so ConfigMap files keep their upstream 
 {{- range $x := .list -}}{{- if has (toJson $x) $.items -}}{{- $found = true -}}{{- end -}}{{- end -}}
 {{- if $found -}}true{{- end -}}
 {{- end -}}
+
+{{/*
+Escape hatch (value `patches`): prints an object's text unchanged, or, when patches target it,
+parses it, applies their JSON patch operations (add, replace, remove; "-" appends to a list) and
+prints the result. Called as (list $ "<object text>") by every object template.
+*/}}
+{{- define "kubeflow-cdk8s.patch" -}}
+{{- $root := index . 0 -}}{{- $text := index . 1 -}}
+{{- if not $root.Values.patches -}}
+{{ $text }}
+{{- else -}}
+{{- $obj := fromYaml $text -}}
+{{- $hit := false -}}
+{{- range $p := $root.Values.patches -}}
+{{- if and (eq $p.kind $obj.kind) (eq $p.name $obj.metadata.name) (or (not $p.namespace) (eq $p.namespace ($obj.metadata.namespace | default ""))) -}}
+{{- $hit = true -}}
+{{- range $op := $p.patch -}}
+{{- $tokens := list -}}
+{{- range $t := splitList "/" (trimPrefix "/" $op.path) -}}{{- $tokens = append $tokens ($t | replace "~1" "/" | replace "~0" "~") -}}{{- end -}}
+{{- include "kubeflow-cdk8s.patchAt" (dict "parent" $obj "key" (first $tokens) "path" (rest $tokens) "op" $op) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $hit }}
+{{ toYaml $obj }}
+{{- else -}}
+{{ $text }}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* One JSON patch operation at (parent map, key, remaining path tokens). */}}
+{{- define "kubeflow-cdk8s.patchAt" -}}
+{{- $cur := index .parent .key -}}
+{{- if not .path -}}
+{{- if eq .op.op "remove" -}}{{- $_ := unset .parent .key -}}{{- else -}}{{- $_ := set .parent .key .op.value -}}{{- end -}}
+{{- else -}}
+{{- $tok := first .path -}}{{- $rest := rest .path -}}
+{{- if kindIs "map" $cur -}}
+{{- include "kubeflow-cdk8s.patchAt" (dict "parent" $cur "key" $tok "path" $rest "op" .op) -}}
+{{- else if kindIs "slice" $cur -}}
+{{- $i := len $cur -}}{{- if ne $tok "-" -}}{{- $i = atoi $tok -}}{{- end -}}
+{{- if $rest -}}
+{{- include "kubeflow-cdk8s.patchAt" (dict "parent" (index $cur $i) "key" (first $rest) "path" (rest $rest) "op" .op) -}}
+{{- else -}}
+{{- $after := $i -}}{{- if ne .op.op "add" -}}{{- $after = add1 $i -}}{{- end -}}
+{{- $new := slice $cur 0 $i -}}
+{{- if ne .op.op "remove" -}}{{- $new = append $new .op.value -}}{{- end -}}
+{{- $_ := set .parent .key (concat $new (slice $cur (int $after))) -}}
+{{- end -}}
+{{- else -}}
+{{- fail (printf "patches: path %s does not exist in %s/%s" .op.path .parent.kind (.parent.metadata | default dict).name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
