@@ -22,7 +22,7 @@ export default tseslint.config(
     rules: { 'kubeflow/no-value-truthiness': 'error' },
   },
   {
-    files: ['eslint/**/*.js', 'scripts/**/*.mjs', 'eslint.config.js'],
+    files: ['eslint/**/*.js', 'scripts/**/*.mjs', 'bin/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
 );

@@ -9,7 +9,7 @@ import type { JsonSchema } from '../src/core/schema.js';
 import { defaultsOf } from '../src/core/values.js';
 import { configEntries, isStructured, keyPaths } from './support/config-files.js';
 import { parseObjects, stripHash } from './support/objects.js';
-import { DIST, helmChartDir, helmTemplateArgs, skipReason } from './support/render.js';
+import { helmChartDir, helmTemplateArgs, skipReason } from './support/render.js';
 import { exec, tools } from './support/tools.js';
 
 /**

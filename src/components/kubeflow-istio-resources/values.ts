@@ -1,4 +1,4 @@
-import { ISTIO_HOST, s } from '../../core/schema.js';
+import { ISTIO_HOST } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 export const values = {

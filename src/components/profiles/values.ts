@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-33';
 import { scheduling } from '../../lib/k8s-values.js';
-import { s, type JsonSchema } from '../../core/schema.js';
+import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { defaultNamespaceLabels, LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN } from './namespace-labels.js';
 
