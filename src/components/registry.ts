@@ -12,6 +12,7 @@ export * from './jupyter-web-app/index.js';
 export * from './kubeflow-istio-resources/index.js';
 export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';
+export * from './model-registry/index.js';
 export * from './notebook-controller/index.js';
 export * from './oauth2-proxy/index.js';
 export * from './profiles/index.js';

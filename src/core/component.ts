@@ -27,9 +27,15 @@ export interface Deviation {
 
 /**
  * A component this one needs; `unlessGlobal` names a `global.*` value that, when set, stands in for
- * it (oauth2-proxy needs Dex unless `global.auth.issuerUrl` points at another issuer).
+ * it (oauth2-proxy needs Dex unless `global.auth.issuerUrl` points at another issuer); `when` limits
+ * it to values of this component (dotted path → value, all must match), for a part that only some
+ * settings enable (Model Registry's Kubeflow-mode UI needs the dashboard, its other layers do not).
  */
-export type Requirement = string | { readonly component: string; readonly unlessGlobal: string };
+export type Requirement = string | {
+  readonly component: string;
+  readonly unlessGlobal?: string;
+  readonly when?: Readonly<Record<string, string | boolean>>;
+};
 
 export interface ComponentInfo<S extends Specs> {
   /** Name of the upstream entry, also the chart and Kustomize folder name. */
@@ -52,6 +58,11 @@ export interface ComponentInfo<S extends Specs> {
   readonly rbacWildcards?: { role: string; reason: string }[];
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
+  /**
+   * Whether the umbrella chart and `KubeflowPlatform` install the component unless told otherwise:
+   * `disabled` for components that are not part of upstream's platform example (default `enabled`).
+   */
+  readonly umbrellaDefault?: 'enabled' | 'disabled';
   readonly keywords?: string[];
 }
 

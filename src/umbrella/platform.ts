@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
-import type { Component, ComponentProps, ComponentValues } from '../core/component.js';
-import type { DeepPartial } from '../core/values.js';
+import { allSpecs, type Component, type ComponentProps, type ComponentValues } from '../core/component.js';
+import { defaultsOf, mergeValues, type DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { components as allComponents } from '../components/index.js';
-import { unmetDependencies } from './dependencies.js';
+import { enabledByDefault, unmetDependencies } from './dependencies.js';
 import { platformPresets } from './presets.js';
 
 export interface PlatformComponentProps extends ComponentProps<any> {
-  /** Defaults to true (or to the platform preset's choice). */
+  /** Defaults to the platform preset's choice, else to the component's `umbrellaDefault` (true for most). */
   readonly enabled?: boolean;
 }
 
@@ -38,15 +38,23 @@ export class KubeflowPlatform extends Construct {
     for (const name of Object.keys(props.components ?? {})) {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
-    const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : true);
-    const unmet = unmetDependencies(entries, enabled, props.global);
+    const byName = new Map(entries.map((e) => [e.info.name, e]));
+    const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(byName.get(name)!));
+    const presetOf = (name: string) => props.components?.[name]?.preset ?? preset?.componentPresets?.[name];
+    // a component's values as it will be built (defaults, preset, overrides), for requirements limited by `when`
+    const valuesOf = (name: string) => {
+      const info = byName.get(name)!.info;
+      const p = presetOf(name);
+      return mergeValues(mergeValues(defaultsOf(allSpecs(info)), p ? info.presets?.[p]?.values ?? {} : {}), props.components?.[name]?.values ?? {});
+    };
+    const unmet = unmetDependencies(entries, enabled, props.global, valuesOf);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;
       if (!enabled(name)) continue;
-      const { enabled: _, preset: p, values } = props.components?.[name] ?? {};
+      const { values } = props.components?.[name] ?? {};
       this.components[name] = entry.create(this, name, {
-        preset: p ?? preset?.componentPresets?.[name],
+        preset: presetOf(name),
         values: { ...(values ?? {}), ...(props.global ? { global: { ...props.global, ...(values?.global ?? {}) } } : {}) },
       });
     }
