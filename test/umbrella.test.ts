@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
-import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
+import { enabledByDefault, requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
 import { byKey, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
 import { compareSets, DIST, renderAll } from './support/render.js';
 import { platformTargets } from './support/targets.js';
@@ -55,15 +55,15 @@ describe('umbrella chart', () => {
 
   it('renders each component exactly once, and no two components share an object', async () => {
     const all = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
-    const fromComponents = components.flatMap((c) => synthConcrete(c).map((o) => o.json));
-    expect(() => byKey(fromComponents)).not.toThrow();
+    const fromComponents = components.filter(enabledByDefault).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    expect(() => byKey(components.flatMap((c) => synthConcrete(c).map((o) => o.json)))).not.toThrow();
     expect(compareSets(all, fromComponents, ['umbrella', 'components']).join('\n')).toBe('');
   });
 
   it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
     const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
     const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
-    const expected = components.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    const expected = components.filter((c) => enabledByDefault(c) && !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
   });
 
@@ -73,6 +73,29 @@ describe('umbrella chart', () => {
       const r = await exec(tools[helm], ['template', 'x', chart, '--set', `${req}.enabled=false`]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain(`${dep.info.name} requires ${req}`);
+    }
+  });
+
+  it('leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream\'s example)', async () => {
+    const off = components.filter((c) => !enabledByDefault(c));
+    expect(off.map((c) => c.info.name)).toContain('model-registry');
+    const objs = parseObjects(await helmTemplate('helm3', chart));
+    const keys = new Set(objs.map(keyOf));
+    for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), keyOf(o.json)).toBe(false);
+    const on = parseObjects(await helmTemplate('helm4', chart, ['--set', 'model-registry.enabled=true'])).map(keyOf);
+    for (const o of synthConcrete(off.find((c) => c.info.name === 'model-registry')!)) expect(on).toContain(keyOf(o.json));
+  });
+
+  it('checks a requirement limited by `when` only while the component\'s values match it', async () => {
+    // model-registry needs the dashboard for its Kubeflow-mode UI only
+    const alone = valuesFile(Object.fromEntries(components.map((c) => [c.info.name, { enabled: c.info.name === 'model-registry' }])));
+    for (const helm of ['helm3', 'helm4'] as const) {
+      const kf = await exec(tools[helm], ['template', 'x', chart, '-f', alone]);
+      expect(kf.code).not.toBe(0);
+      expect(kf.stderr).toContain('model-registry (with ui.enabled=true, ui.mode=kubeflow) requires centraldashboard');
+      const standalone = await exec(tools[helm], ['template', 'x', chart, '-f', alone, '--set', 'model-registry.ui.mode=standalone']);
+      expect(standalone.code, standalone.stderr).toBe(0);
+      expect(parseObjects(standalone.stdout).some((o) => o.metadata.name === 'auth-proxy-config')).toBe(true);
     }
   });
 
@@ -132,6 +155,18 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
   it('synthesizes what the umbrella chart renders', async () => {
     const helm = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
     expect(compareSets(synth({}), helm, ['construct', 'helm']).join('\n')).toBe('');
+  });
+
+  it('follows umbrellaDefault and requirements limited by `when`', () => {
+    const names = (objs: ReturnType<typeof synth>) => new Set(objs.map((o) => o.metadata.name));
+    expect(names(synth({}))).not.toContain('model-registry-deployment');
+    expect(names(synth({ components: { 'model-registry': { enabled: true } } }))).toContain('model-registry-deployment');
+    const only = (extra: object) => ({
+      components: { ...Object.fromEntries(components.map((c) => [c.info.name, { enabled: false }])), 'model-registry': { enabled: true, ...extra } },
+    });
+    expect(() => synth(only({}))).toThrow(/model-registry \(with ui\.enabled=true, ui\.mode=kubeflow\) requires centraldashboard/);
+    expect(names(synth(only({ preset: 'ui-standalone' })))).toContain('auth-proxy-config');
+    expect(names(synth(only({ values: { ui: { enabled: false } } })))).toContain('model-registry-db');
   });
 
   it('applies global values and component values', () => {
