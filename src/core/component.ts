@@ -63,6 +63,8 @@ export interface ComponentInfo<S extends Specs> {
    * `disabled` for components that are not part of upstream's platform example (default `enabled`).
    */
   readonly umbrellaDefault?: 'enabled' | 'disabled';
+  /** Plain text added to the chart's NOTES.txt (shown after `helm install`), e.g. a warning about example credentials. */
+  readonly notes?: string;
   readonly keywords?: string[];
 }
 

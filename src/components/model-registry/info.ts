@@ -28,6 +28,9 @@ export const info: ComponentInfo<typeof values> = {
     { component: 'profiles', when: { 'ui.enabled': true, 'ui.mode': 'kubeflow' } },
   ],
   keywords: ['model-registry', 'mlops'],
+  notes: 'Model Registry: unless you set database.password or database.existingSecret, the bundled database uses upstream\'s '
+    + 'well-known example credentials (user root, password test). The standalone UI (ui.mode=standalone) logs everyone in as '
+    + 'ui.standalone.user (default user@example.com, an example) and by default binds that user to cluster-admin.',
   deviations: [
     { object: '(defaults)', reason: 'Upstream 26.03 has no platform render of Model Registry; the defaults are the union of the variants db, ui-kubeflow, istio and csi, all in the namespace `kubeflow` (the platform\'s way), so the objects of db, ui-kubeflow and istio gain `metadata.namespace` and RBAC subject namespaces.' },
     { object: 'ConfigMap/auth-proxy-config', reason: 'The nginx configuration of the standalone UI\'s auth proxy is generated from `ui.standalone.user`: the same directives as upstream, in our own layout, without upstream\'s comments.' },

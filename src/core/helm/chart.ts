@@ -106,5 +106,5 @@ export function componentChart(info: ComponentInfo<any>, objects: SynthObject[],
 function notes(info: ComponentInfo<any>, count: number): string {
   return `Kubeflow ${info.name} {{ .Chart.AppVersion }} (chart {{ .Chart.Version }}), release {{ .Release.Name }}.
 Up to ${count} objects are rendered, depending on values. Values reference: README.md in the chart.
-`;
+${info.notes ? `\n${info.notes.replace(/\{\{/g, '{{ "{{" }}')}\n` : ''}`;
 }

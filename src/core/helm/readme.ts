@@ -1,4 +1,4 @@
-import type { ComponentInfo } from '../component.js';
+import type { ComponentInfo, Requirement } from '../component.js';
 import type { SynthObject } from '../objects.js';
 import { adoptionCommands } from './adoption.js';
 import type { DocRow } from '../values.js';
@@ -7,6 +7,13 @@ const cell = (x: unknown) => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const code = (x: unknown) => {
   const s = JSON.stringify(x);
   return s.length > 80 ? `\`${cell(s.slice(0, 77))}...\`` : `\`${cell(s)}\``;
+};
+
+/** `dex` (or `global.auth.issuerUrl`), `centraldashboard` (with ui.mode=kubeflow). */
+const requirementText = (r: Requirement): string => {
+  if (typeof r === 'string') return `\`${r}\``;
+  const when = r.when ? ` (with ${Object.entries(r.when).map(([k, x]) => `\`${k}=${x}\``).join(', ')})` : '';
+  return `\`${r.component}\`${r.unlessGlobal ? ` (or \`global.${r.unlessGlobal}\`)` : ''}${when}`;
 };
 
 export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, defaults: SynthObject[]): string {
@@ -33,7 +40,7 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
         + ' listed below; an existing installation can be adopted by Helm (label and annotate the objects for Helm ownership first).'
       : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing'
         + ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
-    ...(info.requires?.length ? ['', `Requires: ${info.requires.map((r) => `\`${r}\``).join(', ')}.`] : []),
+    ...(info.requires?.length ? ['', `Requires: ${info.requires.map(requirementText).join(', ')}.`] : []),
     '',
     '## Taking over a Kustomize install',
     '',
