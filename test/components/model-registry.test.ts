@@ -86,6 +86,18 @@ describe('model-registry database choice', () => {
     expect(server(objs).envFrom).toContainEqual({ secretRef: { name: 'my-db-credentials' } });
   });
 
+  it('generatePassword (Helm only) creates a random, kept password; Kustomize/cdk8s synthesis refuses it naming the value', async () => {
+    for (const h of ['helm3', 'helm4'] as const) {
+      const objs = await helm({ database: { type: 'postgres', generatePassword: true } }, h);
+      const secret = find(objs, 'Secret', 'model-registry-db-secrets')!;
+      expect(secret.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
+      const password = Buffer.from(secret.data.POSTGRES_PASSWORD, 'base64').toString();
+      expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
+      expect(Buffer.from(secret.data.POSTGRES_USER, 'base64').toString()).toBe('root');
+    }
+    expect(() => concrete({ database: { generatePassword: true } })).toThrow(/model-registry: database\.generatePassword/);
+  });
+
   it('rejects an unknown engine and a negative port in both outputs', async () => {
     expect(() => concrete({ database: { type: 'sqlite' } })).toThrow(/model-registry.*database\.type/s);
     for (const h of ['helm3', 'helm4'] as const) {

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { and, eq, nonEmpty, not, opt, or, pick, text, when } from '../../core/conditions.js';
-import { b64 } from '../../core/value-text.js';
+import { b64, generatedSecretData } from '../../core/value-text.js';
 import type { Context } from './context.js';
 
 export const DB = 'model-registry-db';
@@ -50,13 +50,23 @@ export function database(scope: Construct, c: Context, engine: Engine): void {
       ? { MYSQL_ALLOW_EMPTY_PASSWORD: 'true', MYSQL_DATABASE: d.name, MYSQL_PORT: text(port) }
       : { POSTGRES_DB: d.name, POSTGRES_HOST: d.host, POSTGRES_PORT: text(port) },
   });
-  when(scope, `${engine}-secret`, not(nonEmpty(d.existingSecret)), (s) => {
-    new k8s.KubeSecret(s, `${engine}-secrets`, {
-      metadata: c.meta(DB_SECRET),
-      data: { [e.passwordKey]: b64(d.password), [e.userKey]: b64(d.user) },
-      type: 'Opaque',
-    });
+  const own = not(nonEmpty(d.existingSecret));
+  const secret = (s: Construct, id: string, generate: boolean) => new k8s.KubeSecret(s, id, {
+    metadata: c.meta(DB_SECRET, undefined, generate ? { 'helm.sh/resource-policy': 'keep' } : undefined),
+    data: {
+      [e.passwordKey]: generate
+        ? generatedSecretData({
+          component: 'model-registry', valuePath: 'database.generatePassword', namespace: c.v.namespace, secretName: DB_SECRET,
+          key: e.passwordKey, length: 24, symbolic: c.symbolic,
+        })
+        : b64(d.password),
+      [e.userKey]: b64(d.user),
+    },
+    type: 'Opaque',
   });
+  // a generated password is kept on uninstall and read back on upgrades, so it never changes
+  when(scope, `${engine}-secret`, and(own, not(d.generatePassword)), (s) => secret(s, `${engine}-secrets`, false));
+  when(scope, `${engine}-generated-secret`, and(own, d.generatePassword), (s) => secret(s, `${engine}-generated-secrets`, true));
   when(scope, `${engine}-bundled`, d.bundled, (s) => bundled(s, c, engine));
 }
 

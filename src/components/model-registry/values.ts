@@ -34,6 +34,7 @@ export const values = {
     name: v.str('metadb', 'Database (schema) name.', { minLength: 1 }),
     user: v.str('root', 'Database user. The default is upstream\'s well-known example: replace it (or use `existingSecret`).', { minLength: 1 }),
     password: v.str('test', 'Database password. The default `test` is upstream\'s well-known example: replace it, or use `existingSecret`.'),
+    generatePassword: v.bool(false, 'Helm only: generate a random password on first install and keep it on upgrades (lookup of the live Secret `model-registry-db-secrets`, kept on uninstall) instead of `password`. Needs a non-empty `namespace` (the lookup\'s). Set it before the bundled database first starts: the database keeps the password it was initialized with. Kustomize/cdk8s synthesis fails when this is true.'),
     existingSecret: v.str('', 'Secret of your own with the credentials (MySQL: keys MYSQL_USER_NAME and MYSQL_ROOT_PASSWORD; PostgreSQL: POSTGRES_USER and POSTGRES_PASSWORD), used by the server and the bundled database instead of `user`/`password`; the Secret `model-registry-db-secrets` is then not created.'),
     mysqlImage: v.image({ registry: '', repository: 'mysql', tag: '8.3', pullPolicy: undefined }, 'Image of the bundled MySQL.'),
     postgresImage: v.image({ registry: '', repository: 'postgres', tag: '16-alpine', pullPolicy: undefined }, 'Image of the bundled PostgreSQL.'),
