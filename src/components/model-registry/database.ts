@@ -11,21 +11,33 @@ export type Engine = 'mysql' | 'postgres';
 export const ENGINES: Engine[] = ['mysql', 'postgres'];
 
 /** What differs between the two engines: facts of the upstream overlays db and postgres. */
-const engines = {
+interface EngineFacts {
+  port: number;
+  portName: string;
+  /** uid and gid of the image's database user */
+  uid: number;
+  dataDir: string;
+  /** Secret keys of the credentials, as the image reads them */
+  userKey: string;
+  passwordKey: string;
+  args?: string[];
+  env?: k8s.EnvVar[];
+  readinessProbe?: k8s.Probe;
+}
+const engines: Record<Engine, EngineFacts> = {
   mysql: {
     port: 3306, portName: 'dbapi', uid: 999, dataDir: '/var/lib/mysql',
     userKey: 'MYSQL_USER_NAME', passwordKey: 'MYSQL_ROOT_PASSWORD',
-    args: ['--datadir', '/var/lib/mysql/datadir'], env: undefined as k8s.EnvVar[] | undefined,
+    args: ['--datadir', '/var/lib/mysql/datadir'],
     readinessProbe: {
       exec: { command: ['/bin/bash', '-c', 'mysql -h 127.0.0.1 -D $$MYSQL_DATABASE -u$$MYSQL_USER_NAME -p$$MYSQL_ROOT_PASSWORD -e \'SELECT 1\''] },
       initialDelaySeconds: 5, periodSeconds: 2, timeoutSeconds: 1,
-    } as k8s.Probe | undefined,
+    },
   },
   postgres: {
     port: 5432, portName: 'postgres', uid: 70, dataDir: '/var/lib/postgresql/data',
     userKey: 'POSTGRES_USER', passwordKey: 'POSTGRES_PASSWORD',
-    args: undefined as string[] | undefined, env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
-    readinessProbe: undefined as k8s.Probe | undefined,
+    env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
   },
 };
 
