@@ -110,11 +110,19 @@ export abstract class Component<S extends Specs> extends Construct {
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
-    this.node.addValidation({ validate: () => { this.applyCommonLabels(); return []; } });
+    this.node.addValidation({ validate: () => { this.applyGlobalObjectRules(); return []; } });
   }
 
-  /** `global.commonLabels` on every object's metadata (concrete synthesis; charts do it in templates). */
-  public applyCommonLabels(): void {
+  /**
+   * Global rules every object follows (concrete synthesis; charts do the same in templates):
+   * `global.createNamespaces: false` leaves Namespace objects out, `global.commonLabels` labels every object's metadata.
+   */
+  public applyGlobalObjectRules(): void {
+    if (this.resolvedValues?.global.createNamespaces === false) {
+      for (const o of this.node.findAll()) {
+        if (o instanceof ApiObject && o.kind === 'Namespace') o.node.scope?.node.tryRemoveChild(o.node.id);
+      }
+    }
     const common = this.resolvedValues?.global.commonLabels ?? {};
     if (!Object.keys(common).length) return;
     for (const o of this.node.findAll()) {

@@ -25,7 +25,7 @@ export function synthSymbolic(entry: ComponentEntry): SynthObject[] {
 export function synthConcrete(entry: ComponentEntry, props: ComponentProps<any> = {}): SynthObject[] {
   const chart = scratchChart();
   const c = entry.create(chart, entry.info.name, props);
-  c.applyCommonLabels();
+  c.applyGlobalObjectRules();
   return collect(c, (o) => o.toJson());
 }
 

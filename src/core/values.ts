@@ -107,6 +107,7 @@ export const v = {
 /** Values every chart shares; the umbrella chart sets them once for all components. */
 export const globalSpecs = {
   commonLabels: v.map<string>({}, 'Labels added to the metadata of every object (never to selectors or pod templates, so adding them never recreates a workload). An object\'s own labels win over these.', s.string()),
+  createNamespaces: v.bool(true, 'Create the Namespace objects of each component. The install plan turns this off in every release but its first, `kubeflow-namespaces`, which creates every namespace of the platform before anything is stored in it.'),
   imageRegistry: v.str('', 'Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image\'s own registry.'),
   auth: v.group('Login settings shared by Dex, oauth2-proxy and the apps behind the gateway. Each replaces the matching value of every component when set; empty keeps the components\' own values (upstream defaults).', {
     issuerUrl: v.str('', 'OIDC issuer URL users log in with (Dex or an external provider).'),

@@ -3,7 +3,10 @@ import { mount, type FileTree } from '../core/files.js';
 import { CHART_VERSION, chartYaml } from '../core/helm/chart.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { kustomization } from '../core/kustomize/writer.js';
-import type { ComponentEntry } from '../core/synth.js';
+import { synthConcrete, type ComponentEntry } from '../core/synth.js';
+import { gzipSync } from 'node:zlib';
+
+const storedBytes = (text: string): number => Math.ceil(gzipSync(text).length / 3) * 4;
 import { defaultsOf, docsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
 import { enabledByDefault, requirementCondition, requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
@@ -37,6 +40,7 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
   }));
   tree.set('.helmignore', '.DS_Store\n*.tgz\n');
   const lines = ['# Kubeflow platform. Each component section is passed to its subchart: see charts/<name>/README.md.', '',
+    `# -- ${SIZE_LIMIT_DOC}`, `releaseSizeLimitKiB: ${RELEASE_LIMIT_KIB}`, '',
     `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: defaultsOf(globalSpecs) }).trimEnd().split('\n'), ''];
   for (const e of entries) lines.push(`# -- ${e.info.description}`, `${e.info.name}:`, `  enabled: ${enabledByDefault(e)}`, '');
   tree.set('values.yaml', lines.join('\n'));
@@ -47,6 +51,7 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
     additionalProperties: false,
     properties: {
       global: { ...globalSchema, description: GLOBAL_DESCRIPTION },
+      releaseSizeLimitKiB: { type: 'integer', minimum: 0, description: SIZE_LIMIT_DOC },
       ...Object.fromEntries(entries.map((e) => [e.info.name, {
         type: 'object',
         description: `${e.info.description} Other keys are the ${e.info.name} chart's values (validated by its own schema).`,
@@ -55,7 +60,7 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
       }])),
     },
   }, null, 2) + '\n');
-  tree.set('templates/validate.yaml', dependencyChecks(entries));
+  tree.set('templates/validate.yaml', dependencyChecks(entries) + sizeCheck(entries));
   tree.set('templates/NOTES.txt', `Kubeflow ${PLATFORM_VERSION} (chart {{ .Chart.Version }}), release {{ .Release.Name }}.
 Enabled components:
 {{- range $name, $v := .Values }}{{ if and (kindIs "map" $v) (hasKey $v "enabled") $v.enabled }}
@@ -65,6 +70,32 @@ Enabled components:
   for (const [name, p] of Object.entries(platformPresets)) tree.set(`presets/${name}.yaml`, `# ${p.description}\n` + emitYaml(presetValues(entries, p)));
   for (const e of entries) for (const [k, v] of mount(charts.get(e.info.name)!, `charts/${e.info.name}`)) tree.set(k, v);
   return tree;
+}
+
+const RELEASE_LIMIT_KIB = 800;
+const SIZE_LIMIT_DOC = 'Fail before installing when the enabled components would make a release larger than this when Helm stores it (KiB, estimated; Helm keeps a release in one Secret of at most 1 MiB). 0 turns the check off (for `helm template` piped to kubectl).';
+
+/**
+ * Fails with a pointer to the install plan when the enabled components would not fit in one
+ * release: each component adds its measured share (base64 of gzip of its default objects, CRDs
+ * apart so that `crds.install=false` removes them), a sum that overestimates gzip of the whole.
+ */
+function sizeCheck(entries: ComponentEntry[]): string {
+  const lines = ['{{- $kib := 0 }}'];
+  for (const e of entries) {
+    const objs = synthConcrete(e);
+    const crds = objs.filter((o) => o.json.kind === 'CustomResourceDefinition');
+    const rest = objs.filter((o) => o.json.kind !== 'CustomResourceDefinition');
+    const kib = (xs: typeof objs) => Math.ceil(storedBytes(xs.map((o) => emitYaml(o.json)).join('---\n')) / 1024);
+    const on = enabledExpr(e.info.name);
+    lines.push(`{{- if ${on} }}{{- $kib = add $kib ${kib(rest)} }}{{- end }}`);
+    if (crds.length) lines.push(`{{- if and ${on} (dig "crds" "install" true (index .Values ${JSON.stringify(e.info.name)})) }}{{- $kib = add $kib ${kib(crds)} }}{{- end }}`);
+  }
+  lines.push(
+    `{{- if and .Values.releaseSizeLimitKiB (gt $kib (int .Values.releaseSizeLimitKiB)) }}`,
+    `{{- fail (printf "the enabled components make a release of about %d KiB when Helm stores it, over releaseSizeLimitKiB=%d (Helm keeps a release in one Secret of at most 1 MiB): install this platform with its install plan instead (dist/platform: helmfile apply, or the helm commands in dist/platform/README.md, which put the CRDs in kubeflow-crds releases), or disable components" $kib (int .Values.releaseSizeLimitKiB)) }}`,
+    '{{- end }}', '');
+  return lines.join('\n');
 }
 
 /** `fail` with both names when an enabled component needs a disabled one. */

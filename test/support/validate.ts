@@ -9,7 +9,7 @@ import type { K8sObject } from './objects.js';
 type Validator = (o: K8sObject) => void;
 const cache = new Map<string, Promise<Validator | undefined>>();
 
-const modelPackages = ['kubernetes-models', '@kubernetes-models/istio', '@kubernetes-models/cert-manager'];
+const modelPackages = ['kubernetes-models', '@kubernetes-models/istio', '@kubernetes-models/cert-manager', '@kubernetes-models/argo-cd', '@kubernetes-models/flux-cd'];
 
 async function modelValidator(apiVersion: string, kind: string): Promise<Validator | undefined> {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];

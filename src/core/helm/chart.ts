@@ -1,5 +1,5 @@
 import { allSpecs, chartSchema, type ComponentInfo } from '../component.js';
-import { go } from '../expr.js';
+import { go, type Expr } from '../expr.js';
 import { rangeOf } from '../foreach.js';
 import type { FileTree } from '../files.js';
 import type { SynthObject } from '../objects.js';
@@ -15,6 +15,9 @@ export const KUBE_VERSION = '>=1.29.0-0';
 /** Kinds whose objects Helm must never delete: their loss destroys user data. */
 const KEEP_KINDS = new Set(['CustomResourceDefinition', 'PersistentVolumeClaim']);
 
+/** `global.createNamespaces` (a value every chart has): Namespace objects render only while it is on. */
+const NAMESPACES_ON: Expr = { k: 'raw', go: '.Values.global.createNamespaces', type: 'boolean' };
+
 export function objectTemplate(o: SynthObject): string {
   const json = structuredClone(o.json) as Record<string, any>;
   if (KEEP_KINDS.has(json.kind)) {
@@ -22,7 +25,9 @@ export function objectTemplate(o: SynthObject): string {
   }
   json.metadata = withCommonLabels(json.metadata ?? {});
   const body = emitYaml(json, { template: true });
-  if (!o.conditions.length) return body;
+  const conditions = json.kind === 'Namespace' ? [...o.conditions, NAMESPACES_ON] : o.conditions;
+  if (!conditions.length) return body;
+  o = { ...o, conditions };
   if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
   const cond = o.conditions.length === 1 ? go(o.conditions[0]!) : `(and ${o.conditions.map(go).join(' ')})`;
   return `{{- if ${cond} }}\n${body}{{- end }}\n`;
