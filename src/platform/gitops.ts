@@ -26,7 +26,6 @@ export function helmfile(plan: InstallPlan, chartsDir: string): Record<string, u
       name: r.name,
       namespace: r.namespace,
       chart: `${chartsDir}/${r.chart}`,
-      version: r.version,
       values: [`values/${r.name}.yaml`],
       ...(r.needs.length ? { needs: r.needs.map((n) => `${releaseNamed(plan, n).namespace}/${n}`) } : {}),
     })),
@@ -120,7 +119,6 @@ export function fluxObjects(plan: InstallPlan, src: PlanSource, prefix: string):
       chart: {
         spec: {
           chart: `./${src.distPath}/helm/${r.chart}`,
-          version: r.version,
           sourceRef: { kind: 'GitRepository', name: `${prefix}source` },
           reconcileStrategy: 'Revision',
         },

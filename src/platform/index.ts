@@ -36,10 +36,10 @@ export function planTree(plan: InstallPlan, opts: { src?: PlanSource; planPath: 
 }
 
 /** dist/platform (the full platform and one plan per platform preset) and the kubeflow-crds charts under dist/helm. */
-export function platformOutputs(entries: ComponentEntry[], values: PlatformValues = {}, src?: PlanSource): { platform: FileTree; charts: Map<string, FileTree> } {
+export function platformOutputs(entries: ComponentEntry[], values: PlatformValues = {}, src?: PlanSource, opts: { presets?: boolean } = {}): { platform: FileTree; charts: Map<string, FileTree> } {
   const platform: FileTree = new Map();
   for (const [k, x] of planTree(installPlan(entries, values), { src, planPath: 'platform', title: 'the full Kubeflow platform', depth: 1 })) platform.set(k, x);
-  for (const name of Object.keys(platformPresets)) {
+  for (const name of opts.presets === false ? [] : Object.keys(platformPresets)) {
     const plan = installPlan(entries, values, name);
     const tree = planTree(plan, { src, planPath: `platform/presets/${name}`, title: `platform preset \`${name}\``, depth: 3 });
     for (const [k, x] of mount(tree, `presets/${name}`)) platform.set(k, x);

@@ -1,4 +1,3 @@
-import { CHART_VERSION } from '../core/helm/chart.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { mergeValues, type Spec } from '../core/values.js';
 import { UMBRELLA } from '../umbrella/chart.js';
@@ -24,7 +23,6 @@ export interface Release {
   readonly namespace: string;
   /** Chart folder under dist/helm. */
   readonly chart: string;
-  readonly version: string;
   /** The release's values (what `-f values/<name>.yaml` holds). */
   readonly values: Record<string, unknown>;
   /** Releases that must be installed (and ready) first. */
@@ -112,7 +110,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
   const nsParts = namespacesFamily(allEntries);
   const enabledNames = new Set(enabled.map((e) => e.info.name));
   releases.push({
-    name: NAMESPACES_CHART, namespace: 'default', chart: NAMESPACES_CHART, version: CHART_VERSION,
+    name: NAMESPACES_CHART, namespace: 'default', chart: NAMESPACES_CHART,
     values: mergeValues(Object.fromEntries(nsParts.map((p) => [p.component, { enabled: enabledNames.has(p.component) }])), platform.global.commonLabels ? { global: { commonLabels: platform.global.commonLabels } } : {}),
     needs: [], role: 'namespaces', components: nsParts.map((p) => p.component).filter((n) => enabledNames.has(n)),
     serverSideApply: false, repositories: [],
@@ -121,7 +119,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     name: e.info.name,
     namespace: namespaceOf(e, valuesOf(e)),
     chart: e.info.name,
-    version: CHART_VERSION,
+   
     values: mergeValues(valuesOf(e), { global }),
     needs: [NAMESPACES_CHART, ...needs],
     role,
@@ -146,7 +144,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
   const charts = crdFamily(allEntries).filter((c) => c.components.some((n) => withCrds.has(n)));
   for (const c of charts) {
     releases.push({
-      name: c.name, namespace: 'kubeflow', chart: c.name, version: CHART_VERSION,
+      name: c.name, namespace: 'kubeflow', chart: c.name,
       values: mergeValues(Object.fromEntries(c.components.map((n) => [n, { enabled: withCrds.has(n) }])), { global }),
       needs: [NAMESPACES_CHART], role: 'crds', components: c.components.filter((n) => withCrds.has(n)), serverSideApply: true, repositories: [],
     });
@@ -161,7 +159,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
         : { enabled: false };
     }
     releases.push({
-      name: UMBRELLA, namespace: 'kubeflow', chart: UMBRELLA, version: CHART_VERSION, values: umbrellaValues,
+      name: UMBRELLA, namespace: 'kubeflow', chart: UMBRELLA, values: umbrellaValues,
       needs: [NAMESPACES_CHART, ...early_, ...charts.map((c) => c.name)], role: 'platform',
       components: umbrellaMembers.map((e) => e.info.name), serverSideApply: false, repositories: [],
     });

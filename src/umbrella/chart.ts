@@ -29,7 +29,8 @@ export function presetValues(entries: ComponentEntry[], p: PlatformPreset): Reco
 }
 
 /** dist/helm/kubeflow: every component chart vendored under charts/, switched by `<name>.enabled`. */
-export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, FileTree>): FileTree {
+/** `global` holds a platform team's global values (the defaults otherwise). */
+export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, FileTree>, global: Record<string, unknown> = {}): FileTree {
   const tree: FileTree = new Map();
   tree.set('Chart.yaml', chartYaml({
     name: UMBRELLA,
@@ -41,7 +42,7 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
   tree.set('.helmignore', '.DS_Store\n*.tgz\n');
   const lines = ['# Kubeflow platform. Each component section is passed to its subchart: see charts/<name>/README.md.', '',
     `# -- ${SIZE_LIMIT_DOC}`, `releaseSizeLimitKiB: ${RELEASE_LIMIT_KIB}`, '',
-    `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: defaultsOf(globalSpecs) }).trimEnd().split('\n'), ''];
+    `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: mergeValues(defaultsOf(globalSpecs), global) }).trimEnd().split('\n'), ''];
   for (const e of entries) lines.push(`# -- ${e.info.description}`, `${e.info.name}:`, `  enabled: ${enabledByDefault(e)}`, '');
   tree.set('values.yaml', lines.join('\n'));
   const globalSchema = schemaOf(globalSpecs, true);

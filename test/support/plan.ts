@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { offlineChart, remoteDependencies } from '../../src/cli/offline-charts.js';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
@@ -21,35 +21,20 @@ export function readHelmfile(planDir: string): PlannedRelease[] {
   }));
 }
 
-/**
- * A chart ready to render offline: our chart as it is, or, when it depends on upstream charts,
- * a temporary copy with their published packages in charts/ (what `helm dependency build` would
- * fetch). Undefined when a package is not among the fixtures.
- */
-export function offlineChart(chart: string): string | undefined {
-  const meta = parseYaml(readFileSync(join(chart, 'Chart.yaml'), 'utf8')) as { dependencies?: { name: string; version: string; repository?: string }[] };
-  const remote = (meta.dependencies ?? []).filter((d) => d.repository && !d.repository.startsWith('file://'));
-  if (!remote.length) return chart;
-  const packages = remote.map((d) => join(SHARED_CHARTS, `${d.name}-${d.version}.tgz`));
-  if (!packages.every(existsSync)) return undefined;
-  const copy = join(mkdtempSync(join(tmpdir(), 'kf-chart-')), 'chart');
-  cpSync(chart, copy, { recursive: true });
-  mkdirSync(join(copy, 'charts'), { recursive: true });
-  for (const p of packages) cpSync(p, join(copy, 'charts', p.split('/').pop()!));
-  return copy;
-}
+/** Whether every upstream chart the chart depends on is among the fixtures. */
+export const fixturesFor = (chart: string): boolean =>
+  remoteDependencies(chart).every((d) => existsSync(join(SHARED_CHARTS, `${d.name}-${d.version}.tgz`)));
+const ready = (chart: string) => offlineChart(chart, SHARED_CHARTS);
 
 export async function renderRelease(r: PlannedRelease): Promise<RenderedRelease> {
-  const chart = offlineChart(r.chart);
-  if (!chart) throw new Error(`${r.name}: upstream chart packages not available`);
+  const chart = await ready(r.chart);
   const text = await mustExec(tools.helm3, ['template', r.name, chart, '--namespace', r.namespace, '--include-crds', '-f', r.values]);
   return { name: r.name, namespace: r.namespace, objects: parseObjects(text) as RenderedRelease['objects'] };
 }
 
 /** Bytes Helm stores for the release: base64 of gzip of the release JSON (Helm 4, client-side dry run). */
 export async function storedSize(r: PlannedRelease): Promise<number> {
-  const chart = offlineChart(r.chart);
-  if (!chart) throw new Error(`${r.name}: upstream chart packages not available`);
+  const chart = await ready(r.chart);
   const json = await mustExec(tools.helm4, ['install', r.name, chart, '--namespace', r.namespace, '-f', r.values, '--dry-run=client', '-o', 'json']);
   return gzipSync(JSON.stringify(JSON.parse(json))).toString('base64').length;
 }
