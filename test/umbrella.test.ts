@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
-import { enabledByDefault, requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
+import { enabledByDefault } from '../src/core/component.js';
+import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
 import { byKey, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
 import { compareSets, DIST, renderAll } from './support/render.js';
 import { platformTargets } from './support/targets.js';
@@ -55,7 +56,7 @@ describe('umbrella chart', () => {
 
   it('renders each component exactly once, and no two components share an object', async () => {
     const all = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
-    const fromComponents = components.filter(enabledByDefault).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    const fromComponents = components.filter((c) => enabledByDefault(c.info)).flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(() => byKey(components.flatMap((c) => synthConcrete(c).map((o) => o.json)))).not.toThrow();
     expect(compareSets(all, fromComponents, ['umbrella', 'components']).join('\n')).toBe('');
   });
@@ -63,7 +64,7 @@ describe('umbrella chart', () => {
   it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
     const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
     const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
-    const expected = components.filter((c) => enabledByDefault(c) && !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
+    const expected = components.filter((c) => enabledByDefault(c.info) && !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
   });
 
@@ -77,7 +78,7 @@ describe('umbrella chart', () => {
   });
 
   it('leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream\'s example)', async () => {
-    const off = components.filter((c) => !enabledByDefault(c));
+    const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('model-registry');
     const objs = parseObjects(await helmTemplate('helm3', chart));
     const keys = new Set(objs.map(keyOf));

@@ -58,10 +58,7 @@ export interface ComponentInfo<S extends Specs> {
   readonly rbacWildcards?: { role: string; reason: string }[];
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
-  /**
-   * Whether the umbrella chart and `KubeflowPlatform` install the component unless told otherwise:
-   * `disabled` for components that are not part of upstream's platform example (default `enabled`).
-   */
+  /** Whether the umbrella chart and KubeflowPlatform install it unless told otherwise (default `enabled`). */
   readonly umbrellaDefault?: 'enabled' | 'disabled';
   /** Plain text added to the chart's NOTES.txt (shown after `helm install`), e.g. a warning about example credentials. */
   readonly notes?: string;
@@ -69,6 +66,9 @@ export interface ComponentInfo<S extends Specs> {
   /** Defaults of `global.*` for this chart (a platform team's values, see src/platform/customize.ts). */
   readonly globalDefaults?: Record<string, unknown>;
 }
+
+/** Whether the platform installs the component by default. */
+export const enabledByDefault = (info: ComponentInfo<any>): boolean => (info.umbrellaDefault ?? 'enabled') === 'enabled';
 
 export interface ComponentProps<S extends Specs> {
   /** Values over the defaults (concrete synthesis). Validated against the chart's schema. */

@@ -1,8 +1,8 @@
-import { allSpecs } from '../core/component.js';
+import { allSpecs, enabledByDefault } from '../core/component.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { defaultsOf, mergeValues } from '../core/values.js';
 import { presetValues } from '../umbrella/chart.js';
-import { enabledByDefault, unmetDependencies } from '../umbrella/dependencies.js';
+import { unmetDependencies } from '../umbrella/dependencies.js';
 import { platformPresets } from '../umbrella/presets.js';
 
 /**
@@ -49,5 +49,5 @@ export function resolvePlatform(entries: ComponentEntry[], values: PlatformValue
 
 /** Whether the umbrella enables a component when nothing says otherwise. */
 export function defaultEnabled(e: ComponentEntry): boolean {
-  return enabledByDefault(e);
+  return enabledByDefault(e.info);
 }

@@ -1,3 +1,4 @@
+import { enabledByDefault } from '../core/component.js';
 import { valuesPath } from '../core/expr.js';
 import { mount, type FileTree } from '../core/files.js';
 import { CHART_VERSION, chartYaml } from '../core/helm/chart.js';
@@ -8,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 const storedBytes = (text: string): number => Math.ceil(gzipSync(text).length / 3) * 4;
 import { defaultsOf, docsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
-import { enabledByDefault, requirementCondition, requirementMessage, requirementName } from './dependencies.js';
+import { requirementCondition, requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
 
 export const UMBRELLA = 'kubeflow';
@@ -21,7 +22,7 @@ export function presetValues(entries: ComponentEntry[], p: PlatformPreset): Reco
   const out: Record<string, unknown> = {};
   for (const e of entries) {
     const name = e.info.name;
-    const on = p.enable ? p.enable.includes(name) : enabledByDefault(e);
+    const on = p.enable ? p.enable.includes(name) : enabledByDefault(e.info);
     const cp = p.componentPresets?.[name];
     out[name] = mergeValues(cp ? e.info.presets![cp]!.values : {}, { enabled: on });
   }
@@ -43,7 +44,7 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
   const lines = ['# Kubeflow platform. Each component section is passed to its subchart: see charts/<name>/README.md.', '',
     `# -- ${SIZE_LIMIT_DOC}`, `releaseSizeLimitKiB: ${RELEASE_LIMIT_KIB}`, '',
     `# -- ${GLOBAL_DESCRIPTION}`, ...emitYaml({ global: mergeValues(defaultsOf(globalSpecs), global) }).trimEnd().split('\n'), ''];
-  for (const e of entries) lines.push(`# -- ${e.info.description}`, `${e.info.name}:`, `  enabled: ${enabledByDefault(e)}`, '');
+  for (const e of entries) lines.push(`# -- ${e.info.description}`, `${e.info.name}:`, `  enabled: ${enabledByDefault(e.info)}`, '');
   tree.set('values.yaml', lines.join('\n'));
   const globalSchema = schemaOf(globalSpecs, true);
   tree.set('values.schema.json', JSON.stringify({
@@ -115,7 +116,7 @@ function dependencyChecks(entries: ComponentEntry[]): string {
 
 /** README lines naming the components the umbrella leaves out unless enabled (`info.umbrellaDefault`). */
 function offByDefault(entries: ComponentEntry[]): string[] {
-  const off = entries.filter((e) => !enabledByDefault(e)).map((e) => e.info.name);
+  const off = entries.filter((e) => !enabledByDefault(e.info)).map((e) => e.info.name);
   if (!off.length) return [];
   return [`Off by default (not part of upstream's platform example): ${off.map((n) => `\`${n}\``).join(', ')}. Enable one with`,
     `\`--set <name>.enabled=true\`; the Kustomize example leaves them out too (add \`../<name>/base\` to its resources).`, ''];
@@ -145,9 +146,9 @@ function umbrellaReadme(entries: ComponentEntry[]): string {
 /** dist/kustomize/example: the platform as one kustomization over the component bases (and overlays per preset). */
 export function kustomizeExample(entries: ComponentEntry[]): FileTree {
   const tree: FileTree = new Map();
-  tree.set('kustomization.yaml', kustomization({ resources: entries.filter(enabledByDefault).map((e) => `../${e.info.name}/base`) }));
+  tree.set('kustomization.yaml', kustomization({ resources: entries.filter((e) => enabledByDefault(e.info)).map((e) => `../${e.info.name}/base`) }));
   for (const [name, p] of Object.entries(platformPresets)) {
-    const resources = entries.filter((e) => (p.enable ? p.enable.includes(e.info.name) : enabledByDefault(e))).map((e) => {
+    const resources = entries.filter((e) => (p.enable ? p.enable.includes(e.info.name) : enabledByDefault(e.info))).map((e) => {
       const cp = p.componentPresets?.[e.info.name];
       return `../../../${e.info.name}/${cp ? `overlays/${cp}` : 'base'}`;
     });

@@ -46,9 +46,6 @@ export function requirementMessage(name: string, r: Requirement): string {
   return `${name}${requirementCondition(r)} requires ${req}, which is disabled: enable ${req}${alt} or disable ${name}`;
 }
 
-/** Whether the umbrella installs a component unless told otherwise (`info.umbrellaDefault`). */
-export const enabledByDefault = (c: ComponentEntry): boolean => c.info.umbrellaDefault !== 'disabled';
-
 /** Requirements that name neither a component nor a known prerequisite (a typo in a definition). */
 export function unknownRequirements(components: ComponentEntry[]): string[] {
   const known = new Set([...components.map((c) => c.info.name), ...EXTERNAL_PREREQUISITES]);

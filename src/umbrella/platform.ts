@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { allSpecs, type Component, type ComponentProps, type ComponentValues } from '../core/component.js';
+import { allSpecs, enabledByDefault, type Component, type ComponentProps, type ComponentValues } from '../core/component.js';
 import { defaultsOf, mergeValues, type DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { components as allComponents } from '../components/index.js';
-import { enabledByDefault, unmetDependencies } from './dependencies.js';
+import { unmetDependencies } from './dependencies.js';
 import { platformPresets } from './presets.js';
 
 export interface PlatformComponentProps extends ComponentProps<any> {
@@ -39,7 +39,7 @@ export class KubeflowPlatform extends Construct {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
     const byName = new Map(entries.map((e) => [e.info.name, e]));
-    const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(byName.get(name)!));
+    const enabled = (name: string) => props.components?.[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(byName.get(name)!.info));
     const presetOf = (name: string) => props.components?.[name]?.preset ?? preset?.componentPresets?.[name];
     // a component's values as it will be built (defaults, preset, overrides), for requirements limited by `when`
     const valuesOf = (name: string) => {
