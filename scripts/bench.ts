@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDist } from '../src/build.js';
 import { tools, ROOT } from '../test/support/tools.js';
+import { fixturesFor, planDirs, readHelmfile, storedSize } from '../test/support/plan.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -54,3 +55,12 @@ const up = upstream ? results[results.length - 2]!.ms : undefined;
 console.log(`| step | median ms | ratio to kustomize build of our example |${up ? ' ratio to upstream render build |' : ''}`);
 console.log(`|---|---:|---:|${up ? '---:|' : ''}`);
 for (const r of results) console.log(`| ${r.label} | ${r.ms.toFixed(0)} | ${(r.ms / base).toFixed(2)} |${up ? ` ${(r.ms / up).toFixed(2)} |` : ''}`);
+
+// Every release of every install plan, measured as Helm stores it (Helm 4 release object, base64 of gzip).
+console.log('\n| install plan | release | stored KiB (limit 800) |\n|---|---|---:|');
+for (const { label, dir } of planDirs()) {
+  for (const r of readHelmfile(dir)) {
+    const size = fixturesFor(r.chart) ? `${((await storedSize(r)) / 1024).toFixed(1)}` : 'upstream charts not present';
+    console.log(`| ${label} | ${r.name} | ${size} |`);
+  }
+}

@@ -8,7 +8,7 @@ import { DIST } from './support/render.js';
 
 /**
  * Chart versions: semver; a chart's version changes exactly when its content does (the committed
- * record dist/helm/versions.json holds each chart's content digest), and Chart.yaml says what changed.
+ * record dist/chart-versions.json holds each chart's content digest), and Chart.yaml says what changed.
  */
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const charts = [...readTree(join(DIST, 'helm'))].map(([k]) => k).filter((k) => /^[^/]+\/Chart\.yaml$/.test(k)).map((k) => k.split('/')[0]!);
@@ -28,7 +28,7 @@ it('a chart whose content changed gets the next patch version; the others keep t
   const record = structuredClone(committedVersions());
   record['centraldashboard'] = { ...record['centraldashboard']!, digest: 'content-of-an-older-version' };
   const tree = buildDist(record);
-  const versions = JSON.parse(tree.get('helm/versions.json')!) as typeof record;
+  const versions = JSON.parse(tree.get('chart-versions.json')!) as typeof record;
   const before = committedVersions();
   const bumped = Object.keys(versions).filter((c) => versions[c]!.version !== before[c]!.version);
   expect(bumped).toEqual(['centraldashboard']);

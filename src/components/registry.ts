@@ -9,6 +9,7 @@ export * from './cluster-local-gateway/index.js';
 export * from './dex/index.js';
 export * from './istio-namespace/index.js';
 export * from './jupyter-web-app/index.js';
+export * from './knative-serving/index.js';
 export * from './kubeflow-istio-resources/index.js';
 export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';

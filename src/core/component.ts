@@ -56,6 +56,11 @@ export interface ComponentInfo<S extends Specs> {
    * other wildcard fails the tests; with the reference present, a declared one must be upstream's.
    */
   readonly rbacWildcards?: { role: string; reason: string }[];
+  /**
+   * A parity floor below the project's 98 % for a component whose upstream objects carry text we must not
+   * copy (e.g. documentation blocks in ConfigMaps). Every differing object must then be a declared deviation.
+   */
+  readonly parityMinimum?: { share: number; reason: string };
   /** Components this one needs at run time (enforced by the umbrella chart and KubeflowPlatform). */
   readonly requires?: Requirement[];
   /** Whether the umbrella chart and KubeflowPlatform install it unless told otherwise (default `enabled`). */

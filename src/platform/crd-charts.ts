@@ -127,6 +127,7 @@ export function crdChartTree(chart: CrdChart): FileTree {
     'the same definitions as the component charts. The install plan (`dist/platform`) installs this chart before the',
     'components, which then run with `crds.install=false`, so that custom resources never meet a missing CRD.',
     '`helm upgrade` updates the CRDs; `helm uninstall` keeps them (`helm.sh/resource-policy: keep`).', '',
+    '```sh', `helm upgrade --install ${chart.name} ./dist/helm/${chart.name} --namespace kubeflow`, '```', '',
     '| value | default | description |', '|---|---|---|',
     ...chart.components.map((c) => `| \`${c}.enabled\` | \`true\` | Install the CRDs of ${c}. |`), '',
   ].join('\n'));

@@ -63,6 +63,7 @@ export function namespacesChartTree(parts: ComponentNamespaces[]): FileTree {
     'The namespaces of the Kubeflow components, with the labels (Pod Security, Istio injection) and annotations the',
     'components give them. The install plan (`dist/platform`) installs this chart first; every other release runs with',
     '`global.createNamespaces=false` and is stored in a namespace that already exists.', '',
+    '```sh', `helm upgrade --install ${NAMESPACES_CHART} ./dist/helm/${NAMESPACES_CHART} --namespace default`, '```', '',
     '| value | default | namespaces |', '|---|---|---|',
     ...parts.map((p) => `| \`${p.component}.enabled\` | \`true\` | ${p.objects.map((o) => (o.json.metadata as { name: string }).name).join(', ')} |`), '',
   ].join('\n'));

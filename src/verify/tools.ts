@@ -17,7 +17,7 @@ export const tools = {
 };
 /** Fails naming the tool and how to get it when a binary is missing. */
 export function requireTool(bin: string): void {
-  if (existsSync(bin)) return;
+  if (!bin.includes('/') || existsSync(bin)) return; // a bare name is looked up on PATH
   const name = Object.entries(tools).find(([, p]) => p === bin)?.[0] ?? bin;
   throw new Error(`${name} not found at ${bin}: run \`npm install\` in the kubeflow-cdk8s folder (or set ${name.toUpperCase()} to a binary)`);
 }

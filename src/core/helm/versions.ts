@@ -6,7 +6,7 @@ import { CHART_VERSION } from './chart.js';
 
 /**
  * Chart versions follow semver and change only when a chart's output changes. The record
- * (`helm/versions.json` in dist/, committed) holds each chart's version and the digest of its
+ * (`dist/chart-versions.json`, committed) holds each chart's version and the digest of its
  * content as synthesized with the base version; a chart whose digest differs from the record gets
  * the next patch version and an `artifacthub.io/changes` entry. Everything synthesized first uses
  * CHART_VERSION; this pass rewrites Chart.yaml files (and the vendored subcharts' and dependency
@@ -14,7 +14,7 @@ import { CHART_VERSION } from './chart.js';
  */
 export interface VersionRecord { readonly version: string; readonly digest: string; readonly changes: string; readonly kind?: 'added' | 'changed' }
 export type VersionRecords = Record<string, VersionRecord>;
-export const VERSIONS_FILE = 'helm/versions.json';
+export const VERSIONS_FILE = 'chart-versions.json';
 
 /** sha256 of a chart folder's files (sorted by path), as synthesized with the base version. */
 export function chartDigest(tree: FileTree, chart: string): string {
