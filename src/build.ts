@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { applyVersions, chartVersions, VERSIONS_FILE, type VersionRecords } from './core/helm/versions.js';
 import { mount, packageRoot, type FileTree } from './core/files.js';
 import { synthComponent } from './core/synth.js';
-import { components } from './components/index.js';
+import { components, umbrellaComponents } from './components/index.js';
 import { kustomizeExample, UMBRELLA, umbrellaChart } from './umbrella/chart.js';
-import { isSeparateRelease, platformOutputs } from './platform/index.js';
+import { platformOutputs } from './platform/index.js';
 
 /** The chart version record of the repository's committed dist/ (see src/core/helm/versions.ts). */
 export function committedVersions(): VersionRecords {
@@ -23,11 +23,10 @@ export function buildDist(record: VersionRecords = committedVersions()): FileTre
     for (const [k, v] of mount(out.helm, `helm/${entry.info.name}`)) dist.set(k, v);
     for (const [k, v] of mount(out.kustomize, `kustomize/${entry.info.name}`)) dist.set(k, v);
   }
-  const umbrellaMembers = components.filter((e) => !isSeparateRelease(e));
-  for (const [k, v] of mount(umbrellaChart(umbrellaMembers, charts), `helm/${UMBRELLA}`)) dist.set(k, v);
+  for (const [k, v] of mount(umbrellaChart(umbrellaComponents, charts), `helm/${UMBRELLA}`)) dist.set(k, v);
   const { platform, charts: planCharts } = platformOutputs(components);
   for (const [name, tree] of planCharts) for (const [k, v] of mount(tree, `helm/${name}`)) dist.set(k, v);
   for (const [k, v] of mount(platform, 'platform')) dist.set(k, v);
-  for (const [k, v] of mount(kustomizeExample(components), 'kustomize/example')) dist.set(k, v);
+  for (const [k, v] of mount(kustomizeExample(umbrellaComponents), 'kustomize/example')) dist.set(k, v);
   return applyVersions(dist, chartVersions(dist, record), true);
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { componentByName, components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import type { Spec } from '../src/core/values.js';
-import { DIST } from './support/render.js';
+import { helmChartDir, skipReason } from './support/render.js';
 import { exec, tools } from './support/tools.js';
 
 /** Bad values fail `helm template` (Helm 3 and 4) with the value's path; bad props throw naming component and prop. */
@@ -15,7 +15,7 @@ async function helmFails(chart: string, values: unknown): Promise<string[]> {
   writeFileSync(f, JSON.stringify(values));
   const out: string[] = [];
   for (const helm of ['helm3', 'helm4'] as const) {
-    const r = await exec(tools[helm], ['template', 'x', join(DIST, 'helm', chart), '-f', f]);
+    const r = await exec(tools[helm], ['template', 'x', helmChartDir(chart), '-f', f]);
     expect(r.code, `${helm} accepted ${JSON.stringify(values)}`).not.toBe(0);
     out.push(r.stderr);
   }
@@ -23,16 +23,17 @@ async function helmFails(chart: string, values: unknown): Promise<string[]> {
 }
 
 describe('helm template rejects bad values, naming the value', () => {
-  it.each(components.map((c) => c.info.name))('%s: unknown key at the top and inside a group', async (name) => {
+  it.each(components.filter((c) => !skipReason(c.info.name)).map((c) => c.info.name))('%s: unknown key at the top and inside a group', async (name) => {
     for (const msg of await helmFails(name, { notAValue: 1 })) expect(msg).toMatch(/notAValue/);
     // the first group (or image) value, with a misspelt key inside
-    const group = Object.entries(componentByName(name).info.values).find(([, s]) => (s as Spec).kind !== 'leaf')?.[0] ?? 'global';
+    // (values of a wrapped upstream chart are open: that chart's own schema checks them, see its component test)
+    const group = Object.entries(componentByName(name).info.values).find(([, s]) => (s as Spec).kind === 'image' || ((s as Spec).kind === 'group' && !(s as { open?: boolean }).open))?.[0] ?? 'global';
     const nested = group === 'global' ? { global: { imageRegistry: 1 } } : { [group]: { misspeltKey: true } };
     for (const msg of await helmFails(name, nested)) expect(msg).toMatch(group === 'global' ? /imageRegistry/ : /misspeltKey/);
   });
 
   it('profiles: --set notAValue=1 fails and names notAValue', async () => {
-    const chart = join(DIST, 'helm', components.some((c) => c.info.name === 'profiles') ? 'profiles' : components[0]!.info.name);
+    const chart = helmChartDir(components.some((c) => c.info.name === 'profiles') ? 'profiles' : components[0]!.info.name);
     for (const helm of ['helm3', 'helm4'] as const) {
       const r = await exec(tools[helm], ['template', 'x', chart, '--set', 'notAValue=1']);
       expect(r.code).not.toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { readTree } from '../src/core/files.js';
-import { DIST } from './support/render.js';
+import { DIST, helmChartDir, skipReason, wrapsCharts } from './support/render.js';
 import { exec, ROOT, tools } from './support/tools.js';
 
 /**
@@ -20,7 +20,9 @@ function asTemplate(cmd: string): string[] {
     const w = words[i]!;
     if (w === 'install' || w === 'upgrade' || w === '--install' || w === '--reuse-values') continue;
     if (w === '-n') { i++; continue; }
-    args.push(w.replace(/^\$RELEASE$/, 'r'));
+    // a chart with upstream dependencies renders from a copy with the packages in charts/ (helm dependency build)
+    const wrapped = /^\.\/dist\/helm\/([^/]+)$/.exec(w);
+    args.push(wrapped && wrapsCharts(wrapped[1]!) ? helmChartDir(wrapped[1]!) : w.replace(/^\$RELEASE$/, 'r'));
   }
   return ['template', ...args];
 }
@@ -28,6 +30,8 @@ function asTemplate(cmd: string): string[] {
 const readmes = ['README.md', ...[...readTree(join(DIST, 'helm'))].map(([k]) => k).filter((k) => /^[^/]+\/README\.md$/.test(k)).map((k) => `dist/helm/${k}`)];
 
 it.each(readmes)('%s: its helm commands render', async (file) => {
+  const name = /^dist\/helm\/([^/]+)\/README\.md$/.exec(file)?.[1];
+  if (name && name !== 'kubeflow' && skipReason(name)) return console.log(skipReason(name));
   const cmds = helmCommands(readFileSync(join(ROOT, file), 'utf8'));
   expect(cmds.length).toBeGreaterThan(0);
   for (const cmd of cmds) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { components } from '../src/components/index.js';
+import { umbrellaComponents as components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
 import { enabledByDefault } from '../src/core/component.js';

@@ -1,4 +1,5 @@
 import type { ComponentEntry } from '../core/synth.js';
+import { wrapsUpstreamCharts } from '../core/upstream.js';
 import * as registry from './registry.js';
 
 /**
@@ -20,6 +21,12 @@ const isEntry = (x: unknown): x is ComponentEntry =>
 /** Every registered component, in platform order. */
 export const components: ComponentEntry[] = Object.values(registry).filter(isEntry)
   .sort((a, b) => rank(a.info.name) - rank(b.info.name) || a.info.name.localeCompare(b.info.name));
+
+/**
+ * The components the `kubeflow` umbrella chart vendors as subcharts (and the Kustomize example and
+ * KubeflowPlatform compose): all but those wrapping upstream charts, which are separate releases.
+ */
+export const umbrellaComponents: ComponentEntry[] = components.filter((c) => !wrapsUpstreamCharts(c.info));
 
 export const componentByName = (name: string): ComponentEntry => {
   const c = components.find((x) => x.info.name === name);

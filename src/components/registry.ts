@@ -5,8 +5,11 @@
  */
 export * from './admission-webhook/index.js';
 export * from './centraldashboard/index.js';
+export * from './cert-manager/index.js';
 export * from './cluster-local-gateway/index.js';
 export * from './dex/index.js';
+export * from './istio-crds/index.js';
+export * from './istio-install/index.js';
 export * from './istio-namespace/index.js';
 export * from './jupyter-web-app/index.js';
 export * from './knative-serving/index.js';
@@ -18,6 +21,7 @@ export * from './notebook-controller/index.js';
 export * from './oauth2-proxy/index.js';
 export * from './profiles/index.js';
 export * from './pvcviewer-controller/index.js';
+export * from './spark-operator/index.js';
 export * from './tensorboard-controller/index.js';
 export * from './tensorboards-web-app/index.js';
 export * from './user-namespace/index.js';

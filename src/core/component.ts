@@ -1,11 +1,14 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
   concreteAccess, defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf, symbolicAccess,
   type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
+import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
+import { duplicateKeys, exampleCredentialsInUse } from './value-checks.js';
 
 /** Context flag set by the chart synthesizer: values become Helm expressions. */
 export const SYMBOLIC_CONTEXT = 'kubeflow-cdk8s/symbolic';
@@ -70,6 +73,15 @@ export interface ComponentInfo<S extends Specs> {
   readonly keywords?: string[];
   /** Defaults of `global.*` for this chart (a platform team's values, see src/platform/customize.ts). */
   readonly globalDefaults?: Record<string, unknown>;
+  /**
+   * Upstream Helm charts this component wraps (src/core/upstream.ts). Such a component is a separate
+   * release of the platform: the `kubeflow` umbrella chart leaves it out of its subcharts.
+   */
+  readonly upstreamCharts?: UpstreamChart[];
+  /** Release name and namespace to install as; required with `upstreamCharts` (their objects are named after it). */
+  readonly release?: ReleaseInfo;
+  /** Objects the install plan applies in a second release, after the wrapped chart is ready (src/core/upstream.ts). */
+  readonly followUpRelease?: FollowUpRelease;
 }
 
 /** Whether the platform installs the component by default. */
@@ -82,7 +94,15 @@ export interface ComponentProps<S extends Specs> {
   readonly preset?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+
+/** Values as TypeScript users may write them, made plain: a cdk8s `k8s.Quantity` becomes its value (`'512Mi'`). */
+export function plainValues<T>(x: T): T {
+  if (x instanceof k8s.Quantity) return x.value as T;
+  if (Array.isArray(x)) return x.map(plainValues) as T;
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, plainValues(y)])) as T;
+  return x;
+}
 
 /**
  * Base of every Kubeflow component. Subclasses read `this.v` and create Kubernetes objects; the
@@ -110,10 +130,16 @@ export abstract class Component<S extends Specs> extends Construct {
       if (!preset) {
         throw new Error(`${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`);
       }
-      merged = mergeValues(merged, preset.values);
+      merged = mergeValues(merged, plainValues(preset.values));
     }
-    merged = mergeValues(merged, props.values ?? {});
+    merged = mergeValues(merged, plainValues(props.values ?? {}));
     assertValid(info, merged, 'props.values');
+    const dups = duplicateKeys(specs, merged);
+    if (dups.length) throw new Error(`${info.name}: invalid props.values:\n${dups.map((d) => `- ${d}`).join('\n')}`);
+    const examples = exampleCredentialsInUse(specs, merged);
+    if (examples.length && (merged.global as { requireSecureCredentials?: boolean }).requireSecureCredentials) {
+      throw new Error(`${info.name}: global.requireSecureCredentials is true, but these credentials are still at their example defaults: ${examples.join(', ')}`);
+    }
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
@@ -177,7 +203,11 @@ export function assertValid(info: ComponentInfo<any>, values: unknown, what: str
 export function formatErrors(errors: ErrorObject[]): string {
   return errors.map((e) => {
     const at = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-    if (e.keyword === 'additionalProperties') return `- ${at}: unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    if (e.keyword === 'additionalProperties') {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const patterns = Object.keys((e.parentSchema as JsonSchema | undefined)?.patternProperties ?? {});
+      return patterns.length ? `- ${at}: key '${key}' must match ${patterns.join(' or ')}` : `- ${at}: unknown key '${key}'`;
+    }
     return `- ${at}: ${e.message}`;
   }).join('\n');
 }

@@ -10,7 +10,10 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   minLength?: number;
+  maxLength?: number;
   pattern?: string;
+  patternProperties?: Record<string, JsonSchema>;
+  propertyNames?: JsonSchema;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
   not?: JsonSchema;
@@ -39,16 +42,83 @@ export const s = {
   }),
   /** Anything a Kubernetes field accepts that we do not constrain further. */
   any: (description?: string): JsonSchema => ({ ...(description ? { description } : {}) }),
-  /** Kubernetes resource quantity: a number or a string such as `500m`, `2Gi`. */
-  quantity: (): JsonSchema => ({
-    anyOf: [{ type: 'integer' }, { type: 'number' }, { type: 'string', pattern: QUANTITY_PATTERN }],
+  /** Kubernetes resource quantity: a number or a string such as `500m`, `2Gi`; `nonNegative` for requests, limits, quotas. */
+  quantity: (opts: { nonNegative?: boolean } = {}): JsonSchema => ({
+    anyOf: opts.nonNegative
+      ? [{ type: 'number', minimum: 0 }, { type: 'string', pattern: NON_NEGATIVE_QUANTITY_PATTERN }]
+      : [{ type: 'integer' }, { type: 'number' }, { type: 'string', pattern: QUANTITY_PATTERN }],
   }),
+  /** A map whose keys must match `keyPattern`: a bad key is reported at the map's path by Helm 3, Helm 4 and ajv alike. */
+  keyedMap: (keyPattern: string, values: JsonSchema, extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'object', patternProperties: { [keyPattern]: values }, additionalProperties: false, ...extra,
+  }),
+  // ---- Kubernetes and program formats (every pattern is RE2-compatible: Helm validates with Go regexps) ----
+  /** DNS-1123 label (namespace, Service, profile names): lower-case alphanumerics and `-`, at most 63. */
+  dnsLabel: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: DNS_LABEL, maxLength: 63, ...extra }),
+  /** DNS-1123 subdomain (names of Secrets, ConfigMaps, most objects; domains): labels joined by `.`, at most 253. */
+  subdomain: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: DNS_SUBDOMAIN, maxLength: 253, ...extra }),
+  /** A label or annotation key: optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
+  labelKey: (): JsonSchema => ({ type: 'string', pattern: LABEL_KEY, maxLength: 317 }),
+  /** A label value: empty or at most 63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric. */
+  labelValue: (): JsonSchema => ({ type: 'string', pattern: LABEL_VALUE, maxLength: 63 }),
+  /** Labels (`key: value`) with Kubernetes' key and value grammar. */
+  labelMap: (): JsonSchema => s.keyedMap(LABEL_KEY, { type: 'string', pattern: LABEL_VALUE, maxLength: 63 }),
+  /** Annotations: Kubernetes' key grammar, any string value. */
+  annotationMap: (): JsonSchema => s.keyedMap(LABEL_KEY, { type: 'string' }),
+  /** A Go duration (`90s`, `1h30m`, `0`); no sign, so never negative. */
+  duration: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: GO_DURATION, ...extra }),
+  /** An absolute http(s) URL without spaces, quotes, braces or backslashes. */
+  url: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: HTTP_URL, maxLength: 2048, ...extra }),
+  /** An http(s) URL or an absolute path (`/dex/auth`), as redirect targets take. */
+  urlOrPath: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: `(${HTTP_URL})|(^/${URL_CHAR}*$)`, maxLength: 2048, ...extra }),
+  /** `namespace/name` (both DNS labels/subdomains); `namespaceOptional` also admits a bare name (Istio gateway references). */
+  namespacedName: (opts: { namespaceOptional?: boolean } = {}, extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'string', pattern: `^(${DNS_LABEL.slice(1, -1)}/)${opts.namespaceOptional ? '?' : ''}${DNS_SUBDOMAIN.slice(1)}`, maxLength: 317, ...extra,
+  }),
+  /** An HTTP header name (an RFC 9110 token). */
+  headerName: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: HEADER_NAME, maxLength: 256, ...extra }),
+  /** A TCP/UDP port number. */
+  port: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'integer', minimum: 1, maximum: 65535, ...extra }),
+  /** An email address (user ids, static users): no spaces, quotes or control characters. */
+  email: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: EMAIL, maxLength: 254, ...extra }),
+  /** A single line of text: no line breaks or other control characters (display names, ids). */
+  line: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: ONE_LINE, ...extra }),
+  /** An environment variable name. */
+  envName: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: ENV_NAME, ...extra }),
+  /** An Istio/SPIFFE principal (`cluster.local/ns/<namespace>/sa/<service account>`) or another trust-domain path. */
+  principal: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: PRINCIPAL, ...extra }),
+  /** The same string format, or empty (`''` = not set: an optional Secret name, URL…). */
+  orEmpty: (sch: JsonSchema): JsonSchema => ({ ...sch, pattern: sch.pattern ? `^(?:${sch.pattern})?$` : sch.pattern }),
 };
 
+export const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+export const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+export const LABEL_KEY = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
+export const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
+export const GO_DURATION = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
+const URL_CHAR = '[^\\s"\'<>\\\\^`{|}]';
+export const HTTP_URL = `^https?://[^\\s"'<>\\\\^\`{|}/?#]+([/?#]${URL_CHAR}*)?$`;
+export const HEADER_NAME = "^[-!#$%&'*+.^_`|~0-9A-Za-z]+$";
+export const EMAIL = '^[^\\s@"\'<>\\\\{}]+@[^\\s@"\'<>\\\\{}]+$';
+export const ONE_LINE = '^[^\\x00-\\x1f\\x7f]*$';
+export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+export const PRINCIPAL = '^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(/[-A-Za-z0-9_.*]+)*$';
+/** Image grammar (distribution/reference): registry host[:port][/path], repository path, tag, digest. */
+export const IMAGE_REGISTRY = '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*)?$';
+export const IMAGE_REPOSITORY = '^[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*$';
+export const IMAGE_TAG = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$';
+export const IMAGE_DIGEST = '^([a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,})?$';
+
+export const NON_NEGATIVE_QUANTITY_PATTERN = '^\\+?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
 export const QUANTITY_PATTERN = '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
 
 export const resourceRequirementsSchema = (): JsonSchema =>
   s.object({
-    limits: s.map(s.quantity()),
-    requests: s.map(s.quantity()),
+    limits: s.keyedMap(RESOURCE_NAME, s.quantity({ nonNegative: true })),
+    requests: s.keyedMap(RESOURCE_NAME, s.quantity({ nonNegative: true })),
   });
+
+/** A resource name (`cpu`, `memory`, `nvidia.com/gpu`, `requests.storage`…): a qualified name. */
+export const RESOURCE_NAME = LABEL_KEY;
+/** An Istio host: `*`, a DNS name (optionally `*.`-prefixed), optionally after `namespace/` (Gateway hosts). */
+export const ISTIO_HOST = '^(([a-z0-9]([-a-z0-9]*[a-z0-9])?|\\*|\\.)/)?(\\*|(\\*\\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*)$';

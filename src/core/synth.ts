@@ -2,9 +2,10 @@ import type { Construct } from 'constructs';
 import { SYMBOLIC_CONTEXT, type Component, type ComponentInfo, type ComponentProps } from './component.js';
 import { mount, type FileTree } from './files.js';
 import { componentChart } from './helm/chart.js';
-import { kustomizeBase, kustomizeOverlay } from './kustomize/writer.js';
+import { kustomization, kustomizeBase, kustomizeOverlay } from './kustomize/writer.js';
 import { collect, scratchChart, type SynthObject } from './objects.js';
 import { SymbolicResolver } from './serialize.js';
+import { helmChartsOf, kustomizeNamespace, wrapsUpstreamCharts } from './upstream.js';
 import type { Specs } from './values.js';
 
 /** What a component folder exports: its definition and how to build it. */
@@ -23,10 +24,15 @@ export function synthSymbolic(entry: ComponentEntry): SynthObject[] {
 
 /** The component's objects for concrete values (defaults, a preset, or overrides). */
 export function synthConcrete(entry: ComponentEntry, props: ComponentProps<any> = {}): SynthObject[] {
+  return synthConcreteWithValues(entry, props).objects;
+}
+
+/** Concrete synthesis, with the resolved values (wrapped upstream charts get them as `valuesInline`). */
+export function synthConcreteWithValues(entry: ComponentEntry, props: ComponentProps<any> = {}): { objects: SynthObject[]; values: Record<string, any> } {
   const chart = scratchChart();
   const c = entry.create(chart, entry.info.name, props);
   c.applyGlobalObjectRules();
-  return collect(c, (o) => o.toJson());
+  return { objects: collect(c, (o) => o.toJson()), values: c.resolvedValues as Record<string, any> };
 }
 
 export interface ComponentOutputs {
@@ -35,10 +41,29 @@ export interface ComponentOutputs {
 }
 
 export function synthComponent(entry: ComponentEntry): ComponentOutputs {
+  if (wrapsUpstreamCharts(entry.info)) return synthWrapper(entry);
   const base = synthConcrete(entry);
   const kustomize = mount(kustomizeBase(base), 'base');
   for (const p of Object.keys(entry.info.presets ?? {})) {
     for (const [k, v] of mount(kustomizeOverlay(base, synthConcrete(entry, { preset: p })), `overlays/${p}`)) kustomize.set(k, v);
   }
   return { helm: componentChart(entry.info, synthSymbolic(entry), base), kustomize };
+}
+
+/**
+ * A component that wraps upstream charts: its own objects in `base/objects` (a plain Kustomize base),
+ * `base/` adds the charts as `helmCharts` with the default values, each `overlays/<preset>` patches the
+ * own objects and inflates the charts with the preset's values (an overlay cannot patch `valuesInline`).
+ */
+function synthWrapper(entry: ComponentEntry): ComponentOutputs {
+  const base = synthConcreteWithValues(entry);
+  const kustomize = mount(kustomizeBase(base.objects), 'base/objects');
+  const ns = kustomizeNamespace(entry.info);
+  kustomize.set('base/kustomization.yaml', kustomization({ ...ns, resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }));
+  for (const p of Object.keys(entry.info.presets ?? {})) {
+    const variant = synthConcreteWithValues(entry, { preset: p });
+    const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', { ...ns, helmCharts: helmChartsOf(entry.info, variant.values) });
+    for (const [k, v] of mount(overlay, `overlays/${p}`)) kustomize.set(k, v);
+  }
+  return { helm: componentChart(entry.info, synthSymbolic(entry), base.objects), kustomize };
 }

@@ -14,6 +14,16 @@ export function b64(x: string): string {
   return sentinel({ k: 'raw', go: `b64enc ${goScalar(exprOf(x))}`, type: 'string' });
 }
 
+/**
+ * A string value as a quoted string literal of JSON, TOML or an INI/cfg file (`"a \\"b\\""`): quotes,
+ * backslashes, line breaks and control characters are escaped, so a value can never end the string
+ * and add settings. Go's escapes (`\\u003c` for `<`…), identical in both syntheses.
+ */
+export function quoted(x: string): string {
+  if (!symbolic(x)) return goCanonicalJson(String(x));
+  return sentinel({ k: 'raw', go: `toJson ${goScalar(exprOf(x))}`, type: 'string' });
+}
+
 /** The items of a list of strings joined with `sep` (`a,b`). */
 export function joined(list: string[], sep: string): string {
   if (!symbolic(list)) return list.join(sep);
@@ -28,8 +38,11 @@ export function jsonItems(list: unknown[]): string {
 
 /**
  * A random secret value (base64, as Secret `data` holds it) that is generated on first install and
- * read back from the live Secret on upgrades (Helm `lookup`), so it never changes. Only charts can
- * do this: concrete synthesis (Kustomize, cdk8s apps) throws, naming the component and value.
+ * read back from the live Secret on upgrades (Helm `lookup`), so it never changes. It never churns
+ * under GitOps either: where the cluster cannot be read (`helm template`, Argo CD, Flux), the chart
+ * fails naming the value and asking for existingSecret, instead of rendering a new random value on
+ * every sync. Only charts can do this: concrete synthesis (Kustomize, cdk8s apps) throws, naming the
+ * component and value.
  */
 export function generatedSecretData(opts: {
   component: string; valuePath: string; namespace: string; secretName: string; key: string; length: number; symbolic: boolean;
@@ -38,8 +51,8 @@ export function generatedSecretData(opts: {
     throw new Error(`${opts.component}: ${opts.valuePath} is true, but generated secrets need Helm (lookup of the live Secret); `
       + 'in Kustomize/cdk8s synthesis set the secret value or point existingSecret at your own Secret');
   }
-  const live = `(lookup "v1" "Secret" ${goScalar(exprOf(opts.namespace))} ${goScalar(exprOf(opts.secretName))})`;
-  return sentinel({ k: 'raw', go: `default (b64enc (randAlphaNum ${opts.length})) (dig "data" ${goString(opts.key)} "" ${live})`, type: 'string' });
+  const args = `(dict "namespace" ${goScalar(exprOf(opts.namespace))} "name" ${goScalar(exprOf(opts.secretName))} "key" ${goString(opts.key)} "length" ${opts.length} "value" ${goString(`${opts.component}: ${opts.valuePath}`)})`;
+  return sentinel({ k: 'raw', go: `include "kubeflow-cdk8s.generatedSecret" ${args}`, type: 'string' });
 }
 
 /**

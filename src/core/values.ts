@@ -1,6 +1,8 @@
 import { k8s } from 'cdk8s-plus-33';
 import { ref, type Expr, type ValueType } from './expr.js';
-import { resourceRequirementsSchema, s, type JsonSchema } from './schema.js';
+import {
+  IMAGE_DIGEST, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, resourceRequirementsSchema, s, type JsonSchema,
+} from './schema.js';
 import { sentinel, Token } from './tokens.js';
 
 /**
@@ -8,8 +10,10 @@ import { sentinel, Token } from './tokens.js';
  * declaration yields values.yaml, values.schema.json, the README table, the typed construct API
  * and, at synthesis, either a concrete value (Kustomize, plain cdk8s apps) or a Helm expression.
  */
-export interface Leaf<T> {
+export interface Leaf<T, In = T> {
   readonly kind: 'leaf';
+  /** Phantom: the type users write for this value (props, presets); `T` is what constructs read. */
+  readonly input?: In;
   readonly type: ValueType;
   readonly default: T;
   readonly description: string;
@@ -20,11 +24,25 @@ export interface Leaf<T> {
   readonly toProp?: (v: T) => unknown;
   /** A `global.*` value (path below `global`) that replaces this one when set (non-empty). */
   readonly globalOverride?: string[];
+  /** Lists: items are identified by this field; two items with the same key fail (chart and synthesis). */
+  readonly uniqueKey?: string;
+  /**
+   * A credential whose default is a well-known example (upstream's example user, password, client
+   * secret). While it is in use at its default, NOTES.txt warns, and `global.requireSecureCredentials`
+   * fails naming it. Lists and maps count as at their default while they still hold a default item.
+   * `unless`: value paths (`!path` for false) under which the credential is not used (an existingSecret).
+   */
+  readonly exampleCredential?: { readonly unless?: string[] };
 }
 export interface Group<C extends Specs> {
   readonly kind: 'group';
   readonly description: string;
   readonly children: C;
+  /**
+   * Keys other than the declared ones are accepted and passed on (values of an upstream chart that
+   * we do not type: the upstream chart's own schema validates them). Closed when unset.
+   */
+  readonly open?: boolean;
 }
 export interface ImageValue {
   registry: string;
@@ -38,7 +56,7 @@ export interface ImageSpec {
   readonly description: string;
   readonly default: ImageValue;
 }
-export type Spec = Leaf<any> | Group<any> | ImageSpec;
+export type Spec = Leaf<any, any> | Group<any> | ImageSpec;
 export type Specs = Record<string, Spec>;
 
 /** What a construct reads: plain values in concrete mode, sentinels/tokens in symbolic mode. */
@@ -54,8 +72,8 @@ export type Access<S> = S extends Leaf<infer T>
     : S extends Group<infer C>
       ? { readonly [K in keyof C]: Access<C[K]> }
       : never;
-export type ValuesOf<S> = S extends Leaf<infer T>
-  ? T
+export type ValuesOf<S> = S extends Leaf<any, infer In>
+  ? In
   : S extends ImageSpec
     ? ImageValue
     : S extends Group<infer C>
@@ -63,14 +81,31 @@ export type ValuesOf<S> = S extends Leaf<infer T>
       : never;
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
-interface LeafOpts { omitEmpty?: boolean }
+interface LeafOpts { omitEmpty?: boolean; exampleCredential?: { unless?: string[] } }
+interface ListOpts extends LeafOpts {
+  /** Items are identified by this field (profiles by `name`, users by `email`): duplicates fail, naming list and key. */
+  key?: string;
+}
 
-const leaf = <T>(type: ValueType, def: T, description: string, schema: JsonSchema, extra: Partial<Leaf<T>> = {}): Leaf<T> => ({
+const leaf = <T, In = T>(type: ValueType, def: T, description: string, schema: JsonSchema, extra: Partial<Leaf<T, In>> = {}): Leaf<T, In> => ({
   kind: 'leaf', type, default: def, description, schema, ...extra,
 });
 
+/** A number stays a number (as the chart renders it), anything else is the quantity's text. */
+const toQuantity = (x: unknown): k8s.Quantity => (typeof x === 'number' ? k8s.Quantity.fromNumber(x) : k8s.Quantity.fromString(String(x)));
+
+/** A quantity as users write it: `'512Mi'`, `2`, or a cdk8s `k8s.Quantity` (read back as its value). */
+export type QuantityInput = string | number | k8s.Quantity;
+export interface ResourcesInput { limits?: Record<string, QuantityInput>; requests?: Record<string, QuantityInput> }
+
+/** A string leaf with a format schema (see `s` in schema.ts); `optional` also admits `''` (not set). */
+const formatted = (schema: JsonSchema) => (def: string, description: string, opts: LeafOpts & { optional?: boolean } = {}) => {
+  const { optional, ...rest } = opts;
+  return leaf<string>('string', def, description, optional ? s.orEmpty(schema) : schema, rest);
+};
+
 export const v = {
-  str: (def: string, description: string, schema: Partial<JsonSchema> = {}) => leaf<string>('string', def, description, s.string(schema)),
+  str: (def: string, description: string, schema: Partial<JsonSchema> = {}, opts: LeafOpts = {}) => leaf<string>('string', def, description, s.string(schema), opts),
   /** A string that `global.<path>` replaces when set, so one umbrella value reaches every component. */
   strWithGlobal: (globalPath: string, def: string, description: string, schema: Partial<JsonSchema> = {}) =>
     leaf<string>('string', def, `${description} \`global.${globalPath}\` replaces it when set.`, s.string(schema), { globalOverride: globalPath.split('.') }),
@@ -79,41 +114,89 @@ export const v = {
   bool: (def: boolean, description: string) => leaf<boolean>('boolean', def, description, s.boolean()),
   oneOf: <T extends string>(values: readonly T[], def: NoInfer<T>, description: string) =>
     leaf<T>('string', def, description, { type: 'string', enum: [...values] }),
-  quantity: (def: string, description: string) =>
-    leaf<k8s.Quantity>('string', def as unknown as k8s.Quantity, description, s.quantity(), {
-      toProp: (q) => k8s.Quantity.fromString(String(q)),
+  /** A Kubernetes quantity; `nonNegative` (requests, limits, sizes) refuses `-1`. */
+  quantity: (def: string, description: string, opts: { nonNegative?: boolean } = { nonNegative: true }) =>
+    leaf<k8s.Quantity, QuantityInput>('string', def as unknown as k8s.Quantity, description, s.quantity(opts), {
+      toProp: (q) => toQuantity(q),
     }),
+  /** Container resources: limits/requests by resource name, non-negative quantities (`'512Mi'`, `0.5` or `k8s.Quantity`). */
   resources: (def: { limits?: Record<string, string>; requests?: Record<string, string> }, description: string) =>
-    leaf<k8s.ResourceRequirements>('object', def as k8s.ResourceRequirements, description, resourceRequirementsSchema(), {
+    leaf<k8s.ResourceRequirements, ResourcesInput>('object', def as k8s.ResourceRequirements, description, resourceRequirementsSchema(), {
       omitEmpty: true,
       toProp: (r) => {
         const q = (m?: Record<string, unknown>) =>
-          m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, k8s.Quantity.fromString(String(x))]));
+          m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, toQuantity(x)]));
         const plain = r as unknown as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
         return { ...plain, limits: q(plain.limits), requests: q(plain.requests) };
       },
     }),
   obj: <T>(def: T, description: string, schema: JsonSchema, opts: LeafOpts = {}) => leaf<T>('object', def, description, schema, opts),
-  list: <T>(def: T[], description: string, items: JsonSchema, opts: LeafOpts & Partial<JsonSchema> = {}) => {
-    const { omitEmpty, ...extra } = opts;
-    return leaf<T[]>('array', def, description, s.array(items, extra), { omitEmpty });
+  list: <T>(def: T[], description: string, items: JsonSchema, opts: ListOpts & Partial<JsonSchema> = {}) => {
+    const { omitEmpty, key, exampleCredential, ...extra } = opts;
+    if (key && items.properties && !items.properties[key]) throw new Error(`v.list: key '${key}' is not a property of the items`);
+    return leaf<T[]>('array', def, description, s.array(items, extra), { omitEmpty, uniqueKey: key, exampleCredential });
   },
-  map: <T>(def: Record<string, T>, description: string, values: JsonSchema, opts: LeafOpts = {}) =>
-    leaf<Record<string, T>>('object', def, description, s.map(values), opts),
+  /** A map; `keys` constrains its keys (a pattern schema such as `s.labelKey()`), reported at the map's path. */
+  map: <T>(def: Record<string, T>, description: string, values: JsonSchema, opts: LeafOpts & { keys?: JsonSchema } = {}) => {
+    const { keys, ...rest } = opts;
+    return leaf<Record<string, T>>('object', def, description, keys?.pattern ? s.keyedMap(keys.pattern, values) : s.map(values), rest);
+  },
+  // ---- Kubernetes and program formats: the same schema checks values.schema.json and construct props ----
+  /** DNS-1123 label (namespaces, Service and profile names). */
+  dnsLabel: formatted(s.dnsLabel()),
+  /** DNS-1123 subdomain (names of Secrets, ConfigMaps, ServiceAccounts; cluster domains). */
+  subdomain: formatted(s.subdomain()),
+  /** Kubernetes labels: key and value grammar and lengths. */
+  labelMap: (def: Record<string, string>, description: string, opts: LeafOpts = {}) =>
+    leaf<Record<string, string>>('object', def, description, s.labelMap(), opts),
+  /** Kubernetes annotations: key grammar, any value. */
+  annotationMap: (def: Record<string, string>, description: string, opts: LeafOpts = {}) =>
+    leaf<Record<string, string>>('object', def, description, s.annotationMap(), opts),
+  /** A Go duration (`24h`, `90s`, `0`), never negative. */
+  duration: formatted(s.duration()),
+  /** An absolute http(s) URL. */
+  url: formatted(s.url()),
+  /** An http(s) URL or an absolute path. */
+  urlOrPath: formatted(s.urlOrPath()),
+  /** `namespace/name`; `namespaceOptional` admits a bare name (resolved in the object's own namespace, as Istio does). */
+  namespacedName: (def: string, description: string, opts: LeafOpts & { optional?: boolean; namespaceOptional?: boolean } = {}) => {
+    const { namespaceOptional, ...rest } = opts;
+    return formatted(s.namespacedName({ namespaceOptional }))(def, description, rest);
+  },
+  /** An HTTP header name. */
+  headerName: formatted(s.headerName()),
+  /** An email address (user ids, static users). */
+  email: formatted(s.email()),
+  /** One line of free text (display names, ids, scopes): no line breaks or control characters. */
+  line: formatted(s.line()),
+  /** A port number (1–65535). */
+  port: (def: number, description: string) => leaf<number>('integer', def, description, s.port()),
   image: (def: ImageValue, description: string): ImageSpec => ({ kind: 'image', description, default: def }),
   group: <C extends Specs>(description: string, children: C): Group<C> => ({ kind: 'group', description, children }),
+  /**
+   * The values of a wrapped upstream chart (src/core/upstream.ts), at the chart's own paths under its
+   * alias: the declared keys are typed (defaults = Kubeflow's settings), every other key passes through
+   * to the upstream chart, whose own values.schema.json validates it. Groups inside are open too.
+   */
+  upstream: <C extends Specs>(description: string, children: C): Group<C> => ({ kind: 'group', description, children: openGroups(children), open: true }),
 };
+
+function openGroups<C extends Specs>(specs: C): C {
+  return Object.fromEntries(Object.entries(specs).map(([k, sp]) =>
+    [k, sp.kind === 'group' ? { ...sp, children: openGroups(sp.children), open: true } : sp])) as C;
+}
 
 /** Values every chart shares; the umbrella chart sets them once for all components. */
 export const globalSpecs = {
-  commonLabels: v.map<string>({}, 'Labels added to the metadata of every object (never to selectors or pod templates, so adding them never recreates a workload). An object\'s own labels win over these.', s.string()),
+  commonLabels: v.labelMap({}, 'Labels added to the metadata of every object (never to selectors or pod templates, so adding them never recreates a workload). An object\'s own labels win over these.'),
   createNamespaces: v.bool(true, 'Create the Namespace objects of each component. The install plan turns this off in every release but its first, `kubeflow-namespaces`, which creates every namespace of the platform before anything is stored in it.'),
-  imageRegistry: v.str('', 'Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image\'s own registry.'),
+  imageRegistry: v.str('', 'Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image\'s own registry.', { pattern: IMAGE_REGISTRY }),
   auth: v.group('Login settings shared by Dex, oauth2-proxy and the apps behind the gateway. Each replaces the matching value of every component when set; empty keeps the components\' own values (upstream defaults).', {
-    issuerUrl: v.str('', 'OIDC issuer URL users log in with (Dex or an external provider).'),
-    clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.'),
-    gateway: v.str('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.'),
+    issuerUrl: v.url('', 'OIDC issuer URL users log in with (Dex or an external provider).', { optional: true }),
+    clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.', s.line()),
+    gateway: v.namespacedName('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.', { optional: true }),
   }),
+  requireSecureCredentials: v.bool(false, 'Fail, listing them, while any credential is still at its well-known example default (Dex\'s example user and password, example client and cookie secrets, and every value a chart declares as an example credential). Set it for production; the `secure` platform preset leaves none.'),
 };
 export const GLOBAL_DESCRIPTION = 'Values shared with every Kubeflow chart (the umbrella chart sets them once).';
 
@@ -130,10 +213,10 @@ function defaultOf(sp: Spec): unknown {
 
 const imageSchema = (): JsonSchema =>
   s.object({
-    registry: s.string({ description: 'Image registry; empty for none.' }),
-    repository: s.string({ minLength: 1, description: 'Image repository.' }),
-    tag: s.string({ description: 'Image tag (used when no digest is set).' }),
-    digest: s.string({ pattern: '^(sha256:[a-f0-9]{64})?$', description: 'Image digest; wins over the tag.' }),
+    registry: s.string({ pattern: IMAGE_REGISTRY, description: 'Image registry (`host[:port][/path]`); empty for none.' }),
+    repository: s.string({ minLength: 1, maxLength: 255, pattern: IMAGE_REPOSITORY, description: 'Image repository.' }),
+    tag: s.string({ pattern: IMAGE_TAG, description: 'Image tag (used when no digest is set).' }),
+    digest: s.string({ pattern: IMAGE_DIGEST, description: 'Image digest (`sha256:…`); wins over the tag.' }),
     pullPolicy: s.enum(['Always', 'IfNotPresent', 'Never']),
   }, ['repository']);
 
@@ -154,7 +237,7 @@ export function schemaOf(specs: Specs, open = false): JsonSchema {
 function specSchema(sp: Spec): JsonSchema {
   if (sp.kind === 'leaf') return { ...sp.schema, description: sp.description };
   if (sp.kind === 'image') return { ...imageSchema(), description: sp.description };
-  return { ...schemaOf(sp.children), description: sp.description };
+  return { ...schemaOf(sp.children, !!sp.open), description: sp.description };
 }
 
 export interface DocRow { path: string; type: string; default: unknown; description: string }

@@ -5,6 +5,7 @@ import { eq, json, not, opt, pick, spread, text, type Cond } from '../core/condi
 import { hashedName } from '../core/hash.js';
 import { customObject } from '../core/custom-object.js';
 import { envVarSchema, podScheduling, scheduling } from './k8s-values.js';
+import { s } from '../core/schema.js';
 import { v, type Access, type Group, type ImageValue } from '../core/values.js';
 import type { Construct } from 'constructs';
 
@@ -23,22 +24,22 @@ export interface CrudWebAppDefaults {
 }
 
 export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
-  namespace: v.str('kubeflow', 'Namespace of the web app.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the web app.'),
   image: v.image(d.image, 'Web app image. As upstream, the Deployment states no pull policy while it is IfNotPresent (the Kubernetes default for tagged images); another policy is written out.'),
   replicas: v.int(1, 'Web app replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the web app container.'),
   ...scheduling(),
-  prefix: v.str(d.prefix, `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`, { pattern: '^/[^/].*[^/]$|^/[^/]$' }),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in service hostnames.', { minLength: 1 }),
-  userIdHeader: v.str('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).', { minLength: 1 }),
-  userIdPrefix: v.str('', 'Prefix the auth proxy puts before the user id in that header.'),
+  prefix: v.str(d.prefix, `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`, { pattern: '^/[-A-Za-z0-9._~]+(/[-A-Za-z0-9._~]+)*$' }),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in service hostnames.'),
+  userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
+  userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
   secureCookies: v.bool(true, 'Mark the CSRF cookie Secure (APP_SECURE_COOKIES); set false only when the UI is served over plain HTTP.'),
-  metrics: v.str('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
+  metrics: v.line('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
     ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', { minLength: 1 }),
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
   }),
 });
 

@@ -5,15 +5,15 @@ import { v } from '../core/values.js';
 /** Value declarations many workloads share, so every chart spells them the same way. */
 export const envVarSchema = (): JsonSchema =>
   s.object({
-    name: s.string({ minLength: 1 }),
+    name: s.string({ minLength: 1, pattern: '^[-._a-zA-Z][-._a-zA-Z0-9]*$' }),
     value: s.string(),
     valueFrom: { type: 'object', description: 'A Kubernetes EnvVarSource.' },
   }, ['name']);
 
 export const scheduling = () => ({
-  nodeSelector: v.map<string>({}, 'Node labels the pods must match.', s.string(), { omitEmpty: true }),
+  nodeSelector: v.labelMap({}, 'Node labels the pods must match.', { omitEmpty: true }),
   tolerations: v.list<k8s.Toleration>([], 'Tolerations of the pods.', s.object({
-    key: s.string(), operator: s.enum(['Exists', 'Equal']), value: s.string(),
+    key: s.orEmpty(s.labelKey()), operator: s.enum(['Exists', 'Equal']), value: s.labelValue(),
     effect: s.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']), tolerationSeconds: s.integer(),
   }), { omitEmpty: true }),
   affinity: v.obj<k8s.Affinity>({}, 'Affinity of the pods (a Kubernetes Affinity).', { type: 'object' }, { omitEmpty: true }),

@@ -1,4 +1,5 @@
 import type { ComponentEntry } from '../core/synth.js';
+import { wrapsUpstreamCharts } from '../core/upstream.js';
 import { mergeValues, type Spec } from '../core/values.js';
 import { UMBRELLA } from '../umbrella/chart.js';
 import { requiredNames } from '../umbrella/dependencies.js';
@@ -41,16 +42,12 @@ export interface InstallPlan {
   readonly crdCharts: CrdChart[];
 }
 
-/** Upstream Helm chart a component wraps (declared by the component, see ComponentInfo). */
-interface UpstreamChartRef { readonly name: string; readonly repository: string }
-const upstreamChartsOf = (e: ComponentEntry): UpstreamChartRef[] =>
-  ((e.info as { upstreamCharts?: UpstreamChartRef[] }).upstreamCharts ?? []);
-
 /** Components that are releases of their own: those that wrap upstream charts (not vendored into the umbrella). */
-export const isSeparateRelease = (e: ComponentEntry): boolean => upstreamChartsOf(e).length > 0;
+export const isSeparateRelease = (e: ComponentEntry): boolean => wrapsUpstreamCharts(e.info);
 
 /** Namespace a component installs into: its `namespace` value, else kubeflow. */
 function namespaceOf(e: ComponentEntry, values: Record<string, unknown>): string {
+  if (e.info.release) return e.info.release.namespace;
   const own = values.namespace;
   if (typeof own === 'string' && own) return own;
   const sp = (e.info.values as Record<string, Spec>).namespace;
@@ -63,7 +60,12 @@ export function hasCrdSwitch(e: ComponentEntry): boolean {
   return crds?.kind === 'group' && 'install' in crds.children;
 }
 
-const repoName = (url: string): string => new URL(url).hostname.split('.').filter((p) => !['www', 'charts', 'com', 'io', 'org', 'github', 'storage', 'googleapis'].includes(p))[0] ?? 'upstream';
+/** A short repository name for `helm repo add`: the URL's last path segment, or its host's first label. */
+const repoName = (url: string): string => {
+  const u = new URL(url);
+  const last = u.pathname.split('/').filter(Boolean).pop();
+  return last && last !== 'charts' ? last : u.hostname.split('.').find((p) => p !== 'charts') ?? 'upstream';
+};
 
 /** The plan for the full platform (`values` in umbrella form, optionally over a platform preset). */
 export function installPlan(entries: ComponentEntry[], values: PlatformValues = {}, preset?: string): InstallPlan {
@@ -116,7 +118,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     serverSideApply: false, repositories: [],
   });
   const release = (e: ComponentEntry, role: Release['role'], needs: string[]): Release => ({
-    name: e.info.name,
+    name: e.info.release?.name ?? e.info.name,
     namespace: namespaceOf(e, valuesOf(e)),
     chart: e.info.name,
    
@@ -125,16 +127,23 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     role,
     components: [e.info.name],
     serverSideApply: false,
-    repositories: upstreamChartsOf(e).map((u) => ({ name: repoName(u.repository), url: u.repository })),
+    repositories: (e.info.upstreamCharts ?? []).map((u) => ({ name: repoName(u.repository), url: u.repository })),
   });
   // prerequisites and hoisted components, in platform order, each after what it needs
   const early = enabled.filter((e) => (prerequisiteNames.has(e.info.name) && !addons.has(e.info.name)) || hoisted.has(e.info.name));
   const pending = [...early];
+  const releaseName = (component: string) => byName.get(component)?.info.release?.name ?? component;
   while (pending.length) {
-    const done = new Set(releases.map((r) => r.name));
+    const done = new Set(releases.flatMap((r) => r.components));
     const i = pending.findIndex((e) => needsOf(e).every((n) => done.has(n)));
     const e = pending.splice(Math.max(i, 0), 1)[0]!;
-    releases.push(release(e, prerequisiteNames.has(e.info.name) ? 'prerequisite' : 'platform', needsOf(e).filter((n) => done.has(n))));
+    releases.push(release(e, prerequisiteNames.has(e.info.name) ? 'prerequisite' : 'platform', needsOf(e).filter((n) => done.has(n)).map(releaseName)));
+    const follow = e.info.followUpRelease;
+    if (follow) {
+      const first = releases[releases.length - 1]!;
+      releases[releases.length - 1] = { ...first, values: mergeValues(first.values, follow.firstValues) };
+      releases.push({ ...first, name: `${first.name}-${follow.suffix}`, values: mergeValues(first.values, follow.values), needs: [...first.needs, first.name] });
+    }
   }
   const early_ = releases.slice(1).map((r) => r.name);
 
@@ -150,7 +159,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     });
   }
   // hoisted components install their CRDs from the family too
-  for (const r of releases) if (hoisted.has(r.name) && withCrds.has(r.name)) (r.values as Record<string, unknown>).crds = { install: false };
+  for (const r of releases) if (hoisted.has(r.components[0]!) && withCrds.has(r.components[0]!)) (r.values as Record<string, unknown>).crds = { install: false };
   if (umbrellaMembers.length) {
     const umbrellaValues: Record<string, unknown> = { global };
     for (const e of allEntries.filter((x) => !isSeparateRelease(x))) {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { allSpecs, enabledByDefault, type Component, type ComponentProps, type ComponentValues } from '../core/component.js';
 import { defaultsOf, mergeValues, type DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
-import { components as allComponents } from '../components/index.js';
+import { umbrellaComponents as allComponents } from '../components/index.js';
 import { unmetDependencies } from './dependencies.js';
 import { platformPresets } from './presets.js';
 
@@ -47,7 +47,8 @@ export class KubeflowPlatform extends Construct {
       const p = presetOf(name);
       return mergeValues(mergeValues(defaultsOf(allSpecs(info)), p ? info.presets?.[p]?.values ?? {} : {}), props.components?.[name]?.values ?? {});
     };
-    const unmet = unmetDependencies(entries, enabled, props.global, valuesOf);
+    const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...(props.global ?? {}) } : undefined;
+    const unmet = unmetDependencies(entries, enabled, global, valuesOf);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;
@@ -55,7 +56,7 @@ export class KubeflowPlatform extends Construct {
       const { values } = props.components?.[name] ?? {};
       this.components[name] = entry.create(this, name, {
         preset: presetOf(name),
-        values: { ...(values ?? {}), ...(props.global ? { global: { ...props.global, ...(values?.global ?? {}) } } : {}) },
+        values: { ...(values ?? {}), ...(global ? { global: { ...global, ...(values?.global ?? {}) } } : {}) },
       });
     }
   }

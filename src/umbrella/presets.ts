@@ -5,6 +5,8 @@ export interface PlatformPreset {
   readonly enable?: string[];
   /** Component presets to apply, by component name. */
   readonly componentPresets?: Record<string, string>;
+  /** `global.*` values the preset sets (the chart's preset file; KubeflowPlatform's `global`). */
+  readonly global?: Record<string, unknown>;
 }
 
 /**
@@ -14,10 +16,25 @@ export interface PlatformPreset {
 const notebooks: PlatformPreset = {
   description: 'Notebooks only: dashboard, profiles, PodDefaults, notebooks, volumes and tensorboards, with the auth layer they need.',
   enable: [
-    'istio-namespace', 'oauth2-proxy', 'dex', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources',
+    'cert-manager', 'istio-crds', 'istio-install', 'istio-namespace', 'oauth2-proxy', 'dex', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources',
     'centraldashboard', 'admission-webhook', 'jupyter-web-app', 'notebook-controller', 'profiles', 'pvcviewer-controller',
     'volumes-web-app', 'tensorboard-controller', 'tensorboards-web-app', 'user-namespace',
   ],
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks };
+const notebookComponents = notebooks.enable!;
+
+/**
+ * "Values presets for secure and production-ready configurations" (KEP-831): the notebooks platform
+ * without any well-known example credential, enforced by `global.requireSecureCredentials`. Every
+ * credential comes from a Secret you create (GitOps-safe: nothing random is rendered), and there is no
+ * example user or example profile.
+ */
+const secure: PlatformPreset = {
+  description: 'Notebooks platform with no example credential: no example user or profile, Dex and oauth2-proxy credentials from Secrets you create (see the dex and oauth2-proxy `secure` presets), global.requireSecureCredentials on.',
+  enable: notebookComponents.filter((n) => n !== 'user-namespace'),
+  componentPresets: { dex: 'secure', 'oauth2-proxy': 'secure' },
+  global: { requireSecureCredentials: true },
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, secure };

@@ -44,8 +44,8 @@ export async function mustExec(bin: string, args: string[], opts: { cwd?: string
 export const helmTemplate = (helm: 'helm3' | 'helm4', chart: string, args: string[] = []) =>
   mustExec(tools[helm], ['template', 'kubeflow', chart, ...args]);
 /** `kustomize build`; any warning (deprecated fields, …) is an error: our output must build cleanly. */
-export async function kustomizeBuild(dir: string): Promise<string> {
-  const r = await exec(tools.kubectl, ['kustomize', dir]);
+export async function kustomizeBuild(dir: string, extra: string[] = []): Promise<string> {
+  const r = await exec(tools.kubectl, ['kustomize', ...extra, dir]);
   if (r.code !== 0 || r.stderr.trim()) throw new Error(`kustomize build ${dir}: ${r.code ? 'failed' : 'warned'}:\n${r.stderr}`);
   return r.stdout;
 }

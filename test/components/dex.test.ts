@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,8 +89,13 @@ describe('dex secrets', () => {
 
   it('a generated client secret is Helm-only: kept via lookup in the chart, a clear error in concrete synthesis', async () => {
     expect(() => concrete({ oidcClient: { generateSecret: true } })).toThrow(/dex: oidcClient\.generateSecret/);
-    const secret = (await helm({ oidcClient: { generateSecret: true } })).find((o) => o.kind === 'Secret' && o.metadata.name === 'dex-oidc-client')!;
-    expect(secret.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
-    expect(Buffer.from(secret.data.OIDC_CLIENT_SECRET, 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
+    for (const h of ['helm3', 'helm4'] as const) {
+      const r = await exec(tools[h], ['template', 'x', join(DIST, 'helm', 'dex'), '--set', 'oidcClient.generateSecret=true']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/dex: oidcClient\.generateSecret is true, but the cluster cannot be read[\s\S]*existingSecret/);
+    }
+    const tpl = readFileSync(join(DIST, 'helm', 'dex', 'templates', 'generated-client-secret', 'generated-oidc-client.yaml'), 'utf8');
+    expect(tpl).toContain('helm.sh/resource-policy: keep');
+    expect(tpl).toContain('kubeflow-cdk8s.generatedSecret');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,16 +86,30 @@ describe('model-registry database choice', () => {
     expect(server(objs).envFrom).toContainEqual({ secretRef: { name: 'my-db-credentials' } });
   });
 
-  it('generatePassword (Helm only) creates a random, kept password; Kustomize/cdk8s synthesis refuses it naming the value', async () => {
+  it('generateSecret (Helm only, needs the cluster) is refused by helm template and by Kustomize/cdk8s synthesis, naming the value', async () => {
+    expect(() => concrete({ database: { generateSecret: true } })).toThrow(/model-registry: database\.generateSecret/);
     for (const h of ['helm3', 'helm4'] as const) {
-      const objs = await helm({ database: { type: 'postgres', generatePassword: true } }, h);
-      const secret = find(objs, 'Secret', 'model-registry-db-secrets')!;
-      expect(secret.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
-      const password = Buffer.from(secret.data.POSTGRES_PASSWORD, 'base64').toString();
-      expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
-      expect(Buffer.from(secret.data.POSTGRES_USER, 'base64').toString()).toBe('root');
+      const r = await exec(tools[h], ['template', 'x', chart, '--set', 'database.generateSecret=true']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/model-registry: database\.generateSecret is true, but the cluster cannot be read[\s\S]*existingSecret/);
     }
-    expect(() => concrete({ database: { generatePassword: true } })).toThrow(/model-registry: database\.generatePassword/);
+    // the generated Secret is kept on uninstall
+    const tpl = readFileSync(join(chart, 'templates', 'postgres', 'postgres-generated-secret', 'postgres-generated-secrets.yaml'), 'utf8');
+    expect(tpl).toContain('helm.sh/resource-policy: keep');
+  });
+
+  it('the example password is reported while in use; global.requireSecureCredentials fails on it; the secure preset uses a Secret', async () => {
+    const strict = await exec(tools.helm3, ['template', 'x', chart, '--set', 'global.requireSecureCredentials=true']);
+    expect(strict.code).not.toBe(0);
+    expect(strict.stderr).toContain('database.password');
+    const secure = ['-f', join(chart, 'presets', 'secure.yaml'), '--set', 'global.requireSecureCredentials=true'];
+    for (const h of ['helm3', 'helm4'] as const) {
+      const r = await exec(tools[h], ['template', 'x', chart, ...secure]);
+      expect(r.code, r.stderr).toBe(0);
+      const objs = parseObjects(r.stdout);
+      expect(find(objs, 'Secret', 'model-registry-db-secrets')).toBeUndefined();
+      expect(server(objs).envFrom).toContainEqual({ secretRef: { name: 'model-registry-db-credentials' } });
+    }
   });
 
   it('rejects an unknown engine and a negative port in both outputs', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { oauth2Proxy, serviceAccountIssuerRule } from '../../src/components/oaut
 import { synthConcrete } from '../../src/core/synth.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
 import { compareSets, DIST } from '../support/render.js';
-import { helmTemplate } from '../support/tools.js';
+import { exec, helmTemplate, tools } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-o2p-'));
 const concrete = (values: unknown) => synthConcrete(oauth2Proxy, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
@@ -56,9 +56,16 @@ describe('oauth2-proxy machine-to-machine issuers from values alone', () => {
     expect(c.find((o) => o.metadata.name === 'dex-jwt')!.spec.jwtRules[0].issuer).toBe('https://login.example.com');
   });
 
-  it('a generated cookie secret is Helm-only', async () => {
+  it('a generated cookie secret is Helm-only, kept, and never churns under GitOps', async () => {
     expect(() => concrete({ cookie: { generateSecret: true } })).toThrow(/oauth2-proxy: cookie\.generateSecret/);
-    const h = await helm({ cookie: { generateSecret: true } });
-    expect(h.find((o) => o.kind === 'Secret' && o.metadata.name === 'oauth2-proxy-cookie')!.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
+    // helm template (Argo CD, Flux) cannot read the cluster: a random value would change on every render, so it fails
+    for (const h of ['helm3', 'helm4'] as const) {
+      const r = await exec(tools[h], ['template', 'x', join(DIST, 'helm', 'oauth2-proxy'), '--set', 'cookie.generateSecret=true']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/oauth2-proxy: cookie\.generateSecret is true, but the cluster cannot be read[\s\S]*existingSecret/);
+    }
+    const tpl = readFileSync(join(DIST, 'helm', 'oauth2-proxy', 'templates', 'generated', 'cookie-secret.yaml'), 'utf8');
+    expect(tpl).toContain('helm.sh/resource-policy: keep');
+    expect(tpl).toContain('kubeflow-cdk8s.generatedSecret');
   });
 });

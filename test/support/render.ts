@@ -1,16 +1,89 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
+import { componentByName } from '../../src/components/index.js';
+import { wrapsUpstreamCharts } from '../../src/core/upstream.js';
+import type { ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
-import { helmTemplate, kustomizeBuild, ROOT } from './tools.js';
+import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
 
 export const DIST = join(ROOT, 'dist');
 export const REFERENCE = join(ROOT, '..', 'shared', 'reference', 'kubeflow-26.03');
 
+/** Published packages of the upstream charts that components wrap (test fixtures, see its README). */
+export const UPSTREAM_CHARTS = join(ROOT, '..', 'shared', 'charts');
+
 export interface Rendered { helm3: K8sObject[]; helm4: K8sObject[]; kustomize: K8sObject[] }
+
+const infoOf = (name: string): ComponentInfo<any> | undefined => (name === 'kubeflow' ? undefined : componentByName(name).info);
+/** The component wraps upstream charts (Helm dependencies, kustomize `helmCharts`). */
+export const wrapsCharts = (name: string): boolean => { const i = infoOf(name); return !!i && wrapsUpstreamCharts(i); };
+/** Why a component cannot be rendered here (its upstream chart packages are absent), or undefined. */
+export const skipReason = (name: string): string | undefined =>
+  wrapsCharts(name) && !existsSync(UPSTREAM_CHARTS) ? `${name}: upstream chart packages not present at ${UPSTREAM_CHARTS}, skipped` : undefined;
+
+const prepared = new Map<string, string>();
+const fixture = (c: { name: string; version: string }) => {
+  const f = join(UPSTREAM_CHARTS, `${c.name}-${c.version}.tgz`);
+  if (!existsSync(f)) throw new Error(`upstream chart package ${f} not found`);
+  return f;
+};
+
+/**
+ * dist/helm/<name>, ready for Helm: for a component with upstream charts, a temporary copy with the
+ * packages in charts/ (what `helm dependency build` does on a machine with network).
+ */
+export function helmChartDir(name: string, dist = DIST): string {
+  const src = join(dist, 'helm', name);
+  const info = infoOf(name);
+  if (!info || !wrapsUpstreamCharts(info)) return src;
+  const key = `helm:${src}`;
+  if (!prepared.has(key)) {
+    const dir = join(mkdtempSync(join(tmpdir(), `kf-chart-${name}-`)), name);
+    cpSync(src, dir, { recursive: true });
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    for (const c of info.upstreamCharts!) cpSync(fixture(c), join(dir, 'charts', `${c.name}-${c.version}.tgz`));
+    prepared.set(key, dir);
+  }
+  return prepared.get(key)!;
+}
+
+/**
+ * dist/kustomize/<name>, ready for `kustomize build --enable-helm`: for a component with upstream
+ * charts, a temporary copy with each chart unpacked where kustomize looks (`<dir>/charts/<name>-<version>/<name>`).
+ */
+export async function kustomizeDir(name: string, dist = DIST): Promise<string> {
+  const src = join(dist, 'kustomize', name);
+  const info = infoOf(name);
+  if (!info || !wrapsUpstreamCharts(info)) return src;
+  const key = `kustomize:${src}`;
+  if (!prepared.has(key)) {
+    const dir = join(mkdtempSync(join(tmpdir(), `kf-kustomize-${name}-`)), name);
+    cpSync(src, dir, { recursive: true });
+    const unpacked = mkdtempSync(join(tmpdir(), `kf-charts-${name}-`));
+    for (const c of info.upstreamCharts!) {
+      mkdirSync(join(unpacked, `${c.name}-${c.version}`), { recursive: true });
+      await mustExec('tar', ['xzf', fixture(c), '-C', join(unpacked, `${c.name}-${c.version}`)]);
+    }
+    const overlays = existsSync(join(dir, 'overlays')) ? readdirSync(join(dir, 'overlays')).map((p) => join(dir, 'overlays', p)) : [];
+    for (const k of [join(dir, 'base'), ...overlays]) cpSync(unpacked, join(k, 'charts'), { recursive: true });
+    prepared.set(key, dir);
+  }
+  return prepared.get(key)!;
+}
+
+/** `helm template` arguments for a component: release name and namespace of wrapped charts, CRDs of their crds/ folders. */
+export function helmTemplateArgs(name: string): { release: string; args: string[] } {
+  const info = infoOf(name);
+  if (!info?.release) return { release: 'kubeflow', args: [] };
+  const crds = info.upstreamCharts?.some((c) => c.crdsFolder) ? ['--include-crds'] : [];
+  return { release: info.release.name, args: ['--namespace', info.release.namespace, ...crds] };
+}
 
 /** Renders one component (or the umbrella) with both Helm versions and kustomize. */
 export async function renderAll(name: string, preset?: string, dist = DIST): Promise<Rendered> {
+  if (wrapsCharts(name)) return renderWrapper(name, preset, dist);
   const chart = join(dist, 'helm', name);
   const args = preset ? ['-f', join(chart, 'presets', `${preset}.yaml`)] : [];
   // the umbrella chart `kubeflow` pairs with the Kustomize example
@@ -19,6 +92,33 @@ export async function renderAll(name: string, preset?: string, dist = DIST): Pro
     : join(dist, 'kustomize', name, preset ? `overlays/${preset}` : 'base');
   const [h3, h4, k] = await Promise.all([helmTemplate('helm3', chart, args), helmTemplate('helm4', chart, args), kustomizeBuild(kdir)]);
   return { helm3: parseObjects(h3).map(normalizeHelm), helm4: parseObjects(h4).map(normalizeHelm), kustomize: parseObjects(k) };
+}
+
+/** A component with upstream charts: Helm with the packages as dependencies, kustomize with `--enable-helm` and Helm 3. */
+async function renderWrapper(name: string, preset: string | undefined, dist: string): Promise<Rendered> {
+  const chart = helmChartDir(name, dist);
+  const { release, args } = helmTemplateArgs(name);
+  const all = [...args, ...(preset ? ['-f', join(chart, 'presets', `${preset}.yaml`)] : [])];
+  const kdir = join(await kustomizeDir(name, dist), preset ? `overlays/${preset}` : 'base');
+  const [h3, h4, k] = await Promise.all([
+    mustExec(tools.helm3, ['template', release, chart, ...all]),
+    mustExec(tools.helm4, ['template', release, chart, ...all]),
+    kustomizeBuild(kdir, ['--enable-helm', '--helm-command', tools.helm3]),
+  ]);
+  // the upstream chart writes helm.sh/resource-policy itself, so it is in both outputs; Helm installs
+  // namespaced objects that a chart leaves without a namespace into the release namespace
+  const ns = componentByName(name).info.release!.namespace;
+  const helm = (text: string) => parseObjects(text).map(normalizeHelm).map((o) => inReleaseNamespace(o, ns));
+  return { helm3: helm(h3), helm4: helm(h4), kustomize: parseObjects(k).map(normalizeHelm) };
+}
+
+/** Kinds without a namespace (the rest get the release namespace when a chart leaves it out). */
+const CLUSTER_KINDS = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'PriorityClass', 'StorageClass',
+  'PersistentVolume', 'APIService', 'ClusterIssuer', 'IngressClass', 'RuntimeClass', 'CSIDriver']);
+export function inReleaseNamespace(o: K8sObject, namespace: string): K8sObject {
+  if (CLUSTER_KINDS.has(o.kind) || o.metadata?.namespace) return o;
+  return { ...o, metadata: { ...o.metadata, namespace } };
 }
 
 /** Differences between two object sets, as readable lines (empty when equal). */
@@ -69,10 +169,11 @@ export interface ParityRow {
 }
 
 /** Compares our objects with the reference after normalizing hash suffixes (ours are already Helm-normalized). */
-export function parity(target: string, ours: K8sObject[], ref: K8sObject[], declared: string[] = []): ParityRow {
+export function parity(target: string, ours: K8sObject[], ref: K8sObject[], declared: string[] = [], opts: { ignoreOwnLabels?: boolean } = {}): ParityRow {
   const hashed = new Set([...hashedNames(ours), ...hashedNames(ref)]);
-  const O = byKey(ours.map((o) => normalizeHashes(o, hashed)));
-  const R = byKey(ref.map((o) => normalizeHashes(o, hashed)));
+  const norm = (o: K8sObject) => (opts.ignoreOwnLabels ? withoutOwnLabels(normalizeHashes(o, hashed)) : normalizeHashes(o, hashed));
+  const O = byKey(ours.map(norm));
+  const R = byKey(ref.map(norm));
   const row: ParityRow = { target, objects: R.size, nonCrdIdentical: 0, nonCrdEquivalent: 0, nonCrdTotal: 0, missing: [], extra: [], differing: [], crdDetails: [] };
   const coverages: number[] = [];
   for (const [k, r] of R) {
@@ -95,6 +196,16 @@ export function parity(target: string, ours: K8sObject[], ref: K8sObject[], decl
   for (const k of O.keys()) if (!R.has(k)) row.extra.push(k);
   if (coverages.length) row.crdCoverage = coverages.reduce((a, b) => a + b, 0) / coverages.length;
   return row;
+}
+
+/**
+ * The object without its own `metadata.labels` (selectors, pod template labels and everything else
+ * stay): upstream charts label objects their own way (chart version, release, managed-by).
+ */
+export function withoutOwnLabels(o: K8sObject): K8sObject {
+  if (!o.metadata?.labels) return o;
+  const { labels: _, ...metadata } = o.metadata;
+  return { ...o, metadata };
 }
 
 /**

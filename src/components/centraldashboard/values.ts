@@ -14,20 +14,20 @@ const linkSchema = (depth: number): JsonSchema => s.object({
 }, ['text']);
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the dashboard.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the dashboard.'),
   image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/central-dashboard', tag: 'v1.10.0' }, 'Central dashboard image.'),
   replicas: v.int(1, 'Dashboard replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the dashboard container.'),
   ...scheduling(),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in service hostnames.', { minLength: 1 }),
-  userIdHeader: v.str('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).', { minLength: 1 }),
-  userIdPrefix: v.str('', 'Prefix the auth proxy puts before the user id in that header.'),
-  logoutUrl: v.str('/oauth2/sign_out', 'Logout URL of the auth proxy, passed as LOGOUT_URL; empty leaves the variable out.'),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in service hostnames.'),
+  userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
+  userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
+  logoutUrl: v.urlOrPath('/oauth2/sign_out', 'Logout URL of the auth proxy, passed as LOGOUT_URL; empty leaves the variable out.', { optional: true }),
   authOverlay: v.oneOf(['oauth2-proxy', 'istio'], 'oauth2-proxy',
     'Upstream auth overlay the dashboard follows (oauth2-proxy: the platform install; istio: Istio without oauth2-proxy). Only the position of LOGOUT_URL differs.'),
   registrationFlow: v.bool(false, 'Let users without a profile create their own namespace on first login.'),
   collectMetrics: v.bool(true, 'Show cluster metrics in the dashboard.'),
-  profilesKfamHost: v.str('profiles-kfam.kubeflow', 'Host of the profiles KFAM service.', { minLength: 1 }),
+  profilesKfamHost: v.subdomain('profiles-kfam.kubeflow', 'Host of the profiles KFAM service.'),
   forceIframe: v.bool(true, 'Embed apps in an iframe (DASHBOARD_FORCE_IFRAME).'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the dashboard container.', envVarSchema(), { omitEmpty: true }),
   links: v.group('Dashboard menu and link pages (the `links` entry of the dashboard ConfigMap).', {
@@ -37,8 +37,8 @@ export const values = {
     quickLinks: v.list<DashboardLink>(defaultQuickLinks, 'Quick shortcuts on the home page.', linkSchema(0)),
   }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
     ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', { minLength: 1 }),
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
   }),
 };

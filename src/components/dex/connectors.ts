@@ -70,7 +70,7 @@ const search = (extra: Record<string, JsonSchema>, required: string[]) =>
   s.object({ baseDN: s.string({ minLength: 1 }), filter: str, scope: s.enum(['sub', 'one']), ...extra }, ['baseDN', ...required]);
 
 const oidcConfig = s.object({
-  issuer: s.string({ minLength: 1 }), clientID: s.string({ minLength: 1 }), clientSecret: str, redirectURI: s.string({ minLength: 1 }),
+  issuer: s.url(), clientID: s.string({ minLength: 1 }), clientSecret: str, redirectURI: s.url(),
   scopes: strs, basicAuthUnsupported: bool, insecureSkipEmailVerified: bool, insecureEnableGroups: bool, insecureSkipVerify: bool,
   getUserInfo: bool, userIDKey: str, userNameKey: str, promptType: str, overrideClaimMapping: bool,
   claimMapping: s.object({ preferred_username: str, email: str, groups: str }),
@@ -84,14 +84,14 @@ const ldapConfig = s.object({
   groupSearch: search({ userMatchers: s.array(s.object({ userAttr: str, groupAttr: str }, ['userAttr', 'groupAttr'])), nameAttr: str }, []),
 }, ['host', 'userSearch']);
 const githubConfig = s.object({
-  clientID: s.string({ minLength: 1 }), clientSecret: str, redirectURI: s.string({ minLength: 1 }),
+  clientID: s.string({ minLength: 1 }), clientSecret: str, redirectURI: s.url(),
   orgs: s.array(s.object({ name: s.string({ minLength: 1 }), teams: strs }, ['name'])),
   loadAllGroups: bool, teamNameField: s.enum(['name', 'slug', 'both']), useLoginAsID: bool, preferredEmailDomain: str, hostName: str, rootCA: str,
 }, ['clientID', 'redirectURI']);
 const OTHER_TYPES = ['saml', 'gitlab', 'google', 'microsoft', 'oauth', 'openshift', 'bitbucket-cloud', 'keystone', 'linkedin', 'authproxy', 'atlassian-crowd', 'gitea'];
 
 const connector = (type: JsonSchema, config: JsonSchema): JsonSchema =>
-  s.object({ type, id: s.string({ minLength: 1, pattern: '^[a-z0-9-_]+$' }), name: s.string({ minLength: 1 }), config }, ['type', 'id', 'name', 'config']);
+  s.object({ type, id: s.string({ minLength: 1, pattern: '^[a-z0-9-_]+$' }), name: s.line({ minLength: 1 }), config }, ['type', 'id', 'name', 'config']);
 
 export const connectorSchema = (): JsonSchema => ({
   oneOf: [

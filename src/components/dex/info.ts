@@ -16,5 +16,14 @@ export const info: ComponentInfo<typeof values> = {
       description: 'Dex without its NetworkPolicies (upstream overlays/istio).',
       values: { networkPolicies: { enabled: false } },
     },
+    secure: {
+      description: 'No example credential: no static user (log in through `connectors`, or add your own users with bcrypt hashes), and the OIDC client id/secret from the Secret `kubeflow-oidc-client` you create in the Dex namespace (keys OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; the same client secret goes into oauth2-proxy\'s Secret).',
+      values: {
+        staticPasswords: [],
+        // null deletes the example hash (a map value merges with the default)
+        passwords: { hashes: { DEX_USER_PASSWORD: null as unknown as string } },
+        oidcClient: { existingSecret: 'kubeflow-oidc-client' },
+      },
+    },
   },
 };

@@ -1,6 +1,6 @@
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
-import { s, QUANTITY_PATTERN, type JsonSchema } from '../../core/schema.js';
+import { s, IMAGE_REGISTRY, NON_NEGATIVE_QUANTITY_PATTERN, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 /**
@@ -36,11 +36,13 @@ const defaultWorkspaceVolume: NotebookVolume = {
 };
 
 // ---- schemas: closed objects, so a misspelt key fails at install time ----
-const image = s.string({ minLength: 1 });
+const IMAGE_REF = `^(${IMAGE_REGISTRY.slice(2, -3)}/)?[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-fA-F0-9]{32,})?$`;
+/** An image reference `[registry/]repository[:tag][@digest]`: no spaces, quotes or control characters. */
+const image = s.string({ minLength: 1, pattern: IMAGE_REF });
 const volume: JsonSchema = s.object({
-  mount: s.string({ minLength: 1, description: 'Mount path in the notebook container.' }),
+  mount: s.string({ minLength: 1, pattern: '^/[^\\x00-\\x1f\\x7f]*$', description: 'Mount path in the notebook container.' }),
   newPvc: s.object({
-    metadata: { type: 'object', description: 'PVC metadata; `{notebook-name}` in `name` is replaced with the notebook name.', properties: { name: s.string({ minLength: 1 }) }, required: ['name'] },
+    metadata: { type: 'object', description: 'PVC metadata; `{notebook-name}` in `name` is replaced with the notebook name.', properties: { name: s.string({ minLength: 1, pattern: '^([a-z0-9.-]|\\{notebook-name\\})+$' }) }, required: ['name'] },
     spec: { type: 'object', description: 'A Kubernetes PersistentVolumeClaimSpec.' },
   }, ['metadata', 'spec']),
   existingSource: { type: 'object', description: 'A Kubernetes volume source, e.g. persistentVolumeClaim.claimName.' },
@@ -49,13 +51,13 @@ const LIMIT_FACTOR = '^(none|[0-9]+(\\.[0-9]+)?)$';
 const readOnly = (what: string) => v.bool(false, `Users cannot change ${what}: the default is the only choice.`);
 
 const imageGroup = (what: string, def: string[]) => v.group(what, {
-  value: v.str(def[0]!, 'Image selected by default.', { minLength: 1 }),
+  value: v.str(def[0]!, 'Image selected by default.', image),
   options: v.list<string>(def, 'Images offered in the dropdown.', image),
   readOnly: v.bool(false, 'Users cannot change the image (written to the file only when true).'),
 });
 const resource = (what: string, value: string, example: string) => v.group(`${what[0]!.toUpperCase()}${what.slice(1)} of the notebook container.`, {
   readOnly: readOnly(`the ${what} request`),
-  value: v.str(value, `Default ${what} request (a Kubernetes quantity, e.g. "${example}").`, { pattern: QUANTITY_PATTERN }),
+  value: v.str(value, `Default ${what} request (a Kubernetes quantity, e.g. "${example}").`, { pattern: NON_NEGATIVE_QUANTITY_PATTERN }),
   limitFactor: v.str('1.2', `The ${what} limit is the request times this factor; "none" sets no limit.`, { pattern: LIMIT_FACTOR }),
 });
 
@@ -75,7 +77,7 @@ export const spawnerFormDefaults = v.group('The spawner form of the Notebooks UI
   gpus: v.group('GPUs and other device-plugin resources.', {
     readOnly: readOnly('the GPU settings'),
     value: v.group('GPU defaults and vendors.', {
-      vendor: v.str('', 'limitsKey of the vendor selected by default; empty for none.'),
+      vendor: v.str('', 'limitsKey of the vendor selected by default; empty for none.', s.orEmpty(s.labelKey())),
       vendors: v.list<GpuVendor>([
         { limitsKey: 'nvidia.com/gpu', uiName: 'NVIDIA' },
         { limitsKey: 'amd.com/gpu', uiName: 'AMD' },
@@ -119,7 +121,7 @@ export const spawnerFormDefaults = v.group('The spawner form of the Notebooks UI
   }),
   configurations: v.group('PodDefaults (labelled configurations in the user namespace).', {
     readOnly: readOnly('the configurations'),
-    value: v.list<string>([], 'Names of PodDefaults selected by default (they must exist in the profile namespaces).', s.string({ minLength: 1 })),
+    value: v.list<string>([], 'Names of PodDefaults selected by default (they must exist in the profile namespaces).', s.subdomain()),
   }),
   environment: v.group('Environment of the notebook (read only by the "rok" UI flavor).', {
     readOnly: readOnly('the environment'),

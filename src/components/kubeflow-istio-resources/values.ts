@@ -1,11 +1,12 @@
+import { ISTIO_HOST, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the Kubeflow gateway.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the Kubeflow gateway.'),
   gateway: v.group('The `kubeflow-gateway` Istio Gateway every Kubeflow VirtualService binds to.', {
-    name: v.str('kubeflow-gateway', 'Gateway name (VirtualServices refer to `<namespace>/<name>`).', { minLength: 1 }),
-    selector: v.map<string>({ istio: 'ingressgateway' }, 'Labels of the ingress gateway pods that serve it.', { type: 'string' }),
-    hosts: v.list<string>(['*'], 'Hosts the gateway accepts.', { type: 'string' }, { minItems: 1 }),
-    port: v.int(80, 'Port of the HTTP server.', { minimum: 1, maximum: 65535 }),
+    name: v.subdomain('kubeflow-gateway', 'Gateway name (VirtualServices refer to `<namespace>/<name>`).'),
+    selector: v.labelMap({ istio: 'ingressgateway' }, 'Labels of the ingress gateway pods that serve it.'),
+    hosts: v.list<string>(['*'], 'Hosts the gateway accepts (`*`, a DNS name, or `namespace/host`).', { type: 'string', pattern: ISTIO_HOST }, { minItems: 1 }),
+    port: v.port(80, 'Port of the HTTP server.'),
   }),
 };

@@ -68,7 +68,7 @@ export function database(scope: Construct, c: Context, engine: Engine): void {
     data: {
       [e.passwordKey]: generate
         ? generatedSecretData({
-          component: 'model-registry', valuePath: 'database.generatePassword', namespace: c.v.namespace, secretName: DB_SECRET,
+          component: 'model-registry', valuePath: 'database.generateSecret', namespace: c.v.namespace, secretName: DB_SECRET,
           key: e.passwordKey, length: 24, symbolic: c.symbolic,
         })
         : b64(d.password),
@@ -77,8 +77,8 @@ export function database(scope: Construct, c: Context, engine: Engine): void {
     type: 'Opaque',
   });
   // a generated password is kept on uninstall and read back on upgrades, so it never changes
-  when(scope, `${engine}-secret`, and(own, not(d.generatePassword)), (s) => secret(s, `${engine}-secrets`, false));
-  when(scope, `${engine}-generated-secret`, and(own, d.generatePassword), (s) => secret(s, `${engine}-generated-secrets`, true));
+  when(scope, `${engine}-secret`, and(own, not(d.generateSecret)), (s) => secret(s, `${engine}-secrets`, false));
+  when(scope, `${engine}-generated-secret`, and(own, d.generateSecret), (s) => secret(s, `${engine}-generated-secrets`, true));
   when(scope, `${engine}-bundled`, d.bundled, (s) => bundled(s, c, engine));
 }
 

@@ -44,5 +44,9 @@ export const info: ComponentInfo<typeof values> = {
     istio: layer('The Istio route of the REST API only, no namespace set (upstream options/istio).', { ...unnamespaced, istio: { enabled: true } }),
     csi: layer('The KServe storage initializer only (upstream options/csi).', { storageInitializer: { enabled: true } }),
     controller: layer('The InferenceService controller only (upstream options/controller/default).', { controller: { enabled: true } }),
+    secure: {
+      description: 'The default layers without the example database credentials: the server and the bundled database read the Secret `model-registry-db-credentials` you create (keys MYSQL_USER_NAME and MYSQL_ROOT_PASSWORD; POSTGRES_USER and POSTGRES_PASSWORD with database.type=postgres).',
+      values: { database: { existingSecret: 'model-registry-db-credentials' } },
+    },
   },
 };

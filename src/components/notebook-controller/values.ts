@@ -1,20 +1,21 @@
 import type { k8s } from 'cdk8s-plus-33';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
+import { ISTIO_HOST, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the controller.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the controller.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform creates `kubeflow`).'),
   image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/notebook-controller', tag: 'v1.10.0' }, 'Notebook controller image.'),
   replicas: v.int(1, 'Controller replicas. More than one needs `leaderElection`.', { minimum: 0 }),
   leaderElection: v.bool(false, 'Elect one active replica (`--enable-leader-election`); needed when `replicas` > 1.'),
   resources: v.resources({}, 'Resources of the controller container.'),
   ...scheduling(),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in the hostnames of notebook services (CLUSTER_DOMAIN).', { minLength: 1 }),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the hostnames of notebook services (CLUSTER_DOMAIN).'),
   istio: v.group('Istio integration of the notebooks the controller creates.', {
     enabled: v.bool(true, 'Create an Istio VirtualService for every notebook (USE_ISTIO).'),
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
-    host: v.str('*', 'Host the notebook VirtualServices match (ISTIO_HOST).', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).', s.namespacedName({ namespaceOptional: true })),
+    host: v.str('*', 'Host the notebook VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),
   culling: v.group('Culling: scale idle notebooks down to zero.', {
     enabled: v.bool(false, 'Stop notebooks whose kernels have been idle longer than `idleTime` (ENABLE_CULLING).'),

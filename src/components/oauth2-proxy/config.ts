@@ -1,5 +1,5 @@
-import { nonEmpty, pick, text } from '../../core/conditions.js';
-import { jsonItems } from '../../core/value-text.js';
+import { eq, nonEmpty, pick, text } from '../../core/conditions.js';
+import { jsonItems, quoted } from '../../core/value-text.js';
 import type { Access, Group } from '../../core/values.js';
 import type { values } from './values.js';
 
@@ -16,8 +16,8 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
   const issuer = v.issuerUrl;
   return [
     'provider = "oidc"',
-    `oidc_issuer_url = "${issuer}"`,
-    `scope = "${v.oidc.scope}"`,
+    `oidc_issuer_url = ${quoted(issuer)}`,
+    `scope = ${quoted(v.oidc.scope)}`,
     `email_domains = [ ${jsonItems(v.emailDomains)} ]`
       + pick(nonEmpty(v.allowedGroups), `\nallowed_groups = [ ${jsonItems(v.allowedGroups)} ]`, '')
       + pick(nonEmpty(v.allowedEmails), `\nauthenticated_emails_file = "${EMAILS_FILE}"`, ''),
@@ -54,9 +54,9 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     '# If you have a setup where dex has it\'s url as other than the in-cluster',
     '# service, this is optional.',
     `skip_oidc_discovery = ${text(v.oidc.skipDiscovery)}`,
-    `login_url = "${v.oidc.loginUrl}"`,
-    `redeem_url = "${pick(nonEmpty(v.oidc.redeemUrl), v.oidc.redeemUrl, `${issuer}/token`)}"`,
-    `oidc_jwks_url = "${pick(nonEmpty(v.oidc.jwksUrl), v.oidc.jwksUrl, `${issuer}/keys`)}"`,
+    `login_url = ${quoted(v.oidc.loginUrl)}`,
+    `redeem_url = ${quoted(pick(nonEmpty(v.oidc.redeemUrl), v.oidc.redeemUrl, `${issuer}/token`))}`,
+    `oidc_jwks_url = ${quoted(pick(nonEmpty(v.oidc.jwksUrl), v.oidc.jwksUrl, `${issuer}/keys`))}`,
     '',
     '# if `false`, a sign-in page is displayed before starting the login flow',
     '# prevents background requests starting their own login flow on token expiry,',
@@ -64,7 +64,7 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     `skip_provider_button = ${text(v.signIn.skipProviderButton)}`,
     '',
     '# style the sign-in page',
-    `provider_display_name = "${v.oidc.providerDisplayName}"`,
+    `provider_display_name = ${quoted(v.oidc.providerDisplayName)}`,
     'custom_sign_in_logo = "/custom-theme/kubeflow-logo.svg"',
     'banner = "-"',
     'footer = "-"',
@@ -83,14 +83,15 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     '# may have other services that use standard auth headers.',
     'set_xauthrequest = true',
     '',
-    `cookie_name = "${v.cookie.name}"`,
+    `cookie_name = ${quoted(v.cookie.name)}`,
     '',
     '# Dex default cookie expiration is 24h.',
     '# If set to 168h (default oauth2-proxy), Istio will not be able to use the JWT after 24h,',
     '# but oauth2-proxy will still consider the cookie valid.',
     '# It\'s possible to configure the JWT Refresh Token to enable longer login session.',
-    `cookie_expire = "${v.cookie.expire}"`,
-    `cookie_refresh = ${v.cookie.refresh}`,
+    `cookie_expire = ${quoted(v.cookie.expire)}`,
+    // upstream writes the number 0; any other duration is a quoted string (oauth2-proxy parses both)
+    `cookie_refresh = ${pick(eq(v.cookie.refresh, '0'), '0', quoted(v.cookie.refresh))}`,
     '',
     'code_challenge_method = "S256"',
     '',

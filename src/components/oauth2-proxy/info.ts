@@ -15,5 +15,9 @@ export const info: ComponentInfo<typeof values> = {
       description: 'Also accept Kubernetes service account tokens of a kind cluster (issuer keys served in-mesh by cluster-jwks-proxy), upstream overlays/m2m-dex-and-kind.',
       values: { m2m: { jwtRules: kindIssuerRules, clusterJwksProxy: { enabled: true } } },
     },
+    secure: {
+      description: 'No example credential: client id, client secret and cookie secret from the Secret `oauth2-proxy-credentials` you create in the oauth2-proxy namespace (keys client-id, client-secret, cookie-secret; e.g. `openssl rand -hex 16` for the cookie secret).',
+      values: { existingSecret: 'oauth2-proxy-credentials' },
+    },
   },
 };

@@ -4,10 +4,10 @@ import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { defaultNamespaceLabels, LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN } from './namespace-labels.js';
 
-const principal = (def: string, description: string) => v.str(def, description, { minLength: 1 });
+const principal = (def: string, description: string) => v.str(def, description, s.principal());
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the profile controller.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the profile controller.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform creates `kubeflow`).'),
   image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/profile-controller', tag: 'v1.10.0' }, 'Profile controller image.'),
   replicas: v.int(1, 'Controller replicas.', { minimum: 0 }),
@@ -15,12 +15,12 @@ export const values = {
   ...scheduling(),
   podSecurityContext: v.obj<k8s.PodSecurityContext | null>({ seccompProfile: { type: 'RuntimeDefault' } },
     'Security context of the pod; null leaves it out.', { type: ['object', 'null'] }, { omitEmpty: true }),
-  serviceAccountName: v.str('',
-    'Service account the pod runs as; empty: the one this chart creates (`profiles-controller-service-account`).'),
-  userIdHeader: v.str('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).', { minLength: 1 }),
-  userIdPrefix: v.str('', 'Prefix the auth proxy puts before the user id in that header.'),
-  admin: v.str('', 'User who is cluster admin for KFAM (ADMIN); empty for none.'),
-  workloadIdentity: v.str('', 'GCP service account bound to profile namespaces through Workload Identity (WORKLOAD_IDENTITY); empty for none.'),
+  serviceAccountName: v.subdomain('',
+    'Service account the pod runs as; empty: the one this chart creates (`profiles-controller-service-account`).', { optional: true }),
+  userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
+  userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
+  admin: v.line('', 'User who is cluster admin for KFAM (ADMIN); empty for none.'),
+  workloadIdentity: v.email('', 'GCP service account bound to profile namespaces through Workload Identity (WORKLOAD_IDENTITY); empty for none.', { optional: true }),
   principals: v.group('Istio principals the controller grants access in profile namespaces (its AuthorizationPolicies).', {
     istioIngressGateway: principal('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Ingress gateway (ISTIO_INGRESS_GATEWAY_PRINCIPAL).'),
     kfpUi: principal('cluster.local/ns/kubeflow/sa/ml-pipeline-ui', 'Pipelines UI (KFP_UI_PRINCIPAL).'),
@@ -28,7 +28,7 @@ export const values = {
   }),
   namespaceLabels: v.obj<Record<string, string>>(defaultNamespaceLabels,
     'Labels set on every profile namespace (namespace-labels.yaml); an empty value removes the label.',
-    { ...s.map(s.string({ pattern: LABEL_VALUE_PATTERN })), propertyNames: { pattern: LABEL_KEY_PATTERN } } as JsonSchema),
+    s.keyedMap(LABEL_KEY_PATTERN, s.string({ pattern: LABEL_VALUE_PATTERN, maxLength: 63 }))),
   labelNamespaceLabelsConfigMap: v.bool(true,
     'Put `kustomize.component: profiles` on the namespace-labels ConfigMap too (upstream\'s standalone overlay leaves it off).'),
   kfam: v.group('KFAM, the access-management API the dashboard uses to share profiles.', {
@@ -39,10 +39,10 @@ export const values = {
   istio: v.group('Istio integration.', {
     sidecarInjection: v.bool(true, 'Inject the Istio sidecar into the controller pod (needed for KFAM behind the mesh).'),
     enabled: v.bool(true, 'Create the VirtualService and AuthorizationPolicy of KFAM (when KFAM is enabled).'),
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the KFAM VirtualService binds to.', { minLength: 1 }),
-    clusterDomain: v.str('cluster.local', 'Cluster DNS domain, used in the KFAM service host.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the KFAM VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
+    clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the KFAM service host.'),
     kfamCallers: v.list<string>(['cluster.local/ns/kubeflow/sa/centraldashboard'],
-      'Principals allowed to call KFAM (its AuthorizationPolicy): the central dashboard.', s.string({ minLength: 1 }), { minItems: 1 }),
+      'Principals allowed to call KFAM (its AuthorizationPolicy): the central dashboard.', s.principal(), { minItems: 1 }),
   }),
   crds: v.group('The Profile CustomResourceDefinition.', {
     install: v.bool(true, 'Install the Profile CRD with the chart (kept on uninstall).'),

@@ -17,7 +17,7 @@ const linuxNodes = {
 };
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the controller and its webhook.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the controller and its webhook.'),
   image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/pvcviewer-controller', tag: 'v1.10.0' }, 'PVC viewer controller image.'),
   replicas: v.int(1, 'Controller replicas (leader election keeps one active; all serve the webhook).', { minimum: 0 }),
   leaderElection: v.bool(true, 'Elect one active replica (`--leader-elect`).'),
@@ -25,7 +25,7 @@ export const values = {
   ...scheduling(),
   affinity: v.obj<k8s.Affinity>(linuxNodes, 'Affinity of the pods (a Kubernetes Affinity); the default keeps them on Linux nodes of the supported architectures.',
     { type: 'object' }, { omitEmpty: true }),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain, in the DNS names of the webhook certificate.', { minLength: 1 }),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, in the DNS names of the webhook certificate.'),
   webhook: v.group('Admission webhooks that default and validate PVCViewers.', {
     failurePolicy: v.oneOf(['Fail', 'Ignore'], 'Fail', 'What the API server does with a PVCViewer when the webhook cannot be reached.'),
   }),
@@ -33,7 +33,7 @@ export const values = {
     issuer: v.group('Issuer that signs the certificate.', {
       create: v.bool(true, 'Create a self-signed Issuer named `name` in the namespace; false: use an existing issuer.'),
       kind: v.oneOf(['Issuer', 'ClusterIssuer'], 'Issuer', 'Kind of the issuer.'),
-      name: v.str('pvcviewer-selfsigned-issuer', 'Name of the issuer.', { minLength: 1 }),
+      name: v.subdomain('pvcviewer-selfsigned-issuer', 'Name of the issuer.'),
     }),
   }),
   crds: v.group('The PVCViewer CustomResourceDefinition.', {

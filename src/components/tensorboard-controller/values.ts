@@ -1,12 +1,13 @@
 import type { k8s } from 'cdk8s-plus-33';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
+import { ISTIO_HOST, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 // Upstream sets no pull policy on these containers (Kubernetes then derives it from the tag).
 const noPullPolicy = { pullPolicy: undefined };
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of the controller.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of the controller.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform creates `kubeflow`).'),
   image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/tensorboard-controller', tag: 'v1.10.0', ...noPullPolicy },
     'Tensorboard controller image. `pullPolicy` unset leaves the Kubernetes default.'),
@@ -19,8 +20,8 @@ export const values = {
   rwoPvcScheduling: v.bool(true,
     'Schedule a Tensorboard that reads a ReadWriteOnce volume onto the node that already mounts it (RWO_PVC_SCHEDULING).'),
   istio: v.group('Istio integration of the Tensorboards the controller creates.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).', { minLength: 1 }),
-    host: v.str('*', 'Host the Tensorboard VirtualServices match (ISTIO_HOST).', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).', s.namespacedName({ namespaceOptional: true })),
+    host: v.str('*', 'Host the Tensorboard VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),
   crds: v.group('The Tensorboard CustomResourceDefinition.', {
     install: v.bool(true, 'Install the Tensorboard CRD with the chart (kept on uninstall).'),

@@ -15,9 +15,9 @@ export const values = {
     podSpec: v.obj<IPodSpec>(defaultViewerPodSpec,
       'Pod spec of the viewer (a Kubernetes PodSpec); the web app mounts the PVC as `viewer-volume`.', { type: 'object' }),
     networking: v.group('How the gateway reaches the viewer.', {
-      targetPort: v.int(8080, 'Port of the viewer container.', { minimum: 1, maximum: 65535 }),
+      targetPort: v.port(8080, 'Port of the viewer container.'),
       basePrefix: v.str('/pvcviewers', 'URL prefix of viewers; a viewer is served at `<basePrefix>/<namespace>/<name>/`.', { pattern: '^/' }),
-      rewrite: v.str('/', 'Path the prefix is rewritten to.'),
+      rewrite: v.str('/', 'Path the prefix is rewritten to.', { pattern: '^/[^\\s"\'{}]*$' }),
       timeout: v.str('30s', 'Request timeout of the viewer route (Istio duration).', { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' }),
     }),
     rwoScheduling: v.bool(true, 'Schedule the viewer on the node that already mounts a ReadWriteOnce volume.'),

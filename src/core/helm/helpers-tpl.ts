@@ -23,6 +23,19 @@ names a Kustomize install gave them and change name when their content changes.
 {{- $h := sha256sum (toJson $enc) | trunc 10 | replace "0" "g" | replace "1" "h" | replace "3" "k" | replace "a" "m" | replace "e" "t" -}}
 {{- printf "%s-%s" .name $h -}}
 {{- end -}}
+
+{{/*
+A generated secret (base64): the live Secret's value when it exists; a new random value only when the
+cluster can be read (helm install/upgrade). Where it cannot (helm template, GitOps tools such as
+Argo CD), lookup finds nothing and a random value would change on every render, so this fails.
+*/}}
+{{- define "kubeflow-cdk8s.generatedSecret" -}}
+{{- $live := dig "data" .key "" (lookup "v1" "Secret" .namespace .name) -}}
+{{- if $live -}}{{- $live -}}
+{{- else if lookup "v1" "Namespace" "" "kube-system" -}}{{- b64enc (randAlphaNum (int .length)) -}}
+{{- else -}}{{- fail (printf "%s is true, but the cluster cannot be read (helm template, Argo CD and other GitOps renderers): a generated secret would change on every render. Create the Secret yourself and set existingSecret, or install with helm install/upgrade against the cluster" .value) -}}
+{{- end -}}
+{{- end -}}
 `;
 
 /** Indented JSON with sorted keys; `prettyJson` in conditions.ts prints the same text. */

@@ -54,7 +54,8 @@ export function applyVersions(tree: FileTree, versions: VersionRecords, writeRec
       const meta = parseYaml(x) as Record<string, any>;
       const own = versionOf(sub ?? top, top);
       meta.version = own;
-      for (const d of meta.dependencies ?? []) d.version = versionOf(d.name, top);
+      // vendored subcharts follow their chart; upstream charts (with a repository) keep their pinned version
+      for (const d of meta.dependencies ?? []) if (!d.repository) d.version = versionOf(d.name, top);
       if (!sub) meta.annotations = { ...meta.annotations, 'artifacthub.io/changes': emitYaml([{ kind: versions[top]!.kind ?? 'changed', description: versions[top]!.changes }]) };
       out.set(k, emitYaml(meta));
       continue;

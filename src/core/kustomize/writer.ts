@@ -26,10 +26,10 @@ const target = (o: Record<string, any>) => {
  * overlays/<preset>/: the base plus what the preset changes, as Kustomize users would write it:
  * new objects as resources, JSON 6902 patches for changed objects, `$patch: delete` for removed ones.
  */
-export function kustomizeOverlay(base: SynthObject[], variant: SynthObject[]): FileTree {
+export function kustomizeOverlay(base: SynthObject[], variant: SynthObject[], baseRef = '../../base', extra: Record<string, unknown> = {}): FileTree {
   const tree: FileTree = new Map();
   const byKey = new Map(base.map((o) => [objectKey(o.json), o]));
-  const resources = ['../../base'];
+  const resources = [baseRef];
   const patches: Record<string, unknown>[] = [];
   const kept = new Set<string>();
   for (const o of variant) {
@@ -55,6 +55,6 @@ export function kustomizeOverlay(base: SynthObject[], variant: SynthObject[]): F
     tree.set(f, emitYaml({ apiVersion: b.json.apiVersion, kind: t.kind, metadata: { name: t.name, ...(t.namespace ? { namespace: t.namespace } : {}) }, $patch: 'delete' }));
     patches.push({ path: f });
   }
-  tree.set('kustomization.yaml', kustomization({ resources, ...(patches.length ? { patches } : {}) }));
+  tree.set('kustomization.yaml', kustomization({ resources, ...extra, ...(patches.length ? { patches } : {}) }));
   return tree;
 }

@@ -24,6 +24,19 @@ names a Kustomize install gave them and change name when their content changes.
 {{- end -}}
 
 {{/*
+A generated secret (base64): the live Secret's value when it exists; a new random value only when the
+cluster can be read (helm install/upgrade). Where it cannot (helm template, GitOps tools such as
+Argo CD), lookup finds nothing and a random value would change on every render, so this fails.
+*/}}
+{{- define "kubeflow-cdk8s.generatedSecret" -}}
+{{- $live := dig "data" .key "" (lookup "v1" "Secret" .namespace .name) -}}
+{{- if $live -}}{{- $live -}}
+{{- else if lookup "v1" "Namespace" "" "kube-system" -}}{{- b64enc (randAlphaNum (int .length)) -}}
+{{- else -}}{{- fail (printf "%s is true, but the cluster cannot be read (helm template, Argo CD and other GitOps renderers): a generated secret would change on every render. Create the Secret yourself and set existingSecret, or install with helm install/upgrade against the cluster" .value) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 Indented JSON text of a value (dict "v" value "indent" n "level" depth), keys sorted. Unlike
 toPrettyJson the indent width is chosen, so ConfigMap files keep their upstream layout.
 */}}
@@ -39,4 +52,13 @@ toPrettyJson the indent width is chosen, so ConfigMap files keep their upstream 
 {{- range $x := .v -}}{{- $parts = append $parts (printf "%s%s" $pad (include "kubeflow-cdk8s.json" (dict "v" $x "indent" $ind "level" (add1 $lvl)))) -}}{{- end -}}
 {{- if $parts -}}{{- printf "[\n%s\n%s]" (join ",\n" $parts) $end -}}{{- else -}}[]{{- end -}}
 {{- else -}}{{- toJson .v -}}{{- end -}}
+{{- end -}}
+
+{{/*
+"true" when an item of .list, as JSON text, is one of .items (a value still holding an example item).
+*/}}
+{{- define "kubeflow-cdk8s.anyItem" -}}
+{{- $found := false -}}
+{{- range $x := .list -}}{{- if has (toJson $x) $.items -}}{{- $found = true -}}{{- end -}}{{- end -}}
+{{- if $found -}}true{{- end -}}
 {{- end -}}
