@@ -12,7 +12,7 @@ import { components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { emitYaml } from '../src/core/yaml-emit.js';
 
-const IMPORTED = ['profiles.kubeflow.org', 'poddefaults.kubeflow.org', 'images.caching.internal.knative.dev', 'certificates.networking.internal.knative.dev'];
+const IMPORTED = ['profiles.kubeflow.org', 'poddefaults.kubeflow.org', 'images.caching.internal.knative.dev', 'certificates.networking.internal.knative.dev', 'clustertrainingruntimes.trainer.kubeflow.org', 'clusterservingruntimes.serving.kserve.io', 'clusterstoragecontainers.serving.kserve.io'];
 
 const ROOT = resolve(import.meta.dirname, '..');
 // the output folder: imports/, or the first argument (the freshness test writes to a scratch folder)

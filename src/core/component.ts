@@ -7,6 +7,7 @@ import {
   type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
+import { isLate } from './stages.js';
 import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
 import { duplicateKeys, exampleCredentialsInUse } from './value-checks.js';
 
@@ -151,6 +152,11 @@ export abstract class Component<S extends Specs> extends Construct {
    * `global.createNamespaces: false` leaves Namespace objects out, `global.commonLabels` labels every object's metadata.
    */
   public applyGlobalObjectRules(): void {
+    if (this.resolvedValues?.global.stage === 'late') {
+      for (const o of this.node.findAll()) {
+        if (o instanceof ApiObject && !isLate(o)) o.node.scope?.node.tryRemoveChild(o.node.id);
+      }
+    }
     if (this.resolvedValues?.global.createNamespaces === false) {
       for (const o of this.node.findAll()) {
         if (o instanceof ApiObject && o.kind === 'Namespace') o.node.scope?.node.tryRemoveChild(o.node.id);

@@ -23,7 +23,8 @@ const field = (base: string, k: string) => (IDENT.test(k) ? `${base}.${k}` : `(i
 /** Accessor of one list item in chart synthesis: fields are expressions over the range variable. */
 function itemAccess(specs: Specs, base: string): any {
   return Object.fromEntries(Object.entries(specs).map(([k, sp]) => {
-    if (sp.kind === 'group') return [k, itemAccess(sp.children, field(base, k))];
+    // an item may leave a group out: its fields then read from an empty dict (their defaults)
+    if (sp.kind === 'group') return [k, itemAccess(sp.children, `(default (dict) ${field(base, k)})`)];
     if (sp.kind === 'image') throw new Error('forEach: image fields are not supported in list items');
     const raw = (type: ValueType): Expr => ({ k: 'raw', go: field(base, k), type });
     if (sp.type === 'object' || sp.type === 'array') return [k, new Token({ kind: 'value', expr: raw(sp.type), omitEmpty: !!sp.omitEmpty })];

@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { conditionsOf } from './conditions.js';
+import { isLate } from './stages.js';
 import type { Expr } from './expr.js';
 
 /** One synthesized object: its JSON, where it sits in the construct tree, and (symbolic) its conditions. */
@@ -9,6 +10,8 @@ export interface SynthObject {
   readonly file: string;
   readonly json: Record<string, unknown>;
   readonly conditions: Expr[];
+  /** Built with `late(…)` (src/core/stages.ts). */
+  readonly late?: boolean;
 }
 
 export const objectKey = (o: Record<string, any>): string =>
@@ -25,7 +28,7 @@ export function fileOf(root: Construct, obj: ApiObject): string {
 }
 
 export function collect(root: Construct, toJson: (o: ApiObject) => Record<string, unknown>): SynthObject[] {
-  const objs = apiObjectsOf(root).map((o) => ({ file: fileOf(root, o), json: toJson(o), conditions: conditionsOf(o) }));
+  const objs = apiObjectsOf(root).map((o) => ({ file: fileOf(root, o), json: toJson(o), conditions: conditionsOf(o), late: isLate(o) }));
   const seen = new Set<string>();
   for (const o of objs) {
     if (seen.has(o.file)) throw new Error(`two objects map to the file '${o.file}'`);

@@ -1,3 +1,4 @@
+import { STAGES } from './stages.js';
 import { k8s } from 'cdk8s-plus-33';
 import { ref, type Expr, type ValueType } from './expr.js';
 import {
@@ -196,6 +197,7 @@ export const globalSpecs = {
     clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.', s.line()),
     gateway: v.namespacedName('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.', { optional: true }),
   }),
+  stage: v.oneOf(STAGES, 'all', 'What this release renders: `all` objects (one release, as upstream), `main` (all but those that need their own component running first, such as custom resources its own webhook checks) or `late` (only those). The install plan uses `main`, then `late` in a second release.'),
   requireSecureCredentials: v.bool(false, 'Fail, listing them, while any credential is still at its well-known example default (Dex\'s example user and password, example client and cookie secrets, and every value a chart declares as an example credential). Set it for production; the `secure` platform preset leaves none.'),
 };
 export const GLOBAL_DESCRIPTION = 'Values shared with every Kubeflow chart (the umbrella chart sets them once).';

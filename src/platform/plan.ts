@@ -1,4 +1,4 @@
-import type { ComponentEntry } from '../core/synth.js';
+import { synthConcrete, type ComponentEntry } from '../core/synth.js';
 import { wrapsUpstreamCharts } from '../core/upstream.js';
 import { mergeValues, type Spec } from '../core/values.js';
 import { UMBRELLA } from '../umbrella/chart.js';
@@ -28,7 +28,7 @@ export interface Release {
   readonly values: Record<string, unknown>;
   /** Releases that must be installed (and ready) first. */
   readonly needs: string[];
-  readonly role: 'namespaces' | 'prerequisite' | 'crds' | 'platform' | 'addon';
+  readonly role: 'namespaces' | 'prerequisite' | 'crds' | 'platform' | 'late' | 'addon';
   /** Components whose objects the release applies. */
   readonly components: string[];
   /** Large CRDs exceed client-side apply's annotation limit: GitOps tools apply these server-side. */
@@ -52,6 +52,13 @@ function namespaceOf(e: ComponentEntry, values: Record<string, unknown>): string
   if (typeof own === 'string' && own) return own;
   const sp = (e.info.values as Record<string, Spec>).namespace;
   return sp?.kind === 'leaf' && typeof sp.default === 'string' && sp.default ? sp.default : 'kubeflow';
+}
+
+const lateCache = new Map<ComponentEntry, boolean>();
+/** Whether a component builds objects that must wait for it to run (src/core/stages.ts). */
+export function hasLateObjects(e: ComponentEntry): boolean {
+  if (!lateCache.has(e)) lateCache.set(e, synthConcrete(e, { values: { global: { stage: 'late' } } }).length > 0);
+  return lateCache.get(e)!;
 }
 
 /** Components with a `crds.install` value: the plan installs their CRDs from the kubeflow-crds charts. */
@@ -167,11 +174,22 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
         ? mergeValues(valuesOf(e), { enabled: true, ...(hasCrdSwitch(e) ? { crds: { install: false } } : {}) })
         : { enabled: false };
     }
+    // objects that need their own component running (src/core/stages.ts) follow in a second release of the umbrella
+    const withLate = umbrellaMembers.filter(hasLateObjects).map((e) => e.info.name);
+    if (withLate.length) umbrellaValues.global = mergeValues(global, { stage: 'main' });
     releases.push({
       name: UMBRELLA, namespace: 'kubeflow', chart: UMBRELLA, values: umbrellaValues,
       needs: [NAMESPACES_CHART, ...early_, ...charts.map((c) => c.name)], role: 'platform',
       components: umbrellaMembers.map((e) => e.info.name), serverSideApply: false, repositories: [],
     });
+    if (withLate.length) {
+      const lateValues: Record<string, unknown> = { global: mergeValues(global, { stage: 'late' }) };
+      for (const [k, x] of Object.entries(umbrellaValues)) if (k !== 'global') lateValues[k] = withLate.includes(k) ? x : { enabled: false };
+      releases.push({
+        name: `${UMBRELLA}-late`, namespace: 'kubeflow', chart: UMBRELLA, values: lateValues, needs: [UMBRELLA], role: 'late',
+        components: withLate, serverSideApply: false, repositories: [],
+      });
+    }
   }
   for (const e of separate.filter((x) => addons.has(x.info.name))) {
     releases.push(release(e, 'addon', [...early_, ...(umbrellaMembers.length ? [UMBRELLA] : [])]));

@@ -5,6 +5,7 @@ const ROLE: Record<string, string> = {
   prerequisite: 'upstream chart and the Kubeflow objects around it; serves webhooks and CRDs later releases use',
   crds: 'CustomResourceDefinitions, before any custom resource; kept on uninstall',
   platform: 'Kubeflow components (the umbrella chart, `crds.install=false`)',
+  late: 'objects that need their own component running first (custom resources its webhook checks)',
   addon: 'upstream chart that needs Kubeflow\'s namespaces and roles first',
 };
 

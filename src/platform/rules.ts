@@ -4,7 +4,8 @@
  * - every custom resource's CRD comes from an earlier release;
  * - every namespaced object's namespace, and the namespace the release is stored in, exist by then
  *   (created by an earlier release, or built into Kubernetes);
- * - no release applies objects that a webhook served by a later release would intercept;
+ * - no release applies objects that a webhook served by a later release would intercept, nor by its
+ *   own release when the webhook fails closed (its server is not running yet while Helm applies);
  * - no two releases own the same object.
  */
 export interface RenderedObject {
@@ -16,6 +17,7 @@ export interface RenderedObject {
 }
 interface WebhookSpec {
   name: string;
+  failurePolicy?: 'Fail' | 'Ignore';
   rules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[]; scope?: string }[];
   namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
   objectSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
@@ -100,9 +102,11 @@ export function planViolations(releases: RenderedRelease[]): string[] {
         out.push(`${r.name}: ${idOf(o)} is in namespace '${ns}', which no earlier release creates`);
       }
       for (const { release, config, w } of webhooks) {
-        if (release <= i) continue;
+        if (release < i) continue;
+        // in the same release only a webhook that fails closed blocks: its server is not up yet while Helm applies
+        if (release === i && w.failurePolicy === 'Ignore') continue;
         if (interceptedBy(o, w, plurals, namespaces.get(o.metadata.namespace ?? '')?.labels ?? {})) {
-          out.push(`${r.name}: ${idOf(o)} goes through webhook ${config}/${w.name}, served by the later release ${releases[release]!.name}`);
+          out.push(`${r.name}: ${idOf(o)} goes through webhook ${config}/${w.name}, served by ${release === i ? 'the same release (not yet running while it applies)' : `the later release ${releases[release]!.name}`}`);
         }
       }
     }

@@ -22,6 +22,17 @@ const notebooks: PlatformPreset = {
   ],
 };
 
+/**
+ * The proposal's user story: "install only Notebooks / Workspaces and Trainer" and "adjust CPU and
+ * memory limits for Katib experiments". The notebooks subset plus Trainer (with its JobSet
+ * controller and runtimes) and Katib, whose UI lives in the dashboard behind the same gateway.
+ */
+const notebooksTrainer: PlatformPreset = {
+  description: 'Notebooks, Trainer and Katib: the notebooks subset plus Kubeflow Trainer (TrainJobs, JobSet, training runtimes) and Katib (experiments, its UI in the dashboard), with the auth layer they need.',
+  enable: [...notebooks.enable!, 'katib', 'trainer'],
+};
+
+
 const notebookComponents = notebooks.enable!;
 
 /**
@@ -37,4 +48,15 @@ const secure: PlatformPreset = {
   global: { requireSecureCredentials: true },
 };
 
-export const platformPresets: Record<string, PlatformPreset> = { notebooks, secure };
+/**
+ * The proposal's edge user who "only wants to run KServe for inferencing": KServe in raw deployment
+ * mode (no Knative Serving, no Istio) with small resources. cert-manager, which issues KServe's
+ * webhook certificates, is installed from its own chart before this release.
+ */
+const servingEdge: PlatformPreset = {
+  description: 'KServe only, for inferencing on an edge device: raw deployments, small resources, nothing else (cert-manager, which issues its webhook certificates, is installed first by the plan).',
+  enable: ['cert-manager', 'kserve'],
+  componentPresets: { kserve: 'edge' },
+};
+
+export const platformPresets: Record<string, PlatformPreset> = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure };

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { pick, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
+import { late } from '../../core/stages.js';
 import { configMaps } from './config.js';
 import { knativeServingCrds } from './crds.js';
 import { info } from './info.js';
@@ -113,7 +114,8 @@ export class KnativeServing extends Component<typeof values> {
       metadata: { labels: labels('queue-proxy'), name: 'queue-proxy', namespace: v.namespace },
       spec: { image: v.queueProxy.image.ref },
     });
-    customObject<KnativeCertificate>(this, 'certificate-routing', {
+    // checked by Knative's own webhook: applied once it runs (src/core/stages.ts)
+    late(this, 'late', v.global.stage, (l) => customObject<KnativeCertificate>(l, 'certificate-routing', {
       apiVersion: 'networking.internal.knative.dev/v1alpha1', kind: 'Certificate',
       metadata: {
         annotations: { 'networking.knative.dev/certificate.class': 'cert-manager.certificate.networking.knative.dev' },
@@ -121,7 +123,7 @@ export class KnativeServing extends Component<typeof values> {
         name: 'routing-serving-certs', namespace: v.namespace,
       },
       spec: { dnsNames: ['kn-routing', 'data-plane.knative.dev'], secretName: 'routing-serving-certs' },
-    });
+    }));
   }
 }
 

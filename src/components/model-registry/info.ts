@@ -26,6 +26,9 @@ export const info: ComponentInfo<typeof values> = {
     // the Kubeflow-mode UI lives inside the central dashboard and reads namespaces through profiles
     { component: 'centraldashboard', when: { 'ui.enabled': true, 'ui.mode': 'kubeflow' } },
     { component: 'profiles', when: { 'ui.enabled': true, 'ui.mode': 'kubeflow' } },
+    // the storage initializer is a KServe ClusterStorageContainer; the controller watches InferenceServices
+    { component: 'kserve', when: { 'storageInitializer.enabled': true } },
+    { component: 'kserve', when: { 'controller.enabled': true } },
   ],
   keywords: ['model-registry', 'mlops'],
   notes: 'Model Registry: unless you set database.password or database.existingSecret, the bundled database uses upstream\'s '

@@ -18,6 +18,8 @@ export interface CrdSchema {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
   anyOf?: CrdSchema[];
   oneOf?: CrdSchema[];
   nullable?: boolean;

@@ -22,14 +22,17 @@ const KEEP_KINDS = new Set(['CustomResourceDefinition', 'PersistentVolumeClaim']
 /** `global.createNamespaces` (a value every chart has): Namespace objects render only while it is on. */
 const NAMESPACES_ON: Expr = { k: 'raw', go: '.Values.global.createNamespaces', type: 'boolean' };
 
-export function objectTemplate(o: SynthObject): string {
+/** Objects of a component that has late objects (src/core/stages.ts) render in every stage but `late`. */
+const NOT_LATE: Expr = { k: 'raw', go: '(ne .Values.global.stage "late")', type: 'boolean' };
+
+export function objectTemplate(o: SynthObject, opts: { mainStage?: boolean } = {}): string {
   const json = structuredClone(o.json) as Record<string, any>;
   if (KEEP_KINDS.has(json.kind)) {
     json.metadata = { ...json.metadata, annotations: { ...json.metadata?.annotations, 'helm.sh/resource-policy': 'keep' } };
   }
   json.metadata = withCommonLabels(json.metadata ?? {});
   const body = emitYaml(json, { template: true });
-  const conditions = json.kind === 'Namespace' ? [...o.conditions, NAMESPACES_ON] : o.conditions;
+  const conditions = [...o.conditions, ...(json.kind === 'Namespace' ? [NAMESPACES_ON] : []), ...(opts.mainStage ? [NOT_LATE] : [])];
   if (!conditions.length) return body;
   o = { ...o, conditions };
   if (o.conditions.some((c) => rangeOf(c))) return rangeTemplate(o, body);
@@ -115,7 +118,8 @@ export function componentChart(info: ComponentInfo<any>, objects: SynthObject[],
   tree.set('templates/NOTES.txt', notes(info, objects.length) + exampleWarning(specs));
   const checks = valueChecks(specs);
   if (checks) tree.set('templates/validate.yaml', checks);
-  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o));
+  const staged = objects.some((o) => o.late);
+  for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, { mainStage: staged && !o.late }));
   for (const [p, preset] of Object.entries(info.presets ?? {})) {
     tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
   }

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Chart } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { kserve } from '../../src/components/kserve/index.js';
+import { synthConcrete } from '../../src/core/synth.js';
+import { KubeflowPlatform } from '../../src/umbrella/platform.js';
+import { normalizeHelm, parseObjects, type K8sObject } from '../support/objects.js';
+import { compareSets, DIST } from '../support/render.js';
+import { helmTemplate } from '../support/tools.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kf-kserve-'));
+const concrete = (values: unknown) => synthConcrete(kserve, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
+async function helm(values: unknown) {
+  const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(f, JSON.stringify(values));
+  return parseObjects(await helmTemplate('helm3', join(DIST, 'helm', 'kserve'), ['-f', f])).map(normalizeHelm);
+}
+const config = (objs: K8sObject[], key: string) => JSON.parse(objs.find((o) => o.metadata.name === 'inferenceservice-config')!.data[key]);
+const runtimes = (objs: K8sObject[]) => objs.filter((o) => o.kind === 'ClusterServingRuntime');
+
+const onnxRuntime = {
+  name: 'onnx-runtime',
+  supportedModelFormats: [{ name: 'onnx', version: '1', autoSelect: true, priority: 2 }],
+  protocolVersions: ['v2'],
+  container: {
+    image: 'registry.internal/onnx/server:1.2.3',
+    args: ['--model_name={{.Name}}'],
+    resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+  },
+};
+
+describe('kserve values', () => {
+  it('a values file that adds a serving runtime and switches to raw deployment renders the same with Helm and concrete synthesis', async () => {
+    const values = { deploymentMode: 'RawDeployment', extraRuntimes: [onnxRuntime] };
+    const [h, c] = [await helm(values), concrete(values)];
+    expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
+    for (const objs of [h, c]) {
+      expect(config(objs, 'deploy')).toEqual({ defaultDeploymentMode: 'RawDeployment' });
+      expect(runtimes(objs)).toHaveLength(12);
+      const added = runtimes(objs).find((o) => o.metadata.name === 'onnx-runtime')!;
+      expect(added.spec).toEqual({
+        containers: [{ name: 'kserve-container', ...onnxRuntime.container }],
+        protocolVersions: ['v2'],
+        supportedModelFormats: onnxRuntime.supportedModelFormats,
+      });
+    }
+  });
+
+  it('replacing the runtimes list changes an image and resources and drops the others', async () => {
+    const sklearn = {
+      name: 'kserve-sklearnserver', supportedModelFormats: [{ name: 'sklearn', version: '1' }],
+      container: { image: 'kserve/sklearnserver:v0.16.1', resources: { limits: { cpu: '250m' } } }, hostIPC: 'true',
+    };
+    const values = { runtimes: [sklearn], crds: { install: false } }; // CRDs left out: faster, and not what this checks
+    const [h, c] = [await helm(values), concrete(values)];
+    expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
+    expect(runtimes(c).map((o) => o.metadata.name)).toEqual(['kserve-sklearnserver']);
+    expect(runtimes(h)[0]!.spec.containers[0]).toEqual({ name: 'kserve-container', image: 'kserve/sklearnserver:v0.16.1', resources: { limits: { cpu: '250m' } } });
+    expect(runtimes(h)[0]!.spec.hostIPC).toBe(true);
+  });
+
+  it('config values land in their JSON entries, encoded so that no value breaks out of its string', async () => {
+    const domain = 'evil.com", "urlScheme": "https';
+    const values = { ingress: { ingressDomain: domain, enableGatewayApi: true }, storageInitializer: { memoryLimit: '2Gi' }, batcher: { maxBatchSize: 64 }, localModel: { enabled: true }, crds: { install: false } };
+    const [h, c] = [await helm(values), concrete(values)];
+    expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
+    for (const objs of [h, c]) {
+      const ingress = config(objs, 'ingress');
+      expect(ingress.ingressDomain).toBe(domain);
+      expect(ingress.urlScheme).toBe('http');
+      expect(ingress.enableGatewayApi).toBe(true);
+      expect(config(objs, 'storageInitializer').memoryLimit).toBe('2Gi');
+      expect(config(objs, 'batcher').maxBatchSize).toBe('64');
+      expect(config(objs, 'localModel').enabled).toBe(true);
+    }
+  });
+
+  it('rejects an unknown deployment mode and a runtime without an image', () => {
+    expect(() => concrete({ deploymentMode: 'Knative' })).toThrow(/deploymentMode/);
+    expect(() => concrete({ extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: {} }] })).toThrow(/extraRuntimes\.0\.container/);
+  });
+});
+
+describe('platform preset serving-edge', () => {
+  it('is KServe alone in raw deployment mode with small resources, the same from the umbrella chart and from KubeflowPlatform', async () => {
+    const chart = join(DIST, 'helm', 'kubeflow');
+    const h = parseObjects(await helmTemplate('helm3', chart, ['-f', join(chart, 'presets', 'serving-edge.yaml')])).map(normalizeHelm);
+    const app = new App({ outdir: dir });
+    new KubeflowPlatform(new Chart(app, 'platform', { disableResourceNameHashes: true }), 'kubeflow', { preset: 'serving-edge' });
+    const c = parseObjects(app.synthYaml());
+    expect(compareSets(h, c, ['helm', 'cdk8s']).join('\n')).toBe('');
+    const own = new Set(concrete({}).map((o) => `${o.kind}/${o.metadata.name}`));
+    expect(c.filter((o) => !own.has(`${o.kind}/${o.metadata.name}`)).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+    expect(config(c, 'deploy')).toEqual({ defaultDeploymentMode: 'RawDeployment' });
+    expect(c.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name)).toEqual(['kserve-controller-manager']);
+    const manager = c.find((o) => o.kind === 'Deployment')!.spec.template.spec.containers[0];
+    expect(manager.resources.requests).toEqual({ cpu: '50m', memory: '100Mi' });
+    expect(runtimes(c).every((r) => r.spec.containers[0].resources.requests.cpu === '100m')).toBe(true);
+  });
+});
