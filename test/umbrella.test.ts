@@ -94,7 +94,8 @@ describe('umbrella chart', () => {
       const kf = await exec(tools[helm], ['template', 'x', chart, '-f', alone]);
       expect(kf.code).not.toBe(0);
       expect(kf.stderr).toContain('model-registry (with ui.enabled=true, ui.mode=kubeflow) requires centraldashboard');
-      const standalone = await exec(tools[helm], ['template', 'x', chart, '-f', alone, '--set', 'model-registry.ui.mode=standalone']);
+      // (the storage initializer layer needs KServe: off here)
+      const standalone = await exec(tools[helm], ['template', 'x', chart, '-f', alone, '--set', 'model-registry.ui.mode=standalone', '--set', 'model-registry.storageInitializer.enabled=false']);
       expect(standalone.code, standalone.stderr).toBe(0);
       expect(parseObjects(standalone.stdout).some((o) => o.metadata.name === 'auth-proxy-config')).toBe(true);
     }
@@ -167,7 +168,8 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
     });
     expect(() => synth(only({}))).toThrow(/model-registry \(with ui\.enabled=true, ui\.mode=kubeflow\) requires centraldashboard/);
     expect(names(synth(only({ preset: 'ui-standalone' })))).toContain('auth-proxy-config');
-    expect(names(synth(only({ values: { ui: { enabled: false } } })))).toContain('model-registry-db');
+    expect(() => synth(only({ values: { ui: { enabled: false } } }))).toThrow(/model-registry \(with storageInitializer\.enabled=true\) requires kserve/);
+    expect(names(synth(only({ values: { ui: { enabled: false }, storageInitializer: { enabled: false } } })))).toContain('model-registry-db');
   });
 
   it('applies global values and component values', () => {
