@@ -115,6 +115,30 @@ describe('umbrella chart', () => {
     }
   });
 
+  it('leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream\'s example)', async () => {
+    const off = components.filter((c) => !enabledByDefault(c.info));
+    expect(off.map((c) => c.info.name)).toContain('model-registry');
+    const objs = parseObjects(await helmTemplate('helm3', chart));
+    const keys = new Set(objs.map(keyOf));
+    for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), keyOf(o.json)).toBe(false);
+    const on = parseObjects(await helmTemplate('helm4', chart, ['--set', 'model-registry.enabled=true'])).map(keyOf);
+    for (const o of synthConcrete(off.find((c) => c.info.name === 'model-registry')!)) expect(on).toContain(keyOf(o.json));
+  });
+
+  it('checks a requirement limited by `when` only while the component\'s values match it', async () => {
+    // model-registry needs the dashboard for its Kubeflow-mode UI only
+    const alone = valuesFile(Object.fromEntries(components.map((c) => [c.info.name, { enabled: c.info.name === 'model-registry' }])));
+    for (const helm of ['helm3', 'helm4'] as const) {
+      const kf = await exec(tools[helm], ['template', 'x', chart, '-f', alone]);
+      expect(kf.code).not.toBe(0);
+      expect(kf.stderr).toContain('model-registry (with ui.enabled=true, ui.mode=kubeflow) requires centraldashboard');
+      // (the storage initializer layer needs KServe: off here)
+      const standalone = await exec(tools[helm], ['template', 'x', chart, '-f', alone, '--set', 'model-registry.ui.mode=standalone', '--set', 'model-registry.storageInitializer.enabled=false']);
+      expect(standalone.code, standalone.stderr).toBe(0);
+      expect(parseObjects(standalone.stdout).some((o) => o.metadata.name === 'auth-proxy-config')).toBe(true);
+    }
+  });
+
   it('lets an external issuer stand in for Dex', async () => {
     for (const helm of ['helm3', 'helm4'] as const) {
       const off = await exec(tools[helm], ['template', 'x', chart, '--set', 'dex.enabled=false']);
@@ -177,6 +201,19 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
   it('synthesizes what the umbrella chart renders', async () => {
     const helm = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
     expect(compareSets(synth({}), helm, ['construct', 'helm']).join('\n')).toBe('');
+  });
+
+  it('follows umbrellaDefault and requirements limited by `when`', () => {
+    const names = (objs: ReturnType<typeof synth>) => new Set(objs.map((o) => o.metadata.name));
+    expect(names(synth({}))).not.toContain('model-registry-deployment');
+    expect(names(synth({ components: { 'model-registry': { enabled: true } } }))).toContain('model-registry-deployment');
+    const only = (extra: object) => ({
+      components: { ...Object.fromEntries(components.map((c) => [c.info.name, { enabled: false }])), 'model-registry': { enabled: true, ...extra } },
+    });
+    expect(() => synth(only({}))).toThrow(/model-registry \(with ui\.enabled=true, ui\.mode=kubeflow\) requires centraldashboard/);
+    expect(names(synth(only({ preset: 'ui-standalone' })))).toContain('auth-proxy-config');
+    expect(() => synth(only({ values: { ui: { enabled: false } } }))).toThrow(/model-registry \(with storageInitializer\.enabled=true\) requires kserve/);
+    expect(names(synth(only({ values: { ui: { enabled: false }, storageInitializer: { enabled: false } } })))).toContain('model-registry-db');
   });
 
   it('applies global values and component values', () => {

@@ -19,6 +19,7 @@ export * from './kale/index.js';
 export * from './kubeflow-istio-resources/index.js';
 export * from './kubeflow-namespace/index.js';
 export * from './kubeflow-roles/index.js';
+export * from './model-registry/index.js';
 export * from './notebook-controller/index.js';
 export * from './oauth2-proxy/index.js';
 export * from './pipelines/index.js';

@@ -9006,6 +9006,642 @@ export type KaleResolvedValues = ValuesOfComponent<'kale'>;
 /** Props of the `Kale` construct. */
 export type KaleProps = PropsOfComponent<'kale'>;
 
+/** Documentation of the `model-registry` values: Kubeflow Model Registry: server with a bundled MySQL/PostgreSQL or external database, web UI, Istio route, KServe storage initializer and InferenceService controller, each a layer switched by values. The defaults are the layers a Kubeflow platform installs (server with MySQL, Kubeflow-mode UI, Istio route, storage initializer) in `kubeflow`; upstream 26.03 has no platform render of Model Registry (it is not in the example), so the defaults combine the variants db, ui-kubeflow, istio and csi, and each preset reproduces one variant. The bundled database credentials (root/test) are upstream's well-known examples: set `database.password` or `database.existingSecret`. */
+export interface ModelRegistryValueDocs {
+  /**
+   * Namespace of every namespaced object. Empty leaves `metadata.namespace` (and the namespace of the RBAC subjects) out, so `kubectl apply -n <ns>` or `helm install -n <ns>` chooses it, as upstream's overlays without a namespace are applied.
+   *
+   * @defaultValue `"kubeflow"`
+   */
+  namespace?: string;
+  /**
+   * Namespace of the registry server as written in its cluster-local address (Istio route and DestinationRule, storage initializer). Empty uses `namespace`, or `kubeflow` (upstream's address) when that is empty too.
+   *
+   * @defaultValue `""`
+   */
+  serverNamespace?: string;
+  /**
+   * Cluster DNS domain, used in service hostnames.
+   *
+   * @defaultValue `"cluster.local"`
+   */
+  clusterDomain?: string;
+  /**
+   * The registry server (REST API) and its database configuration (upstream overlays/db and overlays/postgres).
+   */
+  server?: {
+    /**
+     * Run the registry server (and, with `database.bundled`, its database).
+     *
+     * @defaultValue `true`
+     */
+    enabled?: boolean;
+    /**
+     * Registry server image.
+     *
+     * @defaultValue `{"digest":"","registry":"ghcr.io","repository":"kubeflow/model-registry/server","tag":"v0.3.7"}`
+     */
+    image?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `"ghcr.io"`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"kubeflow/model-registry/server"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"v0.3.7"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `undefined`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * Server replicas.
+     *
+     * @defaultValue `1`
+     */
+    replicas?: number;
+    /**
+     * Resources of the server container.
+     *
+     * @defaultValue `{}`
+     */
+    resources?: unknown;
+    /**
+     * Node labels the pods must match.
+     *
+     * @defaultValue `{}`
+     */
+    nodeSelector?: unknown;
+    /**
+     * Tolerations of the pods.
+     *
+     * @defaultValue `[]`
+     */
+    tolerations?: unknown;
+    /**
+     * Affinity of the pods (a Kubernetes Affinity).
+     *
+     * @defaultValue `{}`
+     */
+    affinity?: unknown;
+    /**
+     * Port of the REST API (container and Service).
+     *
+     * @defaultValue `8080`
+     */
+    port?: number;
+    /**
+     * Name the UI shows for this registry (Service annotation `displayName`).
+     *
+     * @defaultValue `"Kubeflow Model Registry"`
+     */
+    displayName?: string;
+    /**
+     * Description the UI shows for this registry (Service annotation `description`).
+     *
+     * @defaultValue `"An example model registry"`
+     */
+    description?: string;
+  };
+  /**
+   * The registry's database: bundled MySQL or PostgreSQL, or an external server.
+   */
+  database?: {
+    /**
+     * Database engine: MySQL (upstream overlays/db) or PostgreSQL (overlays/postgres).
+     *
+     * @defaultValue `"mysql"`
+     */
+    type?: "mysql" | "postgres";
+    /**
+     * Deploy the database in the cluster: Deployment `model-registry-db`, its Service and a PersistentVolumeClaim kept on uninstall. False connects to your own server at `host`/`port`.
+     *
+     * @defaultValue `true`
+     */
+    bundled?: boolean;
+    /**
+     * Database host (DNS name): the bundled database's Service `model-registry-db`, or your own server.
+     *
+     * @defaultValue `"model-registry-db"`
+     */
+    host?: string;
+    /**
+     * Database port; 0 uses the engine's default (3306 MySQL, 5432 PostgreSQL).
+     *
+     * @defaultValue `0`
+     */
+    port?: number;
+    /**
+     * Database (schema) name: letters, digits, `_`, `-`.
+     *
+     * @defaultValue `"metadb"`
+     */
+    name?: string;
+    /**
+     * Database user: letters, digits, `_`, `-`, `.`. With the bundled MySQL it must stay `root` (the password is the root password, as upstream).
+     *
+     * @defaultValue `"root"`
+     */
+    user?: string;
+    /**
+     * Database password. The default `test` is upstream's well-known example: replace it, or use `existingSecret`.
+     *
+     * @defaultValue `"test"`
+     */
+    password?: string;
+    /**
+     * Helm only: generate a random password on first install and keep it on upgrades (lookup of the live Secret `model-registry-db-secrets`, kept on uninstall) instead of `password`. Needs a non-empty `namespace` (the lookup's). Set it before the bundled database first starts: the database keeps the password it was initialized with. Kustomize/cdk8s synthesis fails when this is true.
+     *
+     * @defaultValue `false`
+     */
+    generateSecret?: boolean;
+    /**
+     * Secret of your own with the credentials (MySQL: keys MYSQL_USER_NAME and MYSQL_ROOT_PASSWORD; PostgreSQL: POSTGRES_USER and POSTGRES_PASSWORD), used by the server and the bundled database instead of `user`/`password`; the Secret `model-registry-db-secrets` is then not created.
+     *
+     * @defaultValue `""`
+     */
+    existingSecret?: string;
+    /**
+     * Image of the bundled MySQL.
+     *
+     * @defaultValue `{"digest":"","registry":"","repository":"mysql","tag":"8.3"}`
+     */
+    mysqlImage?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `""`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"mysql"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"8.3"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `undefined`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * Image of the bundled PostgreSQL.
+     *
+     * @defaultValue `{"digest":"","registry":"","repository":"postgres","tag":"16-alpine"}`
+     */
+    postgresImage?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `""`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"postgres"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"16-alpine"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `undefined`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * Resources of the bundled database container.
+     *
+     * @defaultValue `{}`
+     */
+    resources?: unknown;
+    /**
+     * Volume of the bundled database.
+     */
+    storage?: {
+      /**
+       * Size of the PersistentVolumeClaim.
+       *
+       * @defaultValue `"10Gi"`
+       */
+      size?: unknown;
+      /**
+       * StorageClass of the claim; empty uses the cluster default.
+       *
+       * @defaultValue `""`
+       */
+      storageClassName?: string;
+    };
+  };
+  /**
+   * The Model Registry web UI (upstream options/ui).
+   */
+  ui?: {
+    /**
+     * Deploy the UI.
+     *
+     * @defaultValue `true`
+     */
+    enabled?: boolean;
+    /**
+     * kubeflow: embedded in the central dashboard, which passes the user identity (overlays/kubeflow). standalone: its own nginx auth proxy injects a fixed user (overlays/standalone; for trying it out, not for shared clusters).
+     *
+     * @defaultValue `"kubeflow"`
+     */
+    mode?: "kubeflow" | "standalone";
+    /**
+     * UI image.
+     *
+     * @defaultValue `{"digest":"","pullPolicy":"Always","registry":"ghcr.io","repository":"kubeflow/model-registry/ui","tag":"v0.3.7"}`
+     */
+    image?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `"ghcr.io"`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"kubeflow/model-registry/ui"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"v0.3.7"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `"Always"`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * UI replicas.
+     *
+     * @defaultValue `1`
+     */
+    replicas?: number;
+    /**
+     * Resources of the UI container.
+     *
+     * @defaultValue `{"limits":{"memory":"2Gi"},"requests":{"cpu":"500m","memory":"2Gi"}}`
+     */
+    resources?: unknown;
+    /**
+     * Node labels the pods must match.
+     *
+     * @defaultValue `{}`
+     */
+    nodeSelector?: unknown;
+    /**
+     * Tolerations of the pods.
+     *
+     * @defaultValue `[]`
+     */
+    tolerations?: unknown;
+    /**
+     * Affinity of the pods (a Kubernetes Affinity).
+     *
+     * @defaultValue `{}`
+     */
+    affinity?: unknown;
+    /**
+     * Standalone mode only.
+     */
+    standalone?: {
+      /**
+       * User the auth proxy logs everyone in as (header `kubeflow-userid`). The default is upstream's well-known example user. Letters, digits and `._%+@-` only (it is written into the nginx configuration).
+       *
+       * @defaultValue `"user@example.com"`
+       */
+      user?: string;
+      /**
+       * Bind that user to `cluster-admin` (ClusterRoleBinding `service-access-cluster-binding`, as upstream does so the UI can see every namespace).
+       *
+       * @defaultValue `true`
+       */
+      clusterAdmin?: boolean;
+      /**
+       * Image of the nginx auth proxy.
+       *
+       * @defaultValue `{"digest":"","registry":"","repository":"nginx","tag":"1.25-alpine"}`
+       */
+      proxyImage?: {
+        /**
+         * Image registry; empty for none.
+         *
+         * @defaultValue `""`
+         */
+        registry?: string;
+        /**
+         * Image repository.
+         *
+         * @defaultValue `"nginx"`
+         */
+        repository?: string;
+        /**
+         * Image tag (used when no digest is set).
+         *
+         * @defaultValue `"1.25-alpine"`
+         */
+        tag?: string;
+        /**
+         * Image digest (`sha256:…`); wins over the tag.
+         *
+         * @defaultValue `""`
+         */
+        digest?: string;
+        /**
+         * Image pull policy.
+         *
+         * @defaultValue `undefined`
+         */
+        pullPolicy?: "Always" | "IfNotPresent" | "Never";
+      };
+      /**
+       * Resources of the auth proxy container.
+       *
+       * @defaultValue `{"limits":{"cpu":"100m","memory":"128Mi"},"requests":{"cpu":"50m","memory":"64Mi"}}`
+       */
+      proxyResources?: unknown;
+    };
+  };
+  /**
+   * Istio route to the REST API at `/api/model_registry/` (upstream options/istio).
+   */
+  istio?: {
+    /**
+     * Create the VirtualService, DestinationRule (mutual TLS) and AuthorizationPolicy of the server.
+     *
+     * @defaultValue `true`
+     */
+    enabled?: boolean;
+    /**
+     * Gateway the VirtualService binds to. `global.auth.gateway` replaces it when set.
+     *
+     * @defaultValue `"kubeflow-gateway"`
+     */
+    gateway?: string;
+  };
+  /**
+   * KServe storage initializer for `model-registry://` URIs (upstream options/csi; a KServe ClusterStorageContainer).
+   */
+  storageInitializer?: {
+    /**
+     * Create the ClusterStorageContainer (needs KServe's CRDs).
+     *
+     * @defaultValue `true`
+     */
+    enabled?: boolean;
+    /**
+     * Storage initializer image (upstream ships `latest`).
+     *
+     * @defaultValue `{"digest":"","registry":"ghcr.io","repository":"kubeflow/model-registry/storage-initializer","tag":"latest"}`
+     */
+    image?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `"ghcr.io"`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"kubeflow/model-registry/storage-initializer"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"latest"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `undefined`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * Resources of the storage initializer container.
+     *
+     * @defaultValue `{"limits":{"memory":"1Gi"},"requests":{"cpu":"100m","memory":"100Mi"}}`
+     */
+    resources?: unknown;
+  };
+  /**
+   * Controller that registers KServe InferenceServices in the registry (upstream options/controller).
+   */
+  controller?: {
+    /**
+     * Deploy the controller.
+     *
+     * @defaultValue `false`
+     */
+    enabled?: boolean;
+    /**
+     * Controller image (upstream ships `latest`).
+     *
+     * @defaultValue `{"digest":"","registry":"ghcr.io","repository":"kubeflow/model-registry/controller","tag":"latest"}`
+     */
+    image?: {
+      /**
+       * Image registry; empty for none.
+       *
+       * @defaultValue `"ghcr.io"`
+       */
+      registry?: string;
+      /**
+       * Image repository.
+       *
+       * @defaultValue `"kubeflow/model-registry/controller"`
+       */
+      repository?: string;
+      /**
+       * Image tag (used when no digest is set).
+       *
+       * @defaultValue `"latest"`
+       */
+      tag?: string;
+      /**
+       * Image digest (`sha256:…`); wins over the tag.
+       *
+       * @defaultValue `""`
+       */
+      digest?: string;
+      /**
+       * Image pull policy.
+       *
+       * @defaultValue `undefined`
+       */
+      pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    };
+    /**
+     * Resources of the manager container.
+     *
+     * @defaultValue `{"limits":{"memory":"128Mi"},"requests":{"cpu":"10m","memory":"64Mi"}}`
+     */
+    resources?: unknown;
+    /**
+     * Leader election (`--leader-elect`).
+     *
+     * @defaultValue `true`
+     */
+    leaderElect?: boolean;
+    /**
+     * Controller settings (environment variables of the manager; empty keeps the controller's built-in default).
+     */
+    settings?: {
+      /**
+       * NAMESPACE_LABEL: label naming the registry namespace on an InferenceService.
+       *
+       * @defaultValue `""`
+       */
+      namespaceLabel?: string;
+      /**
+       * NAME_LABEL: label naming the registry on an InferenceService.
+       *
+       * @defaultValue `""`
+       */
+      nameLabel?: string;
+      /**
+       * URL_ANNOTATION: annotation with the registry URL.
+       *
+       * @defaultValue `""`
+       */
+      urlAnnotation?: string;
+      /**
+       * INFERENCE_SERVICE_ID_LABEL.
+       *
+       * @defaultValue `""`
+       */
+      inferenceServiceIdLabel?: string;
+      /**
+       * MODEL_VERSION_ID_LABEL.
+       *
+       * @defaultValue `""`
+       */
+      modelVersionIdLabel?: string;
+      /**
+       * REGISTERED_MODEL_ID_LABEL.
+       *
+       * @defaultValue `""`
+       */
+      registeredModelIdLabel?: string;
+      /**
+       * FINALIZER: finalizer the controller puts on InferenceServices.
+       *
+       * @defaultValue `""`
+       */
+      finalizer?: string;
+      /**
+       * SERVICE_ANNOTATION.
+       *
+       * @defaultValue `""`
+       */
+      serviceAnnotation?: string;
+      /**
+       * REGISTRIES_NAMESPACE: namespace where registries run.
+       *
+       * @defaultValue `""`
+       */
+      registriesNamespace?: string;
+      /**
+       * SKIP_TLS_VERIFY: do not verify the registry's TLS certificate.
+       *
+       * @defaultValue `false`
+       */
+      skipTlsVerify?: boolean;
+      /**
+       * INFERENCE_SERVICE_CONTROLLER.
+       *
+       * @defaultValue `""`
+       */
+      inferenceServiceController?: string;
+    };
+  };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
+   * Values shared with every Kubeflow chart (the umbrella chart sets them once).
+   */
+  global?: GlobalValueDocs;
+}
+/** Values of `model-registry` as a user sets them (any subset). */
+export type ModelRegistryValues = ValuesInput<'model-registry'>;
+/** Every value of `model-registry` after defaults. */
+export type ModelRegistryResolvedValues = ValuesOfComponent<'model-registry'>;
+/** Props of the `ModelRegistry` construct. */
+export type ModelRegistryProps = PropsOfComponent<'model-registry'>;
+
 /** The documentation interfaces by component name. */
 export interface ComponentValueDocs {
   "cert-manager": CertManagerValueDocs;
@@ -9036,4 +9672,5 @@ export interface ComponentValueDocs {
   "kserve-models-web-app": KServeModelsWebAppValueDocs;
   "spark-operator": SparkOperatorValueDocs;
   "kale": KaleValueDocs;
+  "model-registry": ModelRegistryValueDocs;
 }

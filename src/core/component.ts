@@ -32,9 +32,15 @@ export interface Deviation {
 
 /**
  * A component this one needs; `unlessGlobal` names a `global.*` value that, when set, stands in for
- * it (oauth2-proxy needs Dex unless `global.auth.issuerUrl` points at another issuer).
+ * it (oauth2-proxy needs Dex unless `global.auth.issuerUrl` points at another issuer); `when` limits
+ * it to values of this component (dotted path → value, all must match), for a part that only some
+ * settings enable (Model Registry's Kubeflow-mode UI needs the dashboard, its other layers do not).
  */
-export type Requirement = string | { readonly component: string; readonly unlessGlobal: string };
+export type Requirement = string | {
+  readonly component: string;
+  readonly unlessGlobal?: string;
+  readonly when?: Readonly<Record<string, string | boolean>>;
+};
 
 /** The kubeflow/manifests release the upstream components reproduce (the platform version). */
 export const UPSTREAM_RELEASE = '26.03';

@@ -19,7 +19,7 @@ export function controllerGenStamp<T extends ApiObject>(obj: T): T {
   return obj;
 }
 
-export interface Named { name: string; namespace?: string; labels: Record<string, string> }
+export interface Named { name: string; namespace?: string; labels?: Record<string, string> }
 
 /** Lease-based leader election (controller-runtime ≥ 0.7): ConfigMaps and Leases, events. */
 export function leaderElectionRole(scope: Construct, id: string, metadata: Named): k8s.KubeRole {

@@ -1,5 +1,6 @@
+import { allSpecs, enabledByDefault } from '../core/component.js';
 import type { ComponentEntry } from '../core/synth.js';
-import { mergeValues } from '../core/values.js';
+import { defaultsOf, mergeValues } from '../core/values.js';
 import { presetValues } from '../umbrella/chart.js';
 import { unmetDependencies } from '../umbrella/dependencies.js';
 import { platformPresets, type PlatformPreset } from '../umbrella/presets.js';
@@ -33,7 +34,9 @@ export function resolvePlatform(entries: ComponentEntry[], values: PlatformValue
   const merged = mergeValues(base, values) as Record<string, Record<string, unknown>>;
   const isOn = (name: string) => merged[name]?.enabled !== false;
   const global = (values.global ?? {}) as Record<string, unknown>;
-  const unmet = unmetDependencies(entries, isOn, global);
+  // a component's values as it will be built, for requirements limited by `when`
+  const valuesOf = (name: string) => mergeValues(defaultsOf(allSpecs(entries.find((e) => e.info.name === name)!.info)), merged[name] ?? {});
+  const unmet = unmetDependencies(entries, isOn, global, valuesOf);
   if (unmet.length) throw new Error(`platform dependencies not met:\n- ${unmet.join('\n- ')}`);
   const enabled = entries.filter((e) => isOn(e.info.name));
   const out = new Map<string, Record<string, unknown>>();
@@ -46,5 +49,5 @@ export function resolvePlatform(entries: ComponentEntry[], values: PlatformValue
 
 /** Whether the umbrella enables a component when nothing says otherwise. */
 export function defaultEnabled(e: ComponentEntry): boolean {
-  return (e.info as { umbrellaDefault?: string }).umbrellaDefault !== 'disabled';
+  return enabledByDefault(e.info);
 }

@@ -10,22 +10,40 @@ export const EXTERNAL_PREREQUISITES = ['cert-manager', 'istio-crds', 'istio-inst
 export const requirementName = (r: Requirement): string => (typeof r === 'string' ? r : r.component);
 export const requiredNames = (c: ComponentEntry): string[] => (c.info.requires ?? []).map(requirementName);
 
-/** Enabled components whose required components are disabled, as `a requires b` messages. */
-export function unmetDependencies(components: ComponentEntry[], enabled: (name: string) => boolean, globals: Record<string, unknown> = {}): string[] {
+/** Whether `when` of a requirement holds for the component's values (no `when`: always). */
+export function requirementApplies(r: Requirement, values: Record<string, unknown> = {}): boolean {
+  if (typeof r === 'string' || !r.when) return true;
+  return Object.entries(r.when).every(([path, x]) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], values) === x);
+}
+
+/**
+ * Enabled components whose required components are disabled, as `a requires b` messages.
+ * `valuesOf` gives a component's resolved values, for requirements limited by `when`.
+ */
+export function unmetDependencies(
+  components: ComponentEntry[], enabled: (name: string) => boolean, globals: Record<string, unknown> = {},
+  valuesOf: (name: string) => Record<string, unknown> = () => ({}),
+): string[] {
   const known = new Set(components.map((c) => c.info.name));
   const globalSet = (path: string) => {
     const x = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], globals);
     return x !== undefined && x !== null && x !== '';
   };
   return components.flatMap((c) => !enabled(c.info.name) ? [] : (c.info.requires ?? [])
-    .filter((r) => known.has(requirementName(r)) && !enabled(requirementName(r)) && !(typeof r !== 'string' && globalSet(r.unlessGlobal)))
+    .filter((r) => known.has(requirementName(r)) && !enabled(requirementName(r)))
+    .filter((r) => !(typeof r !== 'string' && r.unlessGlobal && globalSet(r.unlessGlobal)))
+    .filter((r) => requirementApplies(r, valuesOf(c.info.name)))
     .map((r) => requirementMessage(c.info.name, r)));
 }
 
+/** `when` of a requirement as text: ` (with ui.enabled=true, ui.mode=kubeflow)`. */
+export const requirementCondition = (r: Requirement): string =>
+  typeof r === 'string' || !r.when ? '' : ` (with ${Object.entries(r.when).map(([k, x]) => `${k}=${x}`).join(', ')})`;
+
 export function requirementMessage(name: string, r: Requirement): string {
   const req = requirementName(r);
-  const alt = typeof r === 'string' ? '' : ` or set global.${r.unlessGlobal}`;
-  return `${name} requires ${req}, which is disabled: enable ${req}${alt} or disable ${name}`;
+  const alt = typeof r === 'string' || !r.unlessGlobal ? '' : ` or set global.${r.unlessGlobal}`;
+  return `${name}${requirementCondition(r)} requires ${req}, which is disabled: enable ${req}${alt} or disable ${name}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { enabledByDefault, type Component, type ComponentValues } from '../core/component.js';
-import type { DeepPartial } from '../core/values.js';
+import { allSpecs, enabledByDefault, type Component, type ComponentValues } from '../core/component.js';
+import { defaultsOf, mergeValues, type DeepPartial } from '../core/values.js';
 import type { ComponentEntry } from '../core/synth.js';
 import { umbrellaComponents as allComponents } from '../components/index.js';
 import type { ComponentName, PropsOfComponent } from '../components/types.js';
@@ -46,17 +46,24 @@ export class KubeflowPlatform extends Construct {
     for (const name of Object.keys(byName)) {
       if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
-    const byDefault = new Set(entries.filter((e) => enabledByDefault(e.info)).map((e) => e.info.name));
-    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : byDefault.has(name));
+    const entryByName = new Map(entries.map((e) => [e.info.name, e]));
+    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(entryByName.get(name)!.info));
+    const presetOf = (name: string) => byName[name]?.preset ?? preset?.componentPresets?.[name];
+    // a component's values as it will be built (defaults, preset, overrides), for requirements limited by `when`
+    const valuesOf = (name: string) => {
+      const info = entryByName.get(name)!.info;
+      const p = presetOf(name);
+      return mergeValues(mergeValues(defaultsOf(allSpecs(info)), p ? info.presets?.[p]?.values ?? {} : {}), byName[name]?.values ?? {});
+    };
     const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...((props.global ?? {}) as Record<string, unknown>) } : undefined;
-    const unmet = unmetDependencies(entries, enabled, global);
+    const unmet = unmetDependencies(entries, enabled, global, valuesOf);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {
       const name = entry.info.name;
       if (!enabled(name)) continue;
-      const { enabled: _, preset: p, values } = byName[name] ?? {};
+      const { values } = byName[name] ?? {};
       this.components[name] = entry.create(this, name, {
-        preset: p ?? preset?.componentPresets?.[name],
+        preset: presetOf(name),
         values: { ...(values ?? {}), ...(global ? { global: { ...global, ...(values?.global ?? {}) } } : {}) },
       });
     }

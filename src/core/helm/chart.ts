@@ -183,5 +183,5 @@ export function exampleWarning(specs: Specs, ref?: Parameters<typeof exampleCred
 function notes(info: ComponentInfo<any>, count: number): string {
   return `Kubeflow ${info.name} {{ .Chart.AppVersion }} (chart {{ .Chart.Version }}), release {{ .Release.Name }}.
 Up to ${count} objects are rendered, depending on values. Values reference: README.md in the chart.
-${info.notes ? `\n${info.notes}\n` : ''}`;
+${info.notes ? `\n${info.notes.replace(/\{\{/g, '{{ "{{" }}')}\n` : ''}`;
 }

@@ -9,10 +9,11 @@ const code = (x: unknown) => {
   return s.length > 80 ? `\`${cell(s.slice(0, 77))}...\`` : `\`${cell(s)}\``;
 };
 
-/** One way to print a requirement, everywhere (READMEs of the component and the umbrella). */
+/** One way to print a requirement, everywhere (READMEs of the component and the umbrella): `dex` (or `global.auth.issuerUrl`), `centraldashboard` (with ui.mode=kubeflow). */
 export function formatRequirement(r: Requirement, known?: ReadonlySet<string>): string {
   const name = typeof r === 'string' ? r : r.component;
-  const base = typeof r === 'string' ? `\`${name}\`` : `\`${name}\` (or \`global.${r.unlessGlobal}\`)`;
+  const when = typeof r !== 'string' && r.when ? ` (with ${Object.entries(r.when).map(([k, x]) => `\`${k}=${x}\``).join(', ')})` : '';
+  const base = typeof r === 'string' ? `\`${name}\`` : `\`${name}\`${r.unlessGlobal ? ` (or \`global.${r.unlessGlobal}\`)` : ''}${when}`;
   return known && !known.has(name) ? `${base} (not part of kubeflow-cdk8s yet: install it from kubeflow/manifests)` : base;
 }
 
