@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 const storedBytes = (text: string): number => Math.ceil(gzipSync(text).length / 3) * 4;
 import { defaultsOf, docsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
-import { requirementCondition, requirementMessage, requirementName } from './dependencies.js';
+import { requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
 
 export const UMBRELLA = 'kubeflow';
