@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyVersions, chartVersions, VERSIONS_FILE, type VersionRecords } from './core/helm/versions.js';
@@ -12,7 +13,13 @@ import { platformOutputs } from './platform/index.js';
 
 /** The chart version record of the repository's committed dist/ (see src/core/helm/versions.ts). */
 export function committedVersions(): VersionRecords {
-  const file = join(packageRoot(), 'dist', VERSIONS_FILE);
+  const root = packageRoot();
+  // the record of the last commit (so synthesizing again before committing bumps once), else the file
+  try {
+    const text = execFileSync('git', ['show', `HEAD:dist/${VERSIONS_FILE}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    return JSON.parse(text) as VersionRecords;
+  } catch { /* not a git checkout (an installed package), or no record committed yet */ }
+  const file = join(root, 'dist', VERSIONS_FILE);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VersionRecords) : {};
 }
 

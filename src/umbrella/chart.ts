@@ -74,6 +74,15 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
 Enabled components:
 {{- range $name, $v := .Values }}{{ if and (kindIs "map" $v) (hasKey $v "enabled") $v.enabled }}
   - {{ $name }}{{ end }}{{ end }}
+{{- if ne .Values.global.stage "late" }}
+{{- if .Values.centraldashboard.enabled }}
+
+Reach the dashboard through the Istio ingress gateway (installed by the istio-install release of the plan):
+  kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80
+then open http://localhost:8080 and log in
+{{- if .Values.dex.enabled }} with a user of Dex's staticPasswords or connectors{{ else }} with your identity provider ({{ .Values.global.auth.issuerUrl | default "global.auth.issuerUrl" }}){{ end }}.
+{{- end }}
+{{- end }}
 ` + entries.map((e) => exampleWarningOf(e)).join(''));
   tree.set('README.md', umbrellaReadme(entries));
   for (const [name, p] of Object.entries(platformPresets)) tree.set(`presets/${name}.yaml`, `# ${p.description}\n` + emitYaml(presetValues(entries, p)));
