@@ -198,7 +198,7 @@ export const values = {
       tracingSamplingRate: set.num('tracing-sampling-rate', undefined, 'Share of requests traced (0–1).', { minimum: 0, maximum: 1 }),
       runtimeProfiling: set.oneOf('runtime-profiling', ['enabled', 'disabled'], 'disabled', 'pprof endpoints on port 8008.'),
       enableRequestLog: set.bool('logging.enable-request-log', 'false', 'Request logs of queue-proxy.'),
-      requestLogTemplate: set.str('logging.request-log-template', undefined, 'Go template of a request log line.', s.line()),
+      requestLogTemplate: set.str('logging.request-log-template', undefined, 'Go template of a request log line.'),
       enableProbeRequestLog: set.bool('logging.enable-probe-request-log', 'false', 'Log probe requests too.'),
     }, 'config-observability')),
     istio: v.group('`config-istio` (its gateway keys come from `istio.ingressGateway`).', withExtra({
