@@ -9,10 +9,13 @@ const serving = (cmd: string, digest: string): ImageValue =>
 const netIstio = (cmd: string, digest: string): ImageValue =>
   ({ registry: REGISTRY, repository: `knative-releases/knative.dev/net-istio/cmd/${cmd}`, tag: 'v1.21.0', digest });
 
+/** A ConfigMap data key (Kubernetes' grammar). */
+const CONFIG_MAP_KEY = s.string({ pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253 });
+
 /** The typed settings of one ConfigMap plus `extra`: more keys, written as given (never a typed one's key). */
 function withExtra<C extends Record<string, Setting<any>>>(settings: C, cm: string): C & { extra: Leaf<Record<string, string>> } {
   const taken = ['_example', ...Object.values(settings).map((x) => x.key), ...(cm === 'config-deployment' ? ['queue-sidecar-image'] : [])];
-  const extra = v.map<string>({}, `More keys of \`${cm}\` (Knative's own key names and text), written as given. Keys of the typed values above are rejected: set those instead.`, s.string());
+  const extra = v.map<string>({}, `More keys of \`${cm}\` (Knative's own key names and text), written as given. Keys of the typed values above are rejected: set those instead.`, s.string(), { keys: CONFIG_MAP_KEY });
   return { ...settings, extra: { ...extra, schema: { ...extra.schema, propertyNames: { not: { enum: taken } } } as JsonSchema } };
 }
 
