@@ -238,7 +238,7 @@ export interface IstioCrdsValueDocs {
      */
     base?: {
       /**
-       * Names of Istio CRDs not to install.
+       * Names of Istio CRDs not to install (`<plural>.<group>`).
        *
        * @defaultValue `[]`
        */
@@ -343,7 +343,7 @@ export interface IstioInstallValueDocs {
      */
     enabled?: boolean;
     /**
-     * Hosts the gateway serves.
+     * Hosts the gateway serves (`*`, a DNS name or `*.domain`, optionally after `namespace/`).
      *
      * @defaultValue `["*"]`
      */
@@ -399,7 +399,7 @@ export interface IstioInstallValueDocs {
    */
   sidecars?: {
     /**
-     * Hosts every sidecar of the mesh can reach (the default Sidecar).
+     * Hosts every sidecar of the mesh can reach (the default Sidecar): `namespace/host`, `./*` for the own namespace.
      *
      * @defaultValue `["./*","kubeflow/*","kubeflow-system/*","knative-serving/*","knative-eventing/*","istio-system/*"]`
      */
@@ -431,7 +431,7 @@ export interface IstioInstallValueDocs {
      */
     global?: {
       /**
-       * Registry and path of the Istio images (`hub`). The top-level `global.hub` replaces it for every Istio chart.
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
        *
        * @defaultValue `"gcr.io/istio-release"`
        */
@@ -503,7 +503,7 @@ export interface IstioInstallValueDocs {
      */
     podLabels?: unknown;
     /**
-     * Environment of istiod (istioctl's default profile sets these; `PILOT_ENABLE_AMBIENT` for ambient mode).
+     * Environment of istiod (istioctl's default profile sets these; `PILOT_ENABLE_AMBIENT` for ambient mode). Names are environment variable names; values are plain text (the chart writes them between quotes unescaped).
      *
      * @defaultValue `{"PILOT_JWT_PUB_KEY_REFRESH_INTERVAL":"1m","ENABLE_DEBUG_ON_HTTP":"false","ENABLE_NATIVE_SIDECARS":"true"}`
      */
@@ -524,7 +524,7 @@ export interface IstioInstallValueDocs {
      */
     meshConfig?: {
       /**
-       * Envoy access log destination; empty disables access logs.
+       * Envoy access log destination (an absolute path); empty disables access logs.
        *
        * @defaultValue `"/dev/stdout"`
        */
@@ -564,7 +564,7 @@ export interface IstioInstallValueDocs {
      */
     global?: {
       /**
-       * Registry and path of the Istio images (`hub`). The top-level `global.hub` replaces it for every Istio chart.
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
        *
        * @defaultValue `"gcr.io/istio-release"`
        */
@@ -661,7 +661,7 @@ export interface IstioInstallValueDocs {
        */
       annotations?: unknown;
       /**
-       * Ports of the Service.
+       * Ports of the Service (by name).
        *
        * @defaultValue `[{"name":"status-port","port":15021,"protocol":"TCP","targetPort":15021},{"name":"http2","port":80,"protocol":"TCP","targetPort":8080},{"name":"https","port":44… (see the chart's values.yaml)`
        */
@@ -712,7 +712,7 @@ export interface IstioInstallValueDocs {
      */
     global?: {
       /**
-       * Registry and path of the Istio images (`hub`). The top-level `global.hub` replaces it for every Istio chart.
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
        *
        * @defaultValue `"gcr.io/istio-release"`
        */
@@ -4948,13 +4948,13 @@ export interface KatibValueDocs {
        */
       enabled?: boolean;
       /**
-       * Gateway the VirtualService binds to. `global.auth.gateway` replaces it when set.
+       * Gateway the VirtualService binds to (`namespace/name`, or a name in Katib's namespace). `global.auth.gateway` replaces it when set.
        *
        * @defaultValue `"kubeflow-gateway"`
        */
       gateway?: string;
       /**
-       * Principal of the ingress gateway that may reach the UI.
+       * Principal of the ingress gateway that may reach the UI (`<trust domain>/ns/<namespace>/sa/<service account>`).
        *
        * @defaultValue `"cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account"`
        */
@@ -5181,7 +5181,7 @@ export interface KatibValueDocs {
        */
       user?: string;
       /**
-       * Database password (Secret `katib-postgres-secrets`; the DB manager gets it as an env value, as upstream).
+       * Database password (Secret `katib-postgres-secrets`; the DB manager gets it as an env value, as upstream); upstream's default is `katib`, change it.
        *
        * @defaultValue `"katib"`
        */
@@ -5204,7 +5204,7 @@ export interface KatibValueDocs {
      */
     external?: {
       /**
-       * Host name of the server.
+       * Host name (or IPv4 address) of the server.
        *
        * @defaultValue `""`
        */
@@ -5258,13 +5258,13 @@ export interface KatibValueDocs {
      */
     metricsCollectors?: unknown;
     /**
-     * Suggestion algorithms and their service images (and resources, PVC for stateful ones).
+     * Suggestion algorithms and their service images (and resources, PVC for stateful ones), by algorithm name.
      *
      * @defaultValue `[{"algorithmName":"random","image":"ghcr.io/kubeflow/katib/suggestion-hyperopt:v0.19.0"},{"algorithmName":"tpe","image":"ghcr.io/kubeflow/katib/suggestion-hyper… (see the chart's values.yaml)`
      */
     suggestions?: unknown;
     /**
-     * Early stopping algorithms and their images.
+     * Early stopping algorithms and their images, by algorithm name.
      *
      * @defaultValue `[{"algorithmName":"medianstop","image":"ghcr.io/kubeflow/katib/earlystopping-medianstop:v0.19.0"}]`
      */

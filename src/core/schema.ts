@@ -83,6 +83,16 @@ export const s = {
   email: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: EMAIL, maxLength: 254, ...extra }),
   /** A single line of text: no line breaks or other control characters (display names, ids). */
   line: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: ONE_LINE, ...extra }),
+  /**
+   * Text an upstream chart's template may paste into YAML as it is, bare or between quotes (values we
+   * pass to charts we cannot change): letters, digits and `-_.,/=+@%`, starting with a letter, digit,
+   * `_`, `.` or `/` (so never a YAML indicator), no spaces, quotes, `:`, `#`, braces or line breaks.
+   */
+  plainText: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: PLAIN_TEXT, ...extra }),
+  /** An absolute file-system path (`/opt/cni/bin`): plain text starting with `/`. */
+  absolutePath: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: ABSOLUTE_PATH, ...extra }),
+  /** A full image reference as a container's `image` takes it: `[registry/]repository[:tag][@digest]`. */
+  imageRef: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: IMAGE_REF, maxLength: 512, ...extra }),
   /** An environment variable name. */
   envName: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: ENV_NAME, ...extra }),
   /** An Istio/SPIFFE principal (`cluster.local/ns/<namespace>/sa/<service account>`) or another trust-domain path. */
@@ -101,6 +111,8 @@ export const HTTP_URL = `^https?://[^\\s"'<>\\\\^\`{|}/?#]+([/?#]${URL_CHAR}*)?$
 export const HEADER_NAME = "^[-!#$%&'*+.^_`|~0-9A-Za-z]+$";
 export const EMAIL = '^[^\\s@"\'<>\\\\{}]+@[^\\s@"\'<>\\\\{}]+$';
 export const ONE_LINE = '^[^\\x00-\\x1f\\x7f]*$';
+export const PLAIN_TEXT = '^([A-Za-z0-9_./][-A-Za-z0-9_.,/=+@%]*)?$';
+export const ABSOLUTE_PATH = '^/[-A-Za-z0-9_./]*$';
 export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const PRINCIPAL = '^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(/[-A-Za-z0-9_.*]+)*$';
 /** Image grammar (distribution/reference): registry host[:port][/path], repository path, tag, digest. */
@@ -108,6 +120,8 @@ export const IMAGE_REGISTRY = '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za
 export const IMAGE_REPOSITORY = '^[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*$';
 export const IMAGE_TAG = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$';
 export const IMAGE_DIGEST = '^([a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,})?$';
+const inner = (p: string) => p.replace(/^\^\((.*)\)\?\$$/, '$1').replace(/^\^(.*)\$$/, '$1');
+export const IMAGE_REF = `^(${inner(IMAGE_REGISTRY)}/)?${inner(IMAGE_REPOSITORY)}(:${inner(IMAGE_TAG)})?(@${inner(IMAGE_DIGEST)})?$`;
 
 export const NON_NEGATIVE_QUANTITY_PATTERN = '^\\+?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
 export const QUANTITY_PATTERN = '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';

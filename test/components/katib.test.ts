@@ -41,17 +41,25 @@ describe('katib values', () => {
   });
 
   it('suggestion algorithms, collectors and trial kinds are typed values of katib-config', async () => {
-    const suggestions = [...defaultSuggestions.filter((s) => s.algorithmName !== 'enas'), { algorithmName: 'random', image: 'mirror.example.com/hyperopt:1', resources: { limits: { cpu: '1' } } }];
+    const suggestions = [...defaultSuggestions.filter((s) => !['enas', 'random'].includes(s.algorithmName)), { algorithmName: 'random', image: 'mirror.example.com/hyperopt:1', resources: { limits: { cpu: '1' } } }];
     const c = config(await both({ config: { suggestions, trialResources: ['Job.v1.batch'] }, controller: { leaderElection: true, replicas: 2 } }));
     expect(c.runtime.suggestions).toEqual(suggestions);
     expect(c.init.controller).toEqual({ webhookPort: 8443, enableLeaderElection: true, trialResources: ['Job.v1.batch'] });
   });
 
   it('text in a value cannot add keys to the config file', async () => {
+    // an image is an image reference: the schema (and synthesis) refuse anything else
     const image = 'evil:1\n  resources: {limits: {cpu: "64"}}\nkind: Other';
-    const c = config(await both({ config: { earlyStoppings: [{ algorithmName: 'medianstop', image }] } }));
+    const f = join(dir, 'bad-image.yaml');
+    writeFileSync(f, JSON.stringify({ config: { earlyStoppings: [{ algorithmName: 'medianstop', image }] } }));
+    await expect(helmTemplate('helm3', join(DIST, 'helm', 'katib'), ['-f', f])).rejects.toThrow(/config\.earlyStoppings\.0\.image/);
+    // free text the schema admits (a PVC spec is passed on as given) stays inside its value
+    const storageClassName = 'evil\n  resources: {limits: {cpu: "64"}}\nkind: Other';
+    const pbt = { ...defaultSuggestions.find((s) => s.algorithmName === 'pbt')!, persistentVolumeClaimSpec: { storageClassName } };
+    const suggestions = [...defaultSuggestions.filter((s) => s.algorithmName !== 'pbt'), pbt];
+    const c = config(await both({ config: { suggestions } }));
     expect(c.kind).toBe('KatibConfig');
-    expect(c.runtime.earlyStoppings).toEqual([{ algorithmName: 'medianstop', image }]);
+    expect(c.runtime.suggestions.find((s: { algorithmName: string }) => s.algorithmName === 'pbt')).toEqual(pbt);
   });
 
   it('resources of the controller, UI and DB manager', async () => {

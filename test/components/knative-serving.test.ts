@@ -74,7 +74,7 @@ describe('knative-serving config ConfigMaps from typed values', () => {
         case 'boolean': return true;
         case 'integer': return Math.max(3, sch.minimum ?? 0);
         case 'number': return sch.maximum !== undefined && sch.maximum <= 1 ? 0.25 : Math.max(sch.minimum ?? 0, 1) + 1.5;
-        case 'object': return { kind: 'ClusterIssuer', name: `issuer-${s.key}` };
+        case 'object': return { kind: 'ClusterIssuer', name: `issuer-${s.key.toLowerCase()}` };
         default: return sch.pattern?.includes('ns|us') ? '45s' : sch.pattern?.includes('Ki') ? '250m' : sch.pattern ? '7' : `text for ${s.key}`;
       }
     };
@@ -103,14 +103,12 @@ describe('knative-serving config ConfigMaps from typed values', () => {
         domain: { extra: { 'evil.example.com': evil } },
         observability: { requestLogTemplate: evil },
         network: { extra: { 'namespace-wildcard-cert-selector': 'x\ningress-class: evil' } },
-        certmanager: { issuerRef: { kind: 'ClusterIssuer', name: 'a"b\nc: d' } },
       },
     };
     for (const objs of await allOutputs(values)) {
       expect(keys(objs, 'config-domain')).toEqual({ 'example.com': '', 'evil.example.com': evil });
       expect(keys(objs, 'config-observability')).toEqual({ 'logging.request-log-template': evil });
       expect(keys(objs, 'config-network')).toEqual({ 'namespace-wildcard-cert-selector': 'x\ningress-class: evil' });
-      expect(parse(keys(objs, 'config-certmanager').issuerRef!)).toEqual({ kind: 'ClusterIssuer', name: 'a"b\nc: d' });
       expect(cm(objs, 'config-domain').data._example).not.toContain('overwritten');
     }
   });
@@ -126,6 +124,9 @@ describe('knative-serving config ConfigMaps from typed values', () => {
 
   it('rejects wrong types, bad durations and typed keys in `extra`, naming the value', async () => {
     const bad = [
+      [{ config: { certmanager: { issuerRef: { kind: 'ClusterIssuer', name: 'a"b\nc: d' } } } }, /issuerRef\.name/],
+      [{ clusterDomain: 'cluster local' }, /clusterDomain/],
+      [{ istio: { localGatewaySelector: { app: 'a: b' } } }, /localGatewaySelector/],
       [{ config: { autoscaler: { enableScaleToZero: 'yes' } } }, /enableScaleToZero/],
       [{ config: { autoscaler: { minScale: -1 } } }, /minScale/],
       [{ config: { autoscaler: { stableWindow: 'one minute' } } }, /stableWindow/],

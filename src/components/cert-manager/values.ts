@@ -10,13 +10,13 @@ const upstream = v.upstream('Values of the upstream cert-manager chart (https://
   }),
   creator: v.oneOf(['helm', 'static'] as const, 'static', 'Value of the `app.kubernetes.io/managed-by` label the chart writes; `static` reproduces upstream\'s release manifest that Kubeflow installs.'),
   replicaCount: v.int(1, 'Replicas of the cert-manager controller.', { minimum: 0 }),
-  resources: v.obj<Record<string, unknown>>({}, 'Resources of the controller container (requests/limits).', { type: 'object' }),
+  resources: v.resources({}, 'Resources of the controller container (requests/limits).'),
   startupapicheck: v.group('The post-install job that waits for the API (off: Kubeflow installs without hooks).', {
     enabled: v.bool(false, 'Run the startup API check job.'),
   }),
   webhook: v.group('The cert-manager admission webhook.', {
     replicaCount: v.int(1, 'Replicas of the webhook.', { minimum: 0 }),
-    securePort: v.int(10250, 'Port the webhook serves on; the `cert-manager-webhook` NetworkPolicy opens it.', { minimum: 1, maximum: 65535 }),
+    securePort: v.port(10250, 'Port the webhook serves on; the `cert-manager-webhook` NetworkPolicy opens it.'),
   }),
   cainjector: v.group('The CA injector.', {
     enabled: v.bool(true, 'Run the CA injector (fills caBundle of webhooks and CRDs from Certificates).'),
@@ -25,11 +25,11 @@ const upstream = v.upstream('Values of the upstream cert-manager chart (https://
 });
 
 export const values = {
-  namespace: v.str('cert-manager', 'Namespace of cert-manager, created by this chart; install the release into it (`-n cert-manager`).', { minLength: 1 }),
+  namespace: v.dnsLabel('cert-manager', 'Namespace of cert-manager, created by this chart; install the release into it (`-n cert-manager`).'),
   podSecurity: v.oneOf(podSecurityLevels, 'restricted', 'Pod Security Standard enforced on the namespace (`pod-security.kubernetes.io/enforce`).'),
   selfSigningIssuer: v.group('The cluster-wide self-signing issuer Kubeflow\'s webhooks take their certificates from.', {
     enabled: v.bool(true, 'Create the ClusterIssuer.'),
-    name: v.str('kubeflow-self-signing-issuer', 'Name of the ClusterIssuer (Kubeflow components reference it by this name).', { minLength: 1 }),
+    name: v.subdomain('kubeflow-self-signing-issuer', 'Name of the ClusterIssuer (Kubeflow components reference it by this name).'),
   }),
   networkPolicies: v.group('Ingress NetworkPolicies of the cert-manager namespace.', {
     enabled: v.bool(true, 'Allow traffic within the namespace and to the webhook port from anywhere (the API server).'),

@@ -21,15 +21,15 @@ export interface MetricsCollectorValue {
 }
 
 const algorithmSchema = (pvc: boolean) => s.object({
-  algorithmName: s.string({ minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', description: 'Algorithm name Experiments select (`spec.algorithm.algorithmName`).' }),
-  image: s.string({ minLength: 1, description: 'Image of the algorithm service.' }),
+  algorithmName: s.dnsLabel({ minLength: 1, description: 'Algorithm name Experiments select (`spec.algorithm.algorithmName`).' }),
+  image: s.imageRef({ description: 'Image of the algorithm service (`[registry/]repository[:tag][@digest]`).' }),
   resources: resourceRequirementsSchema(),
   ...(pvc ? { persistentVolumeClaimSpec: { type: 'object', description: 'A PersistentVolumeClaimSpec for algorithms that keep state (pbt).' } } : {}),
 }, ['algorithmName', 'image']);
 
 const collectorSchema = s.object({
   kind: s.enum(['StdOut', 'File', 'TensorFlowEvent', 'PrometheusMetric', 'Custom', 'None']),
-  image: s.string({ minLength: 1, description: 'Image of the metrics collector sidecar.' }),
+  image: s.imageRef({ description: 'Image of the metrics collector sidecar (`[registry/]repository[:tag][@digest]`).' }),
   resources: resourceRequirementsSchema(),
 }, ['kind', 'image']);
 
@@ -66,7 +66,7 @@ const workload = (what: string, img: ReturnType<typeof image>, resources: { limi
 });
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of Katib.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of Katib.'),
   createNamespace: v.bool(false, 'Create the namespace, labelled for metrics-collector injection (standalone installs).'),
   kubeflowRoles: v.bool(true, 'Aggregate Experiment, Trial and Suggestion rights into Kubeflow\'s kubeflow-admin/edit/view roles.'),
   crds: v.group('Experiment, Trial and Suggestion CustomResourceDefinitions.', {
@@ -83,10 +83,10 @@ export const values = {
     auth: v.bool(true, 'Check users\' rights with SubjectAccessReviews (the user comes from the auth proxy\'s header); false runs the UI without authorization (APP_DISABLE_AUTH).'),
     istio: v.group('Istio in front of the UI.', {
       enabled: v.bool(true, 'Inject the sidecar, route `/katib/` through the Kubeflow gateway and admit only the ingress gateway.'),
-      gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', { minLength: 1 }),
-      ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Principal of the ingress gateway that may reach the UI.', { minLength: 1 }),
+      gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to (`namespace/name`, or a name in Katib\'s namespace).', s.namespacedName({ namespaceOptional: true })),
+      ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Principal of the ingress gateway that may reach the UI (`<trust domain>/ns/<namespace>/sa/<service account>`).', s.principal()),
     }),
-    clusterDomain: v.str('cluster.local', 'Cluster DNS domain (host of the VirtualService destination).', { minLength: 1 }),
+    clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain (host of the VirtualService destination).'),
   }),
   dbManager: v.group('The DB manager (the only client of the database).', workload('DB manager', image('katib-db-manager'))),
   database: v.group('Where Katib stores observation logs.', {
@@ -94,34 +94,34 @@ export const values = {
     mysql: v.group('Bundled MySQL.', {
       image: v.image({ registry: '', repository: 'mysql', tag: '8.0', pullPolicy: undefined }, 'MySQL image.'),
       storage: v.quantity('10Gi', 'Size of the PVC `katib-mysql`.'),
-      storageClassName: v.str('', 'StorageClass of the PVC; empty for the cluster default.'),
-      rootPassword: v.str('test', 'Root password (Secret `katib-mysql-secrets`); upstream\'s default is `test`, change it or use `existingSecret`.'),
-      existingSecret: v.str('', 'Secret with key MYSQL_ROOT_PASSWORD to use instead of creating `katib-mysql-secrets`.'),
+      storageClassName: v.subdomain('', 'StorageClass of the PVC; empty for the cluster default.', { optional: true }),
+      rootPassword: v.str('test', 'Root password (Secret `katib-mysql-secrets`); upstream\'s default is `test`, change it or use `existingSecret`.', {}, { exampleCredential: { unless: ['database.mysql.existingSecret'] } }),
+      existingSecret: v.subdomain('', 'Secret with key MYSQL_ROOT_PASSWORD to use instead of creating `katib-mysql-secrets`.', { optional: true }),
       resources: v.resources({}, 'Resources of the MySQL container.'),
     }),
     postgres: v.group('Bundled PostgreSQL.', {
       image: v.image({ registry: '', repository: 'postgres', tag: '14.5-alpine', pullPolicy: undefined }, 'PostgreSQL image.'),
       storage: v.quantity('3Gi', 'Size of the PVC `katib-postgres`.'),
-      storageClassName: v.str('', 'StorageClass of the PVC; empty for the cluster default.'),
-      user: v.str('katib', 'Database user (Secret `katib-postgres-secrets`).', { minLength: 1 }),
-      password: v.str('katib', 'Database password (Secret `katib-postgres-secrets`; the DB manager gets it as an env value, as upstream).', { minLength: 1 }),
-      database: v.str('katib', 'Database name.', { minLength: 1 }),
+      storageClassName: v.subdomain('', 'StorageClass of the PVC; empty for the cluster default.', { optional: true }),
+      user: v.str('katib', 'Database user (Secret `katib-postgres-secrets`).', { ...s.line(), minLength: 1 }),
+      password: v.str('katib', 'Database password (Secret `katib-postgres-secrets`; the DB manager gets it as an env value, as upstream); upstream\'s default is `katib`, change it.', { minLength: 1 }),
+      database: v.str('katib', 'Database name.', { ...s.line(), minLength: 1 }),
       resources: v.resources({}, 'Resources of the PostgreSQL container.'),
     }),
     external: v.group('An external MySQL server.', {
-      host: v.str('', 'Host name of the server.'),
-      port: v.str('', 'Port of the server (as text, e.g. `3306`).', { pattern: '^[0-9]*$' }),
-      database: v.str('', 'Database name.'),
-      user: v.str('', 'User name.'),
+      host: v.subdomain('', 'Host name (or IPv4 address) of the server.', { optional: true }),
+      port: v.str('', 'Port of the server (as text, e.g. `3306`).', { pattern: '^([1-9][0-9]{0,4})?$' }),
+      database: v.str('', 'Database name.', s.line()),
+      user: v.str('', 'User name.', s.line()),
       password: v.str('', 'Password.'),
-      existingSecret: v.str('', 'Secret with keys DB_USER, DB_PASSWORD, KATIB_MYSQL_DB_DATABASE, KATIB_MYSQL_DB_HOST and KATIB_MYSQL_DB_PORT to use instead of the values above.'),
+      existingSecret: v.subdomain('', 'Secret with keys DB_USER, DB_PASSWORD, KATIB_MYSQL_DB_DATABASE, KATIB_MYSQL_DB_HOST and KATIB_MYSQL_DB_PORT to use instead of the values above.', { optional: true }),
     }),
   }),
   config: v.group('katib-config: what the controller runs for Experiments.', {
     trialResources: v.list<string>(defaultTrialResources, 'Kinds a Trial may run (`Kind.version.group`).', s.string({ pattern: '^[A-Z][A-Za-z0-9]*\\.v[0-9a-z]+(\\.[a-z0-9.-]+)?$' }), { minItems: 1 }),
-    metricsCollectors: v.list<MetricsCollectorValue>(defaultCollectors, 'Metrics collector sidecars by kind, with their images and resources.', collectorSchema),
-    suggestions: v.list<AlgorithmValue>(defaultSuggestions, 'Suggestion algorithms and their service images (and resources, PVC for stateful ones).', algorithmSchema(true)),
-    earlyStoppings: v.list<AlgorithmValue>([{ algorithmName: 'medianstop', image: katibImage('earlystopping-medianstop') }], 'Early stopping algorithms and their images.', algorithmSchema(false)),
+    metricsCollectors: v.list<MetricsCollectorValue>(defaultCollectors, 'Metrics collector sidecars by kind, with their images and resources.', collectorSchema, { key: 'kind' }),
+    suggestions: v.list<AlgorithmValue>(defaultSuggestions, 'Suggestion algorithms and their service images (and resources, PVC for stateful ones), by algorithm name.', algorithmSchema(true), { key: 'algorithmName' }),
+    earlyStoppings: v.list<AlgorithmValue>([{ algorithmName: 'medianstop', image: katibImage('earlystopping-medianstop') }], 'Early stopping algorithms and their images, by algorithm name.', algorithmSchema(false), { key: 'algorithmName' }),
   }),
   trialTemplates: v.group('The trial templates Experiments can refer to (ConfigMap `trial-templates`).', {
     // a plain object (not v.resources, whose quantities become k8s.Quantity): it is written into a config file

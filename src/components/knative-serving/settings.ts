@@ -1,5 +1,5 @@
 import type { Leaf } from '../../core/values.js';
-import type { JsonSchema } from '../../core/schema.js';
+import { NON_NEGATIVE_QUANTITY_PATTERN, s, type JsonSchema } from '../../core/schema.js';
 
 /**
  * One key of a Knative config ConfigMap as a typed chart value. The value defaults to null: the key
@@ -28,13 +28,13 @@ export const set = {
   duration: (key: string, knative: string | undefined, d: string) =>
     setting<string>('string', { type: 'string', pattern: DURATION }, key, knative, `${d} A Go duration (\`30s\`, \`5m\`).`),
   quantity: (key: string, knative: string | undefined, d: string) =>
-    setting<string>('string', { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$' }, key, knative, `${d} A Kubernetes quantity.`),
+    setting<string>('string', { type: 'string', pattern: NON_NEGATIVE_QUANTITY_PATTERN }, key, knative, `${d} A Kubernetes quantity.`),
   oneOf: <T extends string>(key: string, values: readonly T[], knative: T | undefined, d: string) =>
     setting<T>('string', { type: 'string', enum: [...values, null] as string[] }, key, knative, d),
   /** A cert-manager issuer reference, written as JSON (valid YAML) text. */
   issuer: (key: string, d: string) => setting<{ kind: string; name: string }>('object', {
     type: 'object', additionalProperties: false, required: ['kind', 'name'],
-    properties: { kind: { type: 'string', enum: ['Issuer', 'ClusterIssuer'] }, name: { type: 'string', minLength: 1 } },
+    properties: { kind: { type: 'string', enum: ['Issuer', 'ClusterIssuer'] }, name: s.subdomain() },
   }, key, undefined, d),
   /** A feature flag of config-features. */
   feature: (key: string, knative: 'enabled' | 'disabled', d: string) =>

@@ -9,10 +9,13 @@ const serving = (cmd: string, digest: string): ImageValue =>
 const netIstio = (cmd: string, digest: string): ImageValue =>
   ({ registry: REGISTRY, repository: `knative-releases/knative.dev/net-istio/cmd/${cmd}`, tag: 'v1.21.0', digest });
 
+/** A ConfigMap data key (Kubernetes' grammar). */
+const CONFIG_MAP_KEY = s.string({ pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253 });
+
 /** The typed settings of one ConfigMap plus `extra`: more keys, written as given (never a typed one's key). */
 function withExtra<C extends Record<string, Setting<any>>>(settings: C, cm: string): C & { extra: Leaf<Record<string, string>> } {
   const taken = ['_example', ...Object.values(settings).map((x) => x.key), ...(cm === 'config-deployment' ? ['queue-sidecar-image'] : [])];
-  const extra = v.map<string>({}, `More keys of \`${cm}\` (Knative's own key names and text), written as given. Keys of the typed values above are rejected: set those instead.`, s.string());
+  const extra = v.map<string>({}, `More keys of \`${cm}\` (Knative's own key names and text), written as given. Keys of the typed values above are rejected: set those instead.`, s.string(), { keys: CONFIG_MAP_KEY });
   return { ...settings, extra: { ...extra, schema: { ...extra.schema, propertyNames: { not: { enum: taken } } } as JsonSchema } };
 }
 
@@ -25,18 +28,18 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'dpanic', 'panic', 'fatal'
 const logLevel = (component: string) => set.oneOf(`loglevel.${component}`, LOG_LEVELS, 'info', `Log level of ${component}.`);
 
 export const values = {
-  namespace: v.str('knative-serving', 'Namespace of Knative Serving (created by this chart). Knative finds its config maps through it.', { minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain (the mesh TLS rule covers `*.<namespace>.svc.<clusterDomain>`).', { minLength: 1 }),
+  namespace: v.dnsLabel('knative-serving', 'Namespace of Knative Serving (created by this chart). Knative finds its config maps through it.'),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain (the mesh TLS rule covers `*.<namespace>.svc.<clusterDomain>`).'),
   podSecurity: v.oneOf(['privileged', 'baseline', 'restricted'], 'restricted', 'Pod Security Standard enforced on the namespace.'),
   istio: v.group('Istio (net-istio is the networking layer).', {
-    namespace: v.str('istio-system', 'Namespace of the Istio gateways (holds the `knative-local-gateway` Service).', { minLength: 1 }),
+    namespace: v.dnsLabel('istio-system', 'Namespace of the Istio gateways (holds the `knative-local-gateway` Service).'),
     sidecarInjection: v.bool(true, 'Label the namespace `istio-injection: enabled` (Knative\'s pods run in the mesh, as in Kubeflow).'),
-    localGatewaySelector: v.map<string>({ app: 'cluster-local-gateway', istio: 'cluster-local-gateway' },
-      'Pod labels of the cluster-local Istio gateway (Kubeflow\'s `cluster-local-gateway` component) that serves `knative-local-gateway`.', s.string()),
+    localGatewaySelector: v.labelMap({ app: 'cluster-local-gateway', istio: 'cluster-local-gateway' },
+      'Pod labels of the cluster-local Istio gateway (Kubeflow\'s `cluster-local-gateway` component) that serves `knative-local-gateway`.'),
     ingressGateway: v.group('The external gateway Knative routes bind to (`gateway.<namespace>.<name>` in `config-istio`).', {
-      namespace: v.str('kubeflow', 'Namespace of the Istio Gateway.', { minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
-      name: v.str('kubeflow-gateway', 'Name of the Istio Gateway.', { minLength: 1, pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
-      service: v.str('istio-ingressgateway.istio-system.svc.cluster.local', 'Service (host name) of the gateway\'s pods.', { minLength: 1, pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+      namespace: v.dnsLabel('kubeflow', 'Namespace of the Istio Gateway.'),
+      name: v.subdomain('kubeflow-gateway', 'Name of the Istio Gateway.'),
+      service: v.subdomain('istio-ingressgateway.istio-system.svc.cluster.local', 'Service (host name) of the gateway\'s pods.'),
     }),
   }),
   controller: v.group('The Serving controller.', workload('controller', serving('controller', 'sha256:622546def05a9b181123d35ede4e4a6e60d7751ae558ea2c5306978b30c24d5c'),
@@ -105,7 +108,7 @@ export const values = {
       containerConcurrencyMaxLimit: set.int('container-concurrency-max-limit', '1000', 'Highest container concurrency a revision may set.', { minimum: 1 }),
       allowContainerConcurrencyZero: set.bool('allow-container-concurrency-zero', 'true', 'Let revisions set container concurrency 0 (unlimited).'),
       enableServiceLinks: set.oneOf('enable-service-links', ['true', 'false', 'default'], 'false', 'Service environment variables in revision pods (`default` leaves Kubernetes\' choice).'),
-      containerNameTemplate: set.str('container-name-template', 'user-container', 'Name of a revision\'s single container (a Go template).', { minLength: 1 }),
+      containerNameTemplate: set.str('container-name-template', 'user-container', 'Name of a revision\'s single container (a Go template).', { ...s.line(), minLength: 1 }),
     }, 'config-defaults')),
     deployment: v.group('`config-deployment`: how revisions become Deployments.', withExtra({
       progressDeadline: set.duration('progress-deadline', '600s', 'Time a revision may take to become ready before it fails (large models may need longer).'),
@@ -113,7 +116,7 @@ export const values = {
         ...set.duration('progressDeadline', undefined, 'The key Kubeflow\'s overlay writes (`progressDeadline: 600s`); Knative 1.21 reads `progress-deadline` (`progressDeadline` above) and ignores this spelling. Kept so the default ConfigMap stays upstream\'s.'),
         default: '600s' as string | null,
       },
-      registriesSkippingTagResolving: set.str('registries-skipping-tag-resolving', 'kind.local,ko.local,dev.local', 'Registries (comma-separated) whose tags are not resolved to digests.'),
+      registriesSkippingTagResolving: set.str('registries-skipping-tag-resolving', 'kind.local,ko.local,dev.local', 'Registries (comma-separated) whose tags are not resolved to digests.', { pattern: '^([^\\s,]+(,[^\\s,]+)*)?$' }),
       digestResolutionTimeout: set.duration('digest-resolution-timeout', '10s', 'Time limit of resolving an image tag to a digest.'),
       queueSidecarCpuRequest: set.quantity('queue-sidecar-cpu-request', '25m', 'CPU request of the queue-proxy sidecar.'),
       queueSidecarCpuLimit: set.quantity('queue-sidecar-cpu-limit', undefined, 'CPU limit of the queue-proxy sidecar.'),
@@ -122,8 +125,8 @@ export const values = {
       podIsAlwaysSchedulable: set.bool('pod-is-always-schedulable', 'false', 'Treat unschedulable pods as pending instead of failing the revision (cluster autoscalers).'),
     }, 'config-deployment')),
     domain: v.group('`config-domain`: the domain suffix of routes.', {
-      name: v.str('example.com', 'Default domain suffix of routes (`<service>.<namespace>.<domain>`).', { minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' }),
-      extra: v.map<string>({}, 'More domains: domain → Knative\'s selector text (e.g. `selector:\\n  app: public`) for routes whose labels match.', s.string()),
+      name: v.subdomain('example.com', 'Default domain suffix of routes (`<service>.<namespace>.<domain>`).'),
+      extra: v.map<string>({}, 'More domains: domain → Knative\'s selector text (e.g. `selector:\\n  app: public`) for routes whose labels match.', s.string(), { keys: s.subdomain() }),
     }),
     features: v.group('`config-features`: optional Kubernetes fields and behaviours of revisions.', withExtra({
       multiContainer: set.feature('multi-container', 'enabled', 'Several containers per revision.'),
@@ -173,10 +176,10 @@ export const values = {
       netIstioController: logLevel('net-istio-controller'),
     }, 'config-logging')),
     network: v.group('`config-network`: ingress, domains and TLS.', withExtra({
-      ingressClass: set.str('ingress-class', 'istio.ingress.networking.knative.dev', 'Ingress implementation routes use.', { minLength: 1 }),
-      certificateClass: set.str('certificate-class', 'cert-manager.certificate.networking.knative.dev', 'Certificate implementation for TLS.', { minLength: 1 }),
-      domainTemplate: set.str('domain-template', '{{.Name}}.{{.Namespace}}.{{.Domain}}', 'Go template of a route\'s host name.', { minLength: 1 }),
-      tagTemplate: set.str('tag-template', '{{.Tag}}-{{.Name}}', 'Go template of a tagged route\'s name.', { minLength: 1 }),
+      ingressClass: set.str('ingress-class', 'istio.ingress.networking.knative.dev', 'Ingress implementation routes use.', s.subdomain()),
+      certificateClass: set.str('certificate-class', 'cert-manager.certificate.networking.knative.dev', 'Certificate implementation for TLS.', s.subdomain()),
+      domainTemplate: set.str('domain-template', '{{.Name}}.{{.Namespace}}.{{.Domain}}', 'Go template of a route\'s host name.', { ...s.line(), minLength: 1 }),
+      tagTemplate: set.str('tag-template', '{{.Tag}}-{{.Name}}', 'Go template of a tagged route\'s name.', { ...s.line(), minLength: 1 }),
       externalDomainTls: set.oneOf('external-domain-tls', ['Enabled', 'Disabled'], 'Disabled', 'TLS certificates for external domains (automatic TLS).'),
       clusterLocalDomainTls: set.oneOf('cluster-local-domain-tls', ['Enabled', 'Disabled'], 'Disabled', 'TLS certificates for cluster-local domains.'),
       systemInternalTls: set.oneOf('system-internal-tls', ['Enabled', 'Disabled'], 'Disabled', 'TLS between the activator, queue-proxy and ingress.'),
@@ -189,12 +192,12 @@ export const values = {
     }, 'config-network')),
     observability: v.group('`config-observability`: metrics, tracing and request logs.', withExtra({
       metricsProtocol: set.oneOf('metrics-protocol', ['none', 'prometheus', 'grpc', 'http/protobuf'], 'none', 'How the control plane exports metrics.'),
-      metricsEndpoint: set.str('metrics-endpoint', undefined, 'Metrics endpoint (OTLP URL, or `:port` for Prometheus).'),
+      metricsEndpoint: set.str('metrics-endpoint', undefined, 'Metrics endpoint (OTLP URL, or `:port` for Prometheus).', s.line()),
       metricsExportInterval: set.duration('metrics-export-interval', undefined, 'Metrics export interval.'),
       requestMetricsProtocol: set.oneOf('request-metrics-protocol', ['none', 'prometheus', 'grpc', 'http/protobuf'], 'none', 'How queue-proxy and activator export request metrics.'),
-      requestMetricsEndpoint: set.str('request-metrics-endpoint', undefined, 'Request metrics endpoint.'),
+      requestMetricsEndpoint: set.str('request-metrics-endpoint', undefined, 'Request metrics endpoint.', s.line()),
       tracingProtocol: set.oneOf('tracing-protocol', ['none', 'grpc', 'http/protobuf', 'stdout'], 'none', 'How traces are exported.'),
-      tracingEndpoint: set.str('tracing-endpoint', undefined, 'Trace collector endpoint.'),
+      tracingEndpoint: set.str('tracing-endpoint', undefined, 'Trace collector endpoint.', s.line()),
       tracingSamplingRate: set.num('tracing-sampling-rate', undefined, 'Share of requests traced (0–1).', { minimum: 0, maximum: 1 }),
       runtimeProfiling: set.oneOf('runtime-profiling', ['enabled', 'disabled'], 'disabled', 'pprof endpoints on port 8008.'),
       enableRequestLog: set.bool('logging.enable-request-log', 'false', 'Request logs of queue-proxy.'),

@@ -6,19 +6,19 @@ const noSidecar = { 'sidecar.istio.io/inject': 'false' };
 /** Values of the upstream `spark-operator` chart at its own paths; defaults = Kubeflow 26.03's. */
 const upstream = v.upstream('Values of the upstream spark-operator chart (https://kubeflow.github.io/spark-operator, see its README). The keys below are typed with Kubeflow\'s settings as defaults; any other key of the chart passes through to it.', {
   spark: v.group('Where Spark applications run.', {
-    jobNamespaces: v.list<string>([''], 'Namespaces whose SparkApplications the operator manages; `[""]` = every namespace (Kubeflow profiles), as Kubeflow sets it.', s.string()),
+    jobNamespaces: v.list<string>([''], 'Namespaces whose SparkApplications the operator manages; `[""]` = every namespace (Kubeflow profiles), as Kubeflow sets it.', s.orEmpty(s.dnsLabel())),
   }),
   controller: v.group('The operator\'s controller.', {
     replicas: v.int(1, 'Replicas of the controller.', { minimum: 0 }),
-    labels: v.map<string>(noSidecar, 'Labels of the controller pods (no Istio sidecar).', s.string()),
-    resources: v.obj<Record<string, unknown>>({}, 'Resources of the controller container.', { type: 'object' }),
+    labels: v.labelMap(noSidecar, 'Labels of the controller pods (no Istio sidecar).'),
+    resources: v.resources({}, 'Resources of the controller container.'),
   }),
   webhook: v.group('The operator\'s admission webhook.', {
     enable: v.bool(true, 'Run the webhook (pod customization: volumes, tolerations, …).'),
-    port: v.int(9443, 'Port the webhook serves on.', { minimum: 1, maximum: 65535 }),
+    port: v.port(9443, 'Port the webhook serves on.'),
     replicas: v.int(1, 'Replicas of the webhook.', { minimum: 0 }),
-    labels: v.map<string>(noSidecar, 'Labels of the webhook pods (no Istio sidecar).', s.string()),
-    resources: v.obj<Record<string, unknown>>({}, 'Resources of the webhook container.', { type: 'object' }),
+    labels: v.labelMap(noSidecar, 'Labels of the webhook pods (no Istio sidecar).'),
+    resources: v.resources({}, 'Resources of the webhook container.'),
   }),
 });
 

@@ -1,8 +1,7 @@
-import { s, resourceRequirementsSchema } from '../../core/schema.js';
+import { LABEL_VALUE, s, resourceRequirementsSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { scheduling } from '../../lib/k8s-values.js';
 
-const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
 
 /** One cluster training runtime as a platform team declares it. */
 export interface RuntimeValue {
@@ -19,9 +18,9 @@ export interface RuntimeValue {
 }
 
 export const runtimeSchema = s.object({
-  name: s.string({ minLength: 1, pattern: DNS_SUBDOMAIN, description: 'Runtime name (TrainJobs refer to it in `runtimeRef.name`).' }),
-  framework: s.string({ minLength: 1, description: 'Value of the `trainer.kubeflow.org/framework` label (torch, deepspeed, mlx, torchtune…).' }),
-  image: s.string({ minLength: 1, description: 'Image of the training nodes.' }),
+  name: s.subdomain({ description: 'Runtime name (TrainJobs refer to it in `runtimeRef.name`).' }),
+  framework: s.string({ pattern: LABEL_VALUE, minLength: 1, maxLength: 63, description: 'Value of the `trainer.kubeflow.org/framework` label (torch, deepspeed, mlx, torchtune…).' }),
+  image: s.imageRef({ description: 'Image of the training nodes (`[registry/]repository[:tag][@digest]`).' }),
   policy: s.enum(['torch', 'mpi']),
   numNodes: s.integer({ minimum: 1 }),
   numProcPerNode: { anyOf: [s.integer({ minimum: 1 }), s.enum(['auto', 'cpu', 'gpu'])], description: 'Processes per node: a number, or `auto`/`cpu`/`gpu` (torch).' },
@@ -29,14 +28,14 @@ export const runtimeSchema = s.object({
   args: s.array(s.string()),
   resources: resourceRequirementsSchema(),
   initializers: s.object({
-    dataset: s.string({ minLength: 1, description: 'Storage URI the dataset initializer downloads (e.g. `hf://tatsu-lab/alpaca`).' }),
-    model: s.string({ minLength: 1, description: 'Storage URI the model initializer downloads (e.g. `hf://Qwen/Qwen2.5-1.5B-Instruct`).' }),
+    dataset: s.line({ minLength: 1, description: 'Storage URI the dataset initializer downloads (e.g. `hf://tatsu-lab/alpaca`).' }),
+    model: s.line({ minLength: 1, description: 'Storage URI the model initializer downloads (e.g. `hf://Qwen/Qwen2.5-1.5B-Instruct`).' }),
   }, ['dataset', 'model'], { description: 'torch only: download a dataset and a model into a PVC named like the runtime (which you create) before the nodes start.' }),
 }, ['name', 'framework', 'image', 'numProcPerNode']);
 
 /** The fields of one runtime, as the construct reads them (types and defaults of optional fields). */
 export const runtimeItem = {
-  name: v.str('', 'Runtime name.'),
+  name: v.subdomain('', 'Runtime name.', { optional: true }),
   framework: v.str('', 'Framework label.'),
   image: v.str('', 'Node image.'),
   policy: v.oneOf(['torch', 'mpi'], 'torch', 'Launch policy.'),
@@ -79,7 +78,7 @@ export const defaultRuntimes: RuntimeValue[] = [
 ];
 
 export const values = {
-  namespace: v.str('kubeflow-system', 'Namespace of the Trainer and JobSet controllers.', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow-system', 'Namespace of the Trainer and JobSet controllers.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform overlay leaves it to the cluster).'),
   istio: v.group('Istio sidecars next to the controllers.', {
     excludeWebhookPort: v.bool(true, 'Annotate the controller pods so the Istio sidecar lets the API server reach the webhook port 9443 directly (`traffic.sidecar.istio.io/excludeInboundPorts`).'),
@@ -117,6 +116,6 @@ export const values = {
     modelInitializerImage: v.image({ registry: 'ghcr.io', repository: 'kubeflow/trainer/model-initializer', tag: 'v2.1.0' }, 'Image that downloads a runtime\'s model (`initializers.model`).'),
     list: v.list<RuntimeValue>(defaultRuntimes,
       'ClusterTrainingRuntimes to create. `policy: torch` runs torchrun on `numNodes` nodes; `policy: mpi` runs an OpenMPI launcher plus sshd nodes (DeepSpeed, MLX images). With `initializers`, dataset/model initializer jobs download into a PVC named like the runtime before the nodes start. Defaults: Trainer v2.1.0\'s runtimes.',
-      runtimeSchema),
+      runtimeSchema, { key: 'name' }),
   }),
 };
