@@ -15,6 +15,9 @@ import { platformTargets } from './support/targets.js';
 import { exec, helmTemplate, tools } from './support/tools.js';
 
 const chart = join(DIST, 'helm', 'kubeflow');
+/** The umbrella with default values, rendered once for the tests that read it. */
+let defaults: Promise<string> | undefined;
+const renderDefaults = () => (defaults ??= helmTemplate('helm3', chart));
 
 /** A component and everything that (transitively) requires it. */
 function withDependents(name: string): string[] {
@@ -73,7 +76,7 @@ describe('umbrella chart', () => {
   it('components declared off by default stay off until enabled, in Helm and in KubeflowPlatform', async () => {
     const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('kale');
-    const keys = new Set(parseObjects(await helmTemplate('helm3', chart)).map(keyOf));
+    const keys = new Set(parseObjects(await renderDefaults()).map(keyOf));
     for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), `${keyOf(o.json)} rendered by default`).toBe(false);
     const kale = components.find((c) => c.info.name === 'kale')!;
     const on = parseObjects(await helmTemplate('helm3', chart, ['--set', 'kale.enabled=true']));
@@ -93,13 +96,32 @@ describe('umbrella chart', () => {
   });
 
   it('renders each component exactly once, and no two components share an object', async () => {
-    const all = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
+    const all = parseObjects(await renderDefaults()).map(normalizeHelm);
     expect(() => byKey(components.flatMap((c) => synthConcrete(c).map((o) => o.json)))).not.toThrow();
     const fromComponents = onByDefault.flatMap((c) => synthConcrete(c).map((o) => o.json));
     expect(compareSets(all, fromComponents, ['umbrella', 'components']).join('\n')).toBe('');
   });
 
-  it.each(components.map((c) => c.info.name))('disabling %s removes exactly its objects', async (name) => {
+  // Helm removes a whole subchart when its condition `<name>.enabled` is false: it is enough that every
+  // object comes from its own component's subchart (one render with everything on), plus a real
+  // disabling for a component with dependents, a leaf and one that is off by default.
+  it('every object comes from its own component\'s subchart, so `<name>.enabled=false` removes exactly its objects', async () => {
+    const allOn = Object.fromEntries(components.map((c) => [c.info.name, { enabled: true }]));
+    const text = await helmTemplate('helm3', chart, ['-f', valuesFile(allOn), '--set', 'releaseSizeLimitKiB=0']);
+    const bySubchart = new Map<string, Set<string>>();
+    for (const doc of text.split(/^---$/m)) {
+      const source = /^# Source: kubeflow\/charts\/([^/]+)\//m.exec(doc)?.[1];
+      const [obj] = parseObjects(doc);
+      if (!source || !obj) continue;
+      bySubchart.set(source, (bySubchart.get(source) ?? new Set()).add(keyOf(obj)));
+    }
+    for (const c of components) {
+      const own = new Set(synthConcrete(c).map((o) => keyOf(o.json)));
+      expect(bySubchart.get(c.info.name) ?? new Set(), c.info.name).toEqual(own);
+    }
+  });
+
+  it.each(['profiles', 'tensorboards-web-app', 'kserve'])('disabling %s removes exactly its objects (and its dependents\')', async (name) => {
     const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
     const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
     const expected = onByDefault.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
@@ -118,7 +140,7 @@ describe('umbrella chart', () => {
   it('leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream\'s example)', async () => {
     const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('model-registry');
-    const objs = parseObjects(await helmTemplate('helm3', chart));
+    const objs = parseObjects(await renderDefaults());
     const keys = new Set(objs.map(keyOf));
     for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), keyOf(o.json)).toBe(false);
     const on = parseObjects(await helmTemplate('helm4', chart, ['--set', 'model-registry.enabled=true'])).map(keyOf);
@@ -199,7 +221,7 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
   });
 
   it('synthesizes what the umbrella chart renders', async () => {
-    const helm = parseObjects(await helmTemplate('helm3', chart)).map(normalizeHelm);
+    const helm = parseObjects(await renderDefaults()).map(normalizeHelm);
     expect(compareSets(synth({}), helm, ['construct', 'helm']).join('\n')).toBe('');
   });
 
