@@ -3109,7 +3109,7 @@ export interface PipelinesValueDocs {
      */
     gateway?: string;
     /**
-     * Principal of the ingress gateway allowed to reach the UI and metadata.
+     * Principal of the ingress gateway allowed to reach the UI and metadata (`<trust domain>/ns/<namespace>/sa/<service account>`).
      *
      * @defaultValue `"cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account"`
      */
@@ -3122,7 +3122,7 @@ export interface PipelinesValueDocs {
    */
   kubernetesNativeStorage?: boolean;
   /**
-   * Default pipeline root (defaultPipelineRoot of pipeline-install-config and kfp-launcher); empty: the object store bucket.
+   * Default pipeline root, a URI such as `minio://bucket/path` or `s3://bucket/path` (defaultPipelineRoot of pipeline-install-config and kfp-launcher); empty: the object store bucket.
    *
    * @defaultValue `""`
    */
@@ -3138,7 +3138,7 @@ export interface PipelinesValueDocs {
    *
    * @defaultValue `"info"`
    */
-  logLevel?: string;
+  logLevel?: "trace" | "debug" | "info" | "warn" | "warning" | "error" | "fatal" | "panic";
   /**
    * Days artifacts are kept in the bucket (ARTIFACT_RETENTION_DAYS); -1 keeps them.
    *
@@ -3179,7 +3179,7 @@ export interface PipelinesValueDocs {
      */
     bundled?: boolean;
     /**
-     * Host of an external database (`bundled: false`); empty: the bundled one.
+     * Host name (or IPv4 address) of an external database (`bundled: false`); empty: the bundled one.
      *
      * @defaultValue `""`
      */
@@ -3283,7 +3283,7 @@ export interface PipelinesValueDocs {
      */
     bundled?: boolean;
     /**
-     * Host of the object store (the bundled SeaweedFS service by default).
+     * Host name (or IPv4 address) of the object store (the bundled SeaweedFS service by default).
      *
      * @defaultValue `"seaweedfs.kubeflow"`
      */
@@ -3325,7 +3325,7 @@ export interface PipelinesValueDocs {
      */
     accessKey?: string;
     /**
-     * Secret key (upstream's well-known example credential).
+     * Secret key (upstream's well-known example credential): change it, or use `existingSecret` or `generate`.
      *
      * @defaultValue `"minio123"`
      */
@@ -3405,7 +3405,7 @@ export interface PipelinesValueDocs {
       resources?: unknown;
     };
     /**
-     * Key format of workflow artifacts in the bucket.
+     * Key format of workflow artifacts in the bucket (one line).
      *
      * @defaultValue `"private-artifacts/{{workflow.namespace}}/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{… (see the chart's values.yaml)`
      */
@@ -8175,7 +8175,7 @@ export interface KServeValueDocs {
      */
     ingressClassName?: string;
     /**
-     * Go template of InferenceService hostnames (evaluated by KServe, not Helm).
+     * Go template of InferenceService hostnames (evaluated by KServe, not Helm; one line).
      *
      * @defaultValue `"{{ .Name }}-{{ .Namespace }}.{{ .IngressDomain }}"`
      */
@@ -8199,7 +8199,7 @@ export interface KServeValueDocs {
      */
     disableIngressCreation?: boolean;
     /**
-     * Go template of the path-based route (evaluated by KServe). Empty for host-based routing only.
+     * Go template of the path-based route (evaluated by KServe; one line). Empty for host-based routing only.
      *
      * @defaultValue `"/serving/{{ .Namespace }}/{{ .Name }}"`
      */
@@ -8474,13 +8474,13 @@ export interface KServeValueDocs {
      */
     storageSecretNameAnnotation?: string;
     /**
-     * File name of GCS credentials in a secret.
+     * File name of GCS credentials in a secret (a Secret key).
      *
      * @defaultValue `"gcloud-application-credentials.json"`
      */
     gcsCredentialFileName?: string;
     /**
-     * S3 settings (the `s3` object of the credentials entry), as strings.
+     * S3 settings (the `s3` object of the credentials entry), as strings (one line each).
      *
      * @defaultValue `{"s3AccessKeyIDName":"AWS_ACCESS_KEY_ID","s3SecretAccessKeyName":"AWS_SECRET_ACCESS_KEY","s3Endpoint":"","s3UseHttps":"","s3Region":"","s3VerifySSL":"","s3UseVi… (see the chart's values.yaml)`
      */
@@ -8560,13 +8560,13 @@ export interface KServeValueDocs {
      */
     scrapeInterval?: string;
     /**
-     * Receiver endpoint.
+     * Receiver endpoint (`host:port`).
      *
      * @defaultValue `"keda-otel-scaler.keda.svc:4317"`
      */
     metricReceiverEndpoint?: string;
     /**
-     * Scaler endpoint.
+     * Scaler endpoint (`host:port`).
      *
      * @defaultValue `"keda-otel-scaler.keda.svc:4318"`
      */
@@ -8603,7 +8603,7 @@ export interface KServeValueDocs {
    */
   autoMountServiceAccountToken?: boolean;
   /**
-   * ClusterServingRuntimes: one per item (name, supportedModelFormats, protocolVersions, annotations, hostIPC, the kserve-`container` with image, command, args, env, resources, securityContext, volumeMounts and probes, volumes, workerSpec). The default is upstream's eleven runtimes; replace the list to change an image or resources or to drop runtimes.
+   * ClusterServingRuntimes by name: one per item (name, supportedModelFormats, protocolVersions, annotations, hostIPC, the kserve-`container` with image, command, args, env, resources, securityContext, volumeMounts and probes, volumes, workerSpec). The default is upstream's eleven runtimes; replace the list to change an image or resources or to drop runtimes.
    *
    * @defaultValue `[{"name":"kserve-huggingfaceserver","annotations":{"prometheus.kserve.io/path":"/metrics","prometheus.kserve.io/port":"8080"},"supportedModelFormats":[{"autoSel… (see the chart's values.yaml)`
    */
@@ -8764,7 +8764,7 @@ export interface KServeModelsWebAppValueDocs {
    */
   grafana?: {
     /**
-     * URL path of Grafana (GRAFANA_PREFIX).
+     * URL path (or URL) of Grafana (GRAFANA_PREFIX).
      *
      * @defaultValue `"/grafana"`
      */
@@ -8805,13 +8805,13 @@ export interface KServeModelsWebAppValueDocs {
    */
   istio?: {
     /**
-     * Gateway (`namespace/name`) the VirtualService binds to. `global.auth.gateway` replaces it when set.
+     * Gateway (`namespace/name`, or a name in the web app's namespace) the VirtualService binds to. `global.auth.gateway` replaces it when set.
      *
      * @defaultValue `"kubeflow/kubeflow-gateway"`
      */
     gateway?: string;
     /**
-     * Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.
+     * Principal of the ingress gateway, the only caller the AuthorizationPolicy allows (`<trust domain>/ns/<namespace>/sa/<service account>`).
      *
      * @defaultValue `"cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account"`
      */

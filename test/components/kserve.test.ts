@@ -62,19 +62,21 @@ describe('kserve values', () => {
   });
 
   it('config values land in their JSON entries, encoded so that no value breaks out of its string', async () => {
-    const domain = 'evil.com", "urlScheme": "https';
-    const values = { ingress: { ingressDomain: domain, enableGatewayApi: true }, storageInitializer: { memoryLimit: '2Gi' }, batcher: { maxBatchSize: 64 }, localModel: { enabled: true }, crds: { install: false } };
+    // ingressDomain is a DNS subdomain now (the schema refuses quotes); domainTemplate stays free one-line text
+    const template = '{{ .Name }}.evil.com", "urlScheme": "https';
+    const values = { ingress: { domainTemplate: template, enableGatewayApi: true }, storageInitializer: { memoryLimit: '2Gi' }, batcher: { maxBatchSize: 64 }, localModel: { enabled: true }, crds: { install: false } };
     const [h, c] = [await helm(values), concrete(values)];
     expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
     for (const objs of [h, c]) {
       const ingress = config(objs, 'ingress');
-      expect(ingress.ingressDomain).toBe(domain);
+      expect(ingress.domainTemplate).toBe(template);
       expect(ingress.urlScheme).toBe('http');
       expect(ingress.enableGatewayApi).toBe(true);
       expect(config(objs, 'storageInitializer').memoryLimit).toBe('2Gi');
       expect(config(objs, 'batcher').maxBatchSize).toBe('64');
       expect(config(objs, 'localModel').enabled).toBe(true);
     }
+    expect(() => concrete({ ingress: { ingressDomain: 'evil.com", "urlScheme": "https' } })).toThrow(/ingress\.ingressDomain/);
   });
 
   it('rejects an unknown deployment mode and a runtime without an image', () => {

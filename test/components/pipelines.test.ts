@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,16 +106,36 @@ describe('pipelines external-storage preset: external database and S3, nothing b
 });
 
 describe('pipelines credentials', () => {
-  it('generate creates random keys once (lookup) and keeps them; Kustomize synthesis refuses it, naming the value', async () => {
-    const h = await helmRaw(['--set', 'database.generate=true', '--set', 'objectStore.generate=true']);
-    const db = find(h, 'Secret', 'mysql-secret');
-    const s3 = find(h, 'Secret', 'mlpipeline-minio-artifact');
-    for (const sec of [db, s3]) expect(sec.metadata.annotations?.['helm.sh/resource-policy']).toBe('keep');
-    expect(Buffer.from(db.data.password, 'base64').toString()).toMatch(/^[A-Za-z0-9]{24}$/);
-    expect(Buffer.from(db.data.username, 'base64').toString()).toBe('root');
-    expect(Buffer.from(s3.data.accesskey, 'base64').toString()).toMatch(/^[A-Za-z0-9]{20}$/);
-    expect(s3.data.accesskey).not.toBe(s3.data.secretkey);
-    expect(() => concrete({ values: { objectStore: { generate: true } } })).toThrow(/pipelines: objectStore\.generate/);
+  it('generate is Helm-only: random keys kept via lookup and resource-policy keep; helm template and Kustomize synthesis refuse it, naming the value', async () => {
+    const generated = [
+      { value: 'database.generate', dir: 'generated-database-credentials', keys: [['password', 24]] },
+      { value: 'objectStore.generate', dir: 'generated-object-store-credentials', keys: [['accesskey', 20], ['secretkey', 20]] },
+    ] as const;
+    for (const g of generated) {
+      const [group] = g.value.split('.');
+      // concrete synthesis cannot read the cluster: it throws, naming component and value
+      expect(() => concrete({ values: { [group!]: { generate: true } } })).toThrow(new RegExp(`pipelines: ${g.value.replace('.', '\\.')}`));
+      // helm template cannot read the cluster either: it fails asking for existingSecret instead of a new random value per render
+      for (const h of ['helm3', 'helm4'] as const) {
+        const r = await exec(tools[h], ['template', 'kfp', CHART, '--set', `${g.value}=true`]);
+        expect(r.code, `${h} ${g.value}`).not.toBe(0);
+        expect(r.stderr).toMatch(new RegExp(`pipelines: ${g.value.replace('.', '\\.')} is true, but the cluster cannot be read[\\s\\S]*existingSecret`));
+      }
+      // with existingSecret, generate is moot: the chart renders and creates no Secret of its own
+      const own = await helmRaw(['--set', `${g.value}=true`, '--set', `${group}.existingSecret=mine`]);
+      expect(own.filter((o) => o.kind === 'Secret' && o.metadata.annotations?.['helm.sh/resource-policy'] === 'keep')).toEqual([]);
+      // the templates generate each key once (lookup of the live Secret) and keep the Secret on uninstall
+      const dirPath = join(CHART, 'templates', g.dir);
+      const files = readdirSync(dirPath, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml'));
+      expect(files.length, g.dir).toBeGreaterThan(0);
+      for (const f of files) {
+        const tpl = readFileSync(join(dirPath, f), 'utf8');
+        expect(tpl, f).toContain('helm.sh/resource-policy: keep');
+        for (const [key, length] of g.keys) {
+          expect(tpl, f).toMatch(new RegExp(`include "kubeflow-cdk8s.generatedSecret" \\(dict [^\\n]*"key" "${key}" "length" ${length} "value" "pipelines: ${g.value}"`));
+        }
+      }
+    }
   });
 
   it('the defaults are upstream\'s example credentials, and NOTES.txt says so', async () => {

@@ -14,37 +14,42 @@ const workload = (what: string, resources: Resources, nodeSelector: Record<strin
 const server = (what: string, resources: Resources, nodeSelector: Record<string, string> = {}) => ({
   resources: v.obj<Resources>(resources, `Resources of the ${what} container.`, resourceRequirementsSchema(), { omitEmpty: true }),
   ...scheduling(),
-  nodeSelector: v.map<string>(nodeSelector, `Node labels the ${what} pods must match.`, s.string(), { omitEmpty: true }),
+  nodeSelector: v.labelMap(nodeSelector, `Node labels the ${what} pods must match.`, { omitEmpty: true }),
 });
 const singleton = (what: string, resources: Resources) => v.group(`${what}: resources and scheduling (one replica on its volume).`, server(what, resources));
 
 const kfp = (repository: string): ImageValue => ({ registry: 'ghcr.io', repository: `kubeflow/${repository}`, tag: '2.16.0' });
 const image = (registry: string, repository: string, tag: string): ImageValue => ({ registry, repository, tag });
 
+/** A key of a Secret's data. */
+const SECRET_KEY = { pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253 };
+/** A database name (an SQL identifier). */
+const DB_NAME = { pattern: '^[A-Za-z_][A-Za-z0-9_$]*$', maxLength: 63 };
+
 const secretKeys = (user: string, password: string, what: string) => v.group(`Keys of ${what} in \`existingSecret\`.`, {
-  username: v.str(user, 'Key of the user name (access key).', { minLength: 1 }),
-  password: v.str(password, 'Key of the password (secret key).', { minLength: 1 }),
+  username: v.str(user, 'Key of the user name (access key).', SECRET_KEY),
+  password: v.str(password, 'Key of the password (secret key).', SECRET_KEY),
 });
 
 export const values = {
-  namespace: v.str('kubeflow', 'Namespace of Kubeflow Pipelines.', { minLength: 1 }),
-  clusterDomain: v.str('cluster.local', 'Cluster DNS domain (CLUSTER_DOMAIN of the API server and UI).', { minLength: 1 }),
+  namespace: v.dnsLabel('kubeflow', 'Namespace of Kubeflow Pipelines.'),
+  clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain (CLUSTER_DOMAIN of the API server and UI).'),
   multiUser: v.group('Multi-user mode: one Kubeflow profile namespace per user, behind Istio and the Kubeflow login.', {
     enabled: v.bool(true, 'Run Pipelines multi-user (MULTIUSER, per-profile controller, cluster-wide roles, Istio policies). Off: a standalone single-namespace install.'),
-    userIdHeader: v.str('kubeflow-userid', 'Request header that carries the user id (KUBEFLOW_USERID_HEADER).', { minLength: 1 }),
-    userIdPrefix: v.str('', 'Prefix stripped from the user id header (KUBEFLOW_USERID_PREFIX).'),
-    runnerServiceAccount: v.str('default-editor', 'Service account pipeline runs use in profile namespaces (DEFAULTPIPELINERUNNERSERVICEACCOUNT).', { minLength: 1 }),
+    userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user id (KUBEFLOW_USERID_HEADER).'),
+    userIdPrefix: v.line('', 'Prefix stripped from the user id header (KUBEFLOW_USERID_PREFIX).'),
+    runnerServiceAccount: v.subdomain('default-editor', 'Service account pipeline runs use in profile namespaces (DEFAULTPIPELINERUNNERSERVICEACCOUNT).'),
   }),
   platformLabels: v.bool(true, 'Label objects `app.kubernetes.io/component: ml-pipeline` and `app.kubernetes.io/name: kubeflow-pipelines` (metadata only; selectors always carry them so that switching modes never recreates a workload).'),
   istio: v.group('Istio integration (multi-user).', {
     enabled: v.bool(true, 'DestinationRules (mutual TLS), AuthorizationPolicies and the VirtualServices of the UI and metadata gRPC.'),
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway (`name` in the Pipelines namespace, or `namespace/name`) of the `/pipeline` and `/ml_metadata` routes.', { minLength: 1 }),
-    gatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Principal of the ingress gateway allowed to reach the UI and metadata.', { minLength: 1 }),
+    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway (`name` in the Pipelines namespace, or `namespace/name`) of the `/pipeline` and `/ml_metadata` routes.', s.namespacedName({ namespaceOptional: true })),
+    gatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account', 'Principal of the ingress gateway allowed to reach the UI and metadata (`<trust domain>/ns/<namespace>/sa/<service account>`).', s.principal()),
   }),
   kubernetesNativeStorage: v.bool(false, 'Store pipelines and pipeline versions as Kubernetes custom resources (Pipeline/PipelineVersion CRDs and their webhooks) instead of the database.'),
-  pipelineRoot: v.str('', 'Default pipeline root (defaultPipelineRoot of pipeline-install-config and kfp-launcher); empty: the object store bucket.'),
+  pipelineRoot: v.str('', 'Default pipeline root, a URI such as `minio://bucket/path` or `s3://bucket/path` (defaultPipelineRoot of pipeline-install-config and kfp-launcher); empty: the object store bucket.', { pattern: '^([a-z][a-z0-9+.-]*://[^\\s"\'<>\\\\{}`]+)?$' }),
   artifactsProxy: v.bool(false, 'Run an artifact server (ml-pipeline-ui-artifact) in every profile namespace (ARTIFACTS_PROXY_ENABLED).'),
-  logLevel: v.str('info', 'Log level of the API server (LOG_LEVEL).', { minLength: 1 }),
+  logLevel: v.oneOf(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'panic'], 'info', 'Log level of the API server (LOG_LEVEL).'),
   artifactRetentionDays: v.int(-1, 'Days artifacts are kept in the bucket (ARTIFACT_RETENTION_DAYS); -1 keeps them.', { minimum: -1 }),
   cache: v.group('Step caching.', {
     enabled: v.bool(true, 'Cache server and its mutating webhook.'),
@@ -53,39 +58,39 @@ export const values = {
   database: v.group('Database of the API server, the cache and ML Metadata.', {
     type: v.oneOf(['mysql', 'postgresql'] as const, 'mysql', 'Database engine.'),
     bundled: v.bool(true, 'Run the database in the cluster (Deployment, Service, PVC). Off: use `host`/`port` (an external database).'),
-    host: v.str('', 'Host of an external database (`bundled: false`); empty: the bundled one.'),
+    host: v.subdomain('', 'Host name (or IPv4 address) of an external database (`bundled: false`); empty: the bundled one.', { optional: true }),
     port: v.int(0, 'Port of an external database; 0: 3306 (MySQL) or 5432 (PostgreSQL).', { minimum: 0, maximum: 65535 }),
     names: v.group('Database names.', {
-      pipeline: v.str('mlpipeline', 'Database of the API server.', { minLength: 1 }),
-      metadata: v.str('metadb', 'Database of ML Metadata.', { minLength: 1 }),
-      cache: v.str('cachedb', 'Database of the cache server.', { minLength: 1 }),
+      pipeline: v.str('mlpipeline', 'Database of the API server.', DB_NAME),
+      metadata: v.str('metadb', 'Database of ML Metadata.', DB_NAME),
+      cache: v.str('cachedb', 'Database of the cache server.', DB_NAME),
     }),
-    username: v.str('root', 'User name. The default is upstream\'s well-known example credential: change it, or use `existingSecret` or `generate`.', { minLength: 1 }),
-    password: v.str('', 'Password (empty as upstream\'s example MySQL). Ignored with `existingSecret` or `generate`.'),
-    existingSecret: v.str('', 'Secret of your own holding the user name and password (keys in `secretKeys`); replaces the chart\'s Secret.'),
+    username: v.str('root', 'User name. The default is upstream\'s well-known example credential: change it, or use `existingSecret` or `generate`.', s.line({ minLength: 1 }), { exampleCredential: { unless: ['database.existingSecret', 'database.generate'] } }),
+    password: v.str('', 'Password (empty as upstream\'s example MySQL). Ignored with `existingSecret` or `generate`.', {}, { exampleCredential: { unless: ['database.existingSecret', 'database.generate'] } }),
+    existingSecret: v.subdomain('', 'Secret of your own holding the user name and password (keys in `secretKeys`); replaces the chart\'s Secret.', { optional: true }),
     secretKeys: secretKeys('username', 'password', 'the database user'),
     generate: v.bool(false, 'Helm only: generate a random password on first install and keep it on upgrades (lookup, `helm.sh/resource-policy: keep`).'),
     persistence: v.group('Volume of the bundled database (kept on uninstall).', {
-      size: v.str('20Gi', 'Size of the PVC.', { minLength: 1 }),
-      storageClass: v.str('', 'StorageClass of the PVC; empty: the cluster default.'),
+      size: v.str('20Gi', 'Size of the PVC.', s.quantity({ nonNegative: true })),
+      storageClass: v.subdomain('', 'StorageClass of the PVC; empty: the cluster default.', { optional: true }),
     }),
   }),
   objectStore: v.group('S3-compatible object storage for artifacts.', {
     bundled: v.bool(true, 'Run SeaweedFS in the cluster. Off: use `host`/`port` (external S3-compatible storage).'),
-    host: v.str('seaweedfs.kubeflow', 'Host of the object store (the bundled SeaweedFS service by default).', { minLength: 1 }),
-    port: v.int(9000, 'Port of the object store.', { minimum: 1, maximum: 65535 }),
-    region: v.str('us-east-1', 'Region of the bucket.', { minLength: 1 }),
+    host: v.subdomain('seaweedfs.kubeflow', 'Host name (or IPv4 address) of the object store (the bundled SeaweedFS service by default).'),
+    port: v.port(9000, 'Port of the object store.'),
+    region: v.str('us-east-1', 'Region of the bucket.', s.plainText({ minLength: 1 })),
     bucket: v.str('mlpipeline', 'Bucket of pipeline artifacts.', { pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' }),
     secure: v.bool(false, 'TLS to the object store.'),
     pathStyle: v.bool(true, 'Path-style bucket addressing (needed by most non-AWS stores).'),
-    accessKey: v.str('minio', 'Access key. The default is upstream\'s well-known example credential: change it, or use `existingSecret` or `generate`.', { pattern: '^[A-Za-z0-9+/=._-]+$' }),
-    secretKey: v.str('minio123', 'Secret key (upstream\'s well-known example credential).', { pattern: '^[A-Za-z0-9+/=._-]+$' }),
-    existingSecret: v.str('', 'Secret of your own with the access and secret key (keys in `secretKeys`); replaces `mlpipeline-minio-artifact`.'),
+    accessKey: v.str('minio', 'Access key. The default is upstream\'s well-known example credential: change it, or use `existingSecret` or `generate`.', { pattern: '^[A-Za-z0-9+/=._-]+$' }, { exampleCredential: { unless: ['objectStore.existingSecret', 'objectStore.generate'] } }),
+    secretKey: v.str('minio123', 'Secret key (upstream\'s well-known example credential): change it, or use `existingSecret` or `generate`.', { pattern: '^[A-Za-z0-9+/=._-]+$' }, { exampleCredential: { unless: ['objectStore.existingSecret', 'objectStore.generate'] } }),
+    existingSecret: v.subdomain('', 'Secret of your own with the access and secret key (keys in `secretKeys`); replaces `mlpipeline-minio-artifact`.', { optional: true }),
     secretKeys: secretKeys('accesskey', 'secretkey', 'the access and secret key'),
     generate: v.bool(false, 'Helm only: generate random keys on first install and keep them on upgrades (lookup, `helm.sh/resource-policy: keep`).'),
     persistence: v.group('Volume of the bundled SeaweedFS (kept on uninstall).', {
-      size: v.str('20Gi', 'Size of the PVC.', { minLength: 1 }),
-      storageClass: v.str('', 'StorageClass of the PVC; empty: the cluster default.'),
+      size: v.str('20Gi', 'Size of the PVC.', s.quantity({ nonNegative: true })),
+      storageClass: v.subdomain('', 'StorageClass of the PVC; empty: the cluster default.', { optional: true }),
     }),
   }),
   argo: v.group('Argo Workflows controller.', {
@@ -95,7 +100,7 @@ export const values = {
       resources: v.obj<Resources>({}, 'Resources of the executor container.', resourceRequirementsSchema(), { omitEmpty: true }),
     }),
     keyFormat: v.str('private-artifacts/{{workflow.namespace}}/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{{pod.name}}',
-      'Key format of workflow artifacts in the bucket.', { minLength: 1 }),
+      'Key format of workflow artifacts in the bucket (one line).', s.line({ minLength: 1 })),
     archiveLogs: v.bool(true, 'Archive the logs of workflow pods in the bucket.'),
     ttlSecondsAfterFinished: v.int(0, 'Delete finished workflows after this many seconds (ttlStrategy default); 0: never.', { minimum: 0 }),
   }),
