@@ -32,6 +32,8 @@ export function firstDiff(a: unknown, b: unknown, labels: [string, string], path
 /**
  * Same object except ConfigMap/Secret data entries whose text differs but parses (YAML/JSON) to the
  * same document: e.g. a config file re-serialized from typed values without upstream's comments.
+ * A text that is no YAML document (nginx, INI…) counts as the same when its lines are, once
+ * whole-line `#` comments, blank lines and indentation are dropped.
  */
 export function sameDocuments(r: K8sObject, o: K8sObject): boolean {
   if (canonical({ ...r, data: null }) !== canonical({ ...o, data: null })) return false;
@@ -40,9 +42,17 @@ export function sameDocuments(r: K8sObject, o: K8sObject): boolean {
   const keys = new Set([...Object.keys(rd), ...Object.keys(od)]);
   return [...keys].every((k) => {
     if (rd[k] === od[k]) return true;
-    try { return canonical(parseYaml(rd[k])) === canonical(parseYaml(od[k])); } catch { return false; }
+    const doc = (t: string): unknown => { try { return parseYaml(t); } catch { return undefined; } };
+    const [a, b] = [doc(rd[k]), doc(od[k])];
+    if ((a && typeof a === 'object') || (b && typeof b === 'object')) return canonical(a) === canonical(b);
+    return typeof rd[k] === 'string' && typeof od[k] === 'string' && sameLines(rd[k], od[k]);
   });
 }
+
+const sameLines = (a: string, b: string): boolean => {
+  const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return canonical(lines(a)) === canonical(lines(b));
+};
 
 export interface ObjectDiff {
   /** In both and identical. */

@@ -1,12 +1,14 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { componentByName, components } from '../../src/components/index.js';
 import { wrapsUpstreamCharts } from '../../src/core/upstream.js';
 import type { ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
 import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
+import { compareSets, firstDiff, sameDocuments } from '../../src/verify/compare.js';
+
+export { compareSets, firstDiff };
 
 export const DIST = join(ROOT, 'dist');
 export const REFERENCE = join(ROOT, '..', 'shared', 'reference', 'kubeflow-26.03');
@@ -122,33 +124,6 @@ export function inReleaseNamespace(o: K8sObject, namespace: string): K8sObject {
   return { ...o, metadata: { ...o.metadata, namespace } };
 }
 
-/** Differences between two object sets, as readable lines (empty when equal). */
-export function compareSets(a: K8sObject[], b: K8sObject[], labels: [string, string]): string[] {
-  const A = byKey(a);
-  const B = byKey(b);
-  const out: string[] = [];
-  for (const [k, x] of A) {
-    const y = B.get(k);
-    if (!y) out.push(`${k}: only in ${labels[0]}`);
-    else if (canonical(x) !== canonical(y)) out.push(`${k}: differs\n${firstDiff(x, y, labels)}`);
-  }
-  for (const k of B.keys()) if (!A.has(k)) out.push(`${k}: only in ${labels[1]}`);
-  return out;
-}
-
-/** The first differing path, with both values, to make a failure readable. */
-export function firstDiff(a: unknown, b: unknown, labels: [string, string], path = ''): string {
-  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) {
-      const x = (a as Record<string, unknown>)[k];
-      const y = (b as Record<string, unknown>)[k];
-      if (canonical(x) !== canonical(y)) return firstDiff(x, y, labels, `${path}/${k}`);
-    }
-  }
-  const show = (x: unknown) => (JSON.stringify(x) ?? 'undefined').slice(0, 400);
-  return `  at ${path || '/'}\n    ${labels[0]}: ${show(a)}\n    ${labels[1]}: ${show(b)}`;
-}
 
 export const referenceFile = (name: string, preset?: string): string =>
   join(REFERENCE, preset ? `variants/${name}--${preset}.yaml` : `platform/${name}.yaml`);
@@ -221,30 +196,6 @@ function replacedArtwork(r: K8sObject, o: K8sObject): boolean {
   return Object.keys(rd).every((k) => rd[k] === od[k] || (k.endsWith('.svg') && /<svg[\s>]/.test(od[k])));
 }
 
-/**
- * Same object except ConfigMap/Secret data entries whose text differs but parses (YAML/JSON) to the
- * same document: e.g. a config file re-serialized from typed values without upstream's comments.
- * A text that is no YAML document (nginx, INI…) counts as the same when its lines are, once
- * whole-line `#` comments, blank lines and indentation are dropped.
- */
-function sameDocuments(r: K8sObject, o: K8sObject): boolean {
-  if (canonical({ ...r, data: null }) !== canonical({ ...o, data: null })) return false;
-  const rd = r.data ?? {};
-  const od = o.data ?? {};
-  const keys = new Set([...Object.keys(rd), ...Object.keys(od)]);
-  return [...keys].every((k) => {
-    if (rd[k] === od[k]) return true;
-    const doc = (t: string): unknown => { try { return parseYaml(t); } catch { return undefined; } };
-    const [a, b] = [doc(rd[k]), doc(od[k])];
-    if ((a && typeof a === 'object') || (b && typeof b === 'object')) return canonical(a) === canonical(b);
-    return typeof rd[k] === 'string' && typeof od[k] === 'string' && sameLines(rd[k], od[k]);
-  });
-}
-
-const sameLines = (a: string, b: string): boolean => {
-  const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  return canonical(lines(a)) === canonical(lines(b));
-};
 
 /**
  * Server-side-apply markers and defaults (x-kubernetes-list-type/-list-map-keys/-map-type, default)
