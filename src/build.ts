@@ -17,10 +17,16 @@ export function committedVersions(): VersionRecords {
   // the record of the last commit (so synthesizing again before committing bumps once), else the file
   try {
     const text = execFileSync('git', ['show', `HEAD:dist/${VERSIONS_FILE}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-    return JSON.parse(text) as VersionRecords;
+    return withoutMarker(JSON.parse(text) as VersionRecords);
   } catch { /* not a git checkout (an installed package), or no record committed yet */ }
   const file = join(root, 'dist', VERSIONS_FILE);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VersionRecords) : {};
+  return existsSync(file) ? withoutMarker(JSON.parse(readFileSync(file, 'utf8')) as VersionRecords) : {};
+}
+
+/** The record without the generated-file marker (`$comment`, src/core/generated-marker.ts). */
+function withoutMarker(r: VersionRecords): VersionRecords {
+  const { $comment: _, ...charts } = r as VersionRecords & { $comment?: string };
+  return charts;
 }
 
 /** The whole dist/ tree, in memory, chart versions bumped where output changed since `record`. */

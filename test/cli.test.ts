@@ -41,7 +41,7 @@ describe('synth', () => {
     // upstream's in-cluster issuer is gone from every auth setting
     expect(text).not.toMatch(/http:\/\/dex\.auth\.svc\.cluster\.local:5556\/dex"/);
     expect(helm.some((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard' && o.spec.replicas === 2)).toBe(true);
-    expect(helm.some((o) => o.metadata.name === 'cluster-local-gateway')).toBe(false);
+    expect(helm.some((o) => o.kind === 'Deployment' && o.metadata.name === 'katib-controller')).toBe(false);
     for (const f of ['helmfile.yaml', 'argocd/kubeflow-platform.yaml', 'flux/kubeflow-platform.yaml']) expect(existsSync(join(out, 'platform', f)), f).toBe(true);
   });
 

@@ -51,7 +51,8 @@ export function synthTree(o: SynthOptions): FileTree {
   const members = entries.filter((e) => !isSeparateRelease(e));
   const global = (o.values.global ?? {}) as Record<string, unknown>;
   for (const [k, x] of mount(umbrellaChart(members, charts, global), `helm/${UMBRELLA}`)) tree.set(k, x);
-  tree.set('kustomize/example/kustomization.yaml', kustomization({ resources: entries.map((e) => `../${e.info.name}/base`) }));
+  // the umbrella's Kustomize twin: the components the umbrella holds (wrapped upstream charts are releases of their own)
+  tree.set('kustomize/example/kustomization.yaml', kustomization({ resources: members.map((e) => `../${e.info.name}/base`) }));
   const { platform, charts: planCharts } = platformOutputs(entries, {}, o.source, { presets: false });
   for (const [name, t] of planCharts) for (const [k, x] of mount(t, `helm/${name}`)) tree.set(k, x);
   for (const [k, x] of mount(platform, 'platform')) tree.set(k, x);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
-import { componentByName } from '../../src/components/index.js';
+import { componentByName, components } from '../../src/components/index.js';
 import { helmChartsOf, wrapsUpstreamCharts } from '../../src/core/upstream.js';
 import type { ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
@@ -16,7 +16,8 @@ export const UPSTREAM_CHARTS = join(ROOT, '..', 'shared', 'charts');
 
 export interface Rendered { helm3: K8sObject[]; helm4: K8sObject[]; kustomize: K8sObject[] }
 
-const infoOf = (name: string): ComponentInfo<any> | undefined => (name === 'kubeflow' ? undefined : componentByName(name).info);
+/** A component's info; undefined for the charts that are not components (the umbrella, the plan's CRD and namespaces charts). */
+const infoOf = (name: string): ComponentInfo<any> | undefined => components.find((c) => c.info.name === name)?.info;
 /** The component wraps upstream charts (Helm dependencies, kustomize `helmCharts`). */
 export const wrapsCharts = (name: string): boolean => { const i = infoOf(name); return !!i && wrapsUpstreamCharts(i); };
 /** Why a component cannot be rendered here (its upstream chart packages are absent), or undefined. */
