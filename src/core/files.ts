@@ -1,16 +1,29 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** Writers produce a virtual tree first: easy to vendor, compare and test before touching disk. */
 export type FileTree = Map<string, string>;
 
+/**
+ * Replaces `root` with the tree. The tree is written next to it first and swapped in by renames, so
+ * whoever reads `root` meanwhile (a test run while `npm run synth` rewrites dist/) sees the old or the
+ * new tree, never a half-written or missing one.
+ */
 export function writeTree(root: string, tree: FileTree): void {
-  rmSync(root, { recursive: true, force: true });
+  const target = resolve(root);
+  const next = `${target}.next-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
   for (const [rel, content] of tree) {
-    const p = join(root, rel);
+    const p = join(next, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);
   }
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(next, target);
+  rmSync(old, { recursive: true, force: true });
 }
 
 export function readTree(root: string): FileTree {

@@ -1,15 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { certManager } from '../../src/components/cert-manager/index.js';
-import { readTree } from '../../src/core/files.js';
+import { readTree, writeTree } from '../../src/core/files.js';
+import { kustomizeOverlay } from '../../src/core/kustomize/writer.js';
 import { synthConcreteWithValues } from '../../src/core/synth.js';
-import { helmChartsOf } from '../../src/core/upstream.js';
-import { parseObjects, type K8sObject } from '../support/objects.js';
-import { DIST, helmChartDir, helmTemplateArgs, skipReason } from '../support/render.js';
-import { exec, mustExec, tools } from '../support/tools.js';
+import { helmChartsOf, kustomizeNamespace } from '../../src/core/upstream.js';
+import { normalizeHelm, parseObjects, type K8sObject } from '../support/objects.js';
+import { compareSets, DIST, helmChartDir, helmTemplateArgs, inReleaseNamespace, kustomizeDir, skipReason } from '../support/render.js';
+import { exec, kustomizeBuild, mustExec, tools } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-cm-'));
 const valuesFile = (values: unknown) => {
@@ -27,7 +28,7 @@ describe('cert-manager wraps the upstream chart', () => {
   it('refers to the chart by repository, name and version; no upstream file is in dist/', () => {
     const tree = readTree(join(DIST, 'helm', 'cert-manager'));
     expect(parse(tree.get('Chart.yaml')!).dependencies).toEqual([
-      { name: 'cert-manager', version: 'v1.19.4', repository: 'https://charts.jetstack.io', alias: 'cert-manager' },
+      { name: 'cert-manager', version: 'v1.19.4', repository: 'https://charts.jetstack.io', alias: 'cert-manager', condition: 'cert-manager.enabled' },
     ]);
     expect([...tree.keys()].filter((k) => k.startsWith('charts/') || /crd-|webhook-deployment/.test(k))).toEqual([]);
     const k = parse(readTree(join(DIST, 'kustomize', 'cert-manager')).get('base/kustomization.yaml')!);
@@ -83,5 +84,49 @@ describe('cert-manager wraps the upstream chart', () => {
       expect(same, `${o.kind}/${o.metadata.name}`).toEqual(o);
       expect(o.metadata.labels?.team, `${o.kind}/${o.metadata.name} has global.commonLabels`).toBe('ml');
     }
+  });
+
+  describe('the dependency condition switches the upstream chart off (the install plan\'s follow-up release)', () => {
+    const follow = certManager.info.followUpRelease!;
+    const upstreamKinds = (objs: K8sObject[]) => objs.filter((o) => o.kind === 'Deployment' || o.kind === 'CustomResourceDefinition' || o.kind === 'ValidatingWebhookConfiguration');
+    const keys = (objs: K8sObject[]) => objs.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
+    /** What a preset overlay with these values would be: the chart's own objects patched, helmCharts from the values. */
+    const overlay = async (name: string, values: Record<string, unknown>) => {
+      const base = synthConcreteWithValues(certManager);
+      const variant = synthConcreteWithValues(certManager, { values: values as never });
+      const root = await kustomizeDir('cert-manager');
+      writeTree(join(root, 'overlays', name), kustomizeOverlay(base.objects, variant.objects, '../../base/objects',
+        { ...kustomizeNamespace(certManager.info), helmCharts: helmChartsOf(certManager.info, variant.values) }));
+      cpSync(join(root, 'base', 'charts'), join(root, 'overlays', name, 'charts'), { recursive: true });
+      return parseObjects(await kustomizeBuild(join(root, 'overlays', name), ['--enable-helm', '--helm-command', tools.helm3])).map(normalizeHelm);
+    };
+
+    it('has no helmCharts entry in kustomize when off, one when on', () => {
+      const off = synthConcreteWithValues(certManager, { values: follow.values as never });
+      expect(helmChartsOf(certManager.info, off.values)).toEqual([]);
+      expect(helmChartsOf(certManager.info, synthConcreteWithValues(certManager).values)).toHaveLength(1);
+      // the follow-up release still renders the ClusterIssuer, from the chart's own objects
+      expect(off.objects.map((o) => (o.json as K8sObject).kind)).toContain('ClusterIssuer');
+    });
+
+    it.skipIf(!!skip)('renders only the Kubeflow-owned objects with the upstream chart off, in Helm 3, Helm 4 and kustomize alike', async () => {
+      const concrete = synthConcreteWithValues(certManager, { values: follow.values as never }).objects.map((o) => o.json as K8sObject);
+      const ns = certManager.info.release!.namespace;
+      for (const h of ['helm3', 'helm4'] as const) {
+        const off = await helm(h, follow.values);
+        expect(off.code, off.stderr).toBe(0);
+        const objs = parseObjects(off.stdout).map(normalizeHelm).map((o) => inReleaseNamespace(o, ns));
+        expect(upstreamKinds(objs), h).toEqual([]);
+        expect(compareSets(concrete, objs, ['concrete', h]).join('\n')).toBe('');
+        // the same chart with the condition on renders the upstream chart's workloads and CRDs
+        const on = await helm(h, { ...follow.values, 'cert-manager': { enabled: true } });
+        expect(upstreamKinds(parseObjects(on.stdout)).length, h).toBeGreaterThan(3);
+      }
+      const kOff = await overlay('upstream-off', follow.values);
+      expect(upstreamKinds(kOff)).toEqual([]);
+      expect(compareSets(concrete, kOff, ['concrete', 'kustomize']).join('\n')).toBe('');
+      const kOn = await overlay('upstream-on', { ...follow.values, 'cert-manager': { enabled: true } });
+      expect(keys(upstreamKinds(kOn))).toEqual(keys(upstreamKinds(parseObjects((await helm('helm3', { ...follow.values, 'cert-manager': { enabled: true } })).stdout))));
+    });
   });
 });

@@ -41,16 +41,20 @@ describe('kale', () => {
     expect(readme).toMatch(/Not an entry of kubeflow\/manifests/);
     expect(readme).not.toMatch(/upstream render|upstream Kustomize install|Taking over a Kustomize install|Deviations from upstream/);
     expect(readFileSync(join(DIST, 'helm/kale/values.yaml'), 'utf8').split('\n')[0]).toMatch(/not an entry of kubeflow\/manifests/);
-    expect(readme).toMatch(/`pipelines` \(not part of kubeflow-cdk8s yet/);
+    // every requirement is a registered component now: listed plainly, none sent to kubeflow/manifests
+    expect(readme).toMatch(/^Requires: `jupyter-web-app`, `notebook-controller`, `admission-webhook`, `pipelines`\.$/m);
+    expect(readme).not.toMatch(/not part of kubeflow-cdk8s yet/);
   });
 
-  it('requires notebooks now, and pipelines as soon as it is registered', () => {
+  it('requires the notebook components and pipelines (registered), and nothing more', () => {
     const on = (off: string[]) => (n: string) => !off.includes(n);
-    expect(unmetDependencies(components, on(['notebook-controller']))).toContain(
-      'kale requires notebook-controller, which is disabled: enable notebook-controller or disable kale');
-    expect(unmetDependencies(components, on(['pipelines']))).toEqual([]);
-    const pipelines = { info: { ...kale.info, name: 'pipelines', requires: [] }, create: kale.create };
-    expect(unmetDependencies([...components, pipelines], on(['pipelines']))).toContain(
-      'kale requires pipelines, which is disabled: enable pipelines or disable kale');
+    expect(components.some((c) => c.info.name === 'pipelines')).toBe(true);
+    for (const dep of ['notebook-controller', 'pipelines']) {
+      expect(unmetDependencies(components, on([dep])).filter((m) => m.startsWith('kale '))).toEqual([
+        `kale requires ${dep}, which is disabled: enable ${dep} or disable kale`]);
+    }
+    expect(unmetDependencies(components, on([])).filter((m) => m.startsWith('kale '))).toEqual([]);
+    // with kale off, switching pipelines off is no concern of kale's
+    expect(unmetDependencies(components, on(['kale', 'pipelines'])).filter((m) => m.startsWith('kale '))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { componentByName, components } from '../../src/components/index.js';
-import { wrapsUpstreamCharts } from '../../src/core/upstream.js';
+import { helmChartsOf, wrapsUpstreamCharts } from '../../src/core/upstream.js';
 import type { ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
 import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
@@ -82,6 +82,40 @@ export function helmTemplateArgs(name: string): { release: string; args: string[
   if (!info?.release) return { release: 'kubeflow', args: [] };
   const crds = info.upstreamCharts?.some((c) => c.crdsFolder) ? ['--include-crds'] : [];
   return { release: info.release.name, args: ['--namespace', info.release.namespace, ...crds] };
+}
+
+/**
+ * `helm template` of a component's chart with a values file, parsed and normalized: for a wrapper, the
+ * prepared chart (upstream packages in charts/) with its release name and namespace, namespaced objects
+ * left without a namespace put into the release namespace (as Helm does at install).
+ */
+export async function helmTemplateComponent(name: string, valuesFile: string, helm: 'helm3' | 'helm4' = 'helm3'): Promise<K8sObject[]> {
+  if (!wrapsCharts(name)) return parseObjects(await helmTemplate(helm, join(DIST, 'helm', name), ['-f', valuesFile])).map(normalizeHelm);
+  const { release, args } = helmTemplateArgs(name);
+  const out = await mustExec(tools[helm], ['template', release, helmChartDir(name), ...args, '-f', valuesFile]);
+  return parseObjects(out).map(normalizeHelm).map((o) => inReleaseNamespace(o, componentByName(name).info.release!.namespace));
+}
+
+/**
+ * What the upstream charts of a wrapper render for the component's concrete (resolved) values: each
+ * chart package rendered on its own with exactly the values Helm hands it as a dependency (the
+ * kustomize `helmCharts` entries, helmChartsOf; a chart whose condition is off is left out). Concrete
+ * synthesis knows these values but not the upstream templates: its own objects plus these are what the
+ * wrapper chart must render. Empty for components that wrap nothing.
+ */
+export async function upstreamObjects(name: string, values: Record<string, any>, helm: 'helm3' | 'helm4' = 'helm3'): Promise<K8sObject[]> {
+  const info = infoOf(name);
+  if (!info || !wrapsUpstreamCharts(info)) return [];
+  const dir = mkdtempSync(join(tmpdir(), `kf-upstream-${name}-`));
+  const out: K8sObject[] = [];
+  for (const [i, c] of helmChartsOf(info, values).entries()) {
+    const spec = info.upstreamCharts!.find((u) => u.name === c.name)!;
+    const f = join(dir, `${i}.json`);
+    writeFileSync(f, JSON.stringify(c.valuesInline));
+    const args = ['template', String(c.releaseName), fixture(spec), '--namespace', String(c.namespace), ...(c.includeCRDs ? ['--include-crds'] : []), '-f', f];
+    out.push(...parseObjects(await mustExec(tools[helm], args)).map(normalizeHelm).map((o) => inReleaseNamespace(o, String(c.namespace))));
+  }
+  return out;
 }
 
 /** Renders one component (or the umbrella) with both Helm versions and kustomize. */

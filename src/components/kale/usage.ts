@@ -12,6 +12,5 @@ helm upgrade kubeflow ./dist/helm/kubeflow --reuse-values --set kale.enabled=tru
 
 In a cdk8s app: \`new KubeflowPlatform(chart, 'kf', { components: { kale: { enabled: true }, 'jupyter-web-app': { values:
 { spawnerFormDefaults: { configurations: { value: ['kale-pipelines-access'] } } } } } })\`. Profiles created later need
-their name in \`profiles\`. Kale needs Kubeflow Pipelines, which is not part of kubeflow-cdk8s yet: install it from
-kubeflow/manifests.
+their name in \`profiles\`. Kale needs Kubeflow Pipelines: enable the \`pipelines\` component too.
 `;
