@@ -51,7 +51,7 @@ export function otherScalars(specs: Specs): Record<string, unknown> {
       const up = sp.default + 1;
       const x = sch.maximum !== undefined && up > sch.maximum ? sp.default - 1 : up;
       if (sch.minimum === undefined || x >= sch.minimum) set(out, path, x);
-    } else if (sch.type === 'string' && typeof sp.default === 'string' && !sch.pattern && !sch.format && sp.default !== '') {
+    } else if (sch.type === 'string' && typeof sp.default === 'string' && !sch.pattern && !sch.format && !sch.anyOf && !sch.oneOf && sp.default !== '') {
       set(out, path, `${sp.default}x`);
     }
   }

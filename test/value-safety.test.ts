@@ -36,6 +36,8 @@ describe('keyed lists reject duplicates in the chart and at synth time', () => {
       'dex:connectors': { type: 'oidc', id: 'corp', name: 'Corp', config: { issuer: 'https://idp.example.com', clientID: 'c', redirectURI: 'https://kf.example.com/dex/callback' } },
       'dex:extraStaticClients': { id: 'app', name: 'App', secretEnv: 'APP_SECRET' },
       'istio-install:namespaces': { name: 'team-a', istioInjection: 'enabled' },
+      // an extra serving runtime shaped like the default ones
+      'kserve:extraRuntimes': ((k.c.info.values as Record<string, { default?: unknown[] }>).runtimes?.default ?? [])[0],
     };
     const item = (k.leaf.default as unknown[])[0] ?? samples[`${k.c.info.name}:${k.path.join('.')}`];
     expect(item, 'a sample item').toBeDefined();
