@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { parseObjects } from './support/objects.js';
 import { exec, mustExec, ROOT } from './support/tools.js';
@@ -61,4 +62,38 @@ it('every deliberate typo in examples/consumer-app/typos fails tsc', async () =>
   expect(typos.length).toBeGreaterThanOrEqual(4);
   for (const f of typos) expect(tscOutput, `typos/${f} must fail tsc`).toMatch(new RegExp(`typos/${f.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS`));
   expect(tscOutput).not.toMatch(/Cannot find module/);
+}, 120_000);
+
+/** Every file of the unpacked package, relative to its root (node_modules excluded). */
+function packedFiles(root: string, rel = ''): string[] {
+  return readdirSync(join(root, rel), { withFileTypes: true }).flatMap((e) => {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.name === 'node_modules') return [];
+    return e.isDirectory() ? packedFiles(root, p) : [p];
+  });
+}
+
+it('npm pack ships lib (ESM + types), bin, dist and docs, no sources or tools, and the packed command synthesizes', async () => {
+  const pkg = join(dir, 'node_modules/kubeflow-cdk8s');
+  const files = packedFiles(pkg);
+  for (const f of ['lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/run.js', 'bin/kubeflow-cdk8s.mjs', 'dist/helm/kubeflow/Chart.yaml',
+    'dist/platform/helmfile.yaml', 'scripts/setup-tools.mjs', 'README.md', 'package.json']) expect(files, f).toContain(f);
+  expect(files.filter((f) => /^(src|test|\.tools)\//.test(f))).toEqual([]);
+  const out = join(dir, 'cli-out');
+  const r = await exec(process.execPath, [join(pkg, 'bin', 'kubeflow-cdk8s.mjs'), 'synth', '-q', '-f', join(ROOT, 'examples', 'platform.yaml'), '-o', out], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  expect(readdirSync(join(out, 'helm'))).toContain('kubeflow');
+  expect(readdirSync(join(out, 'platform'))).toContain('helmfile.yaml');
+}, 120_000);
+
+it('the packed library synthesizes a platform from plain JavaScript', async () => {
+  const api = await import(pathToFileURL(join(dir, 'node_modules/kubeflow-cdk8s/lib/src/index.js')).href);
+  const { App, Chart } = await import('cdk8s');
+  const app = new App({ outdir: join(dir, 'js-out') });
+  const chart = new Chart(app, 'platform', { disableResourceNameHashes: true });
+  new api.KubeflowPlatform(chart, 'kubeflow', { preset: 'notebooks', global: { imageRegistry: 'registry.internal' } });
+  const objs = parseObjects(app.synthYaml());
+  expect(objs.some((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard')).toBe(true);
+  expect(objs.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.metadata.name)).toContain('notebooks.kubeflow.org');
+  for (const o of objs) for (const c of o.spec?.template?.spec?.containers ?? []) expect(c.image).toMatch(/^registry\.internal\//);
 }, 120_000);
