@@ -19,8 +19,12 @@ export const info: ComponentInfo<typeof values> = {
   keywords: ['kserve', 'serving', 'inference'],
   // Serverless mode (the default) needs Knative Serving and Istio; raw deployment mode needs neither.
   // Neither exists as a component of this branch yet, so only cert-manager's role is stated in the README.
-  // Serverless mode also needs knative-serving and istio-install; a requirement cannot depend on a value yet (see README)
-  requires: ['cert-manager'],
+  // Serverless (the default) runs InferenceServices as Knative Services behind Istio; RawDeployment needs neither
+  requires: [
+    'cert-manager',
+    { component: 'knative-serving', when: { deploymentMode: 'Serverless' } },
+    { component: 'istio-install', when: { deploymentMode: 'Serverless' } },
+  ],
   deviations: [
     { object: 'ConfigMap/inferenceservice-config', reason: 'Every entry is a JSON document generated from typed values (sorted keys, two-space indent); upstream\'s `_example` entry (documentation prose) is left out.' },
     { object: 'CustomResourceDefinition/*', reason: 'Schemas are built with the CRD builder without descriptions: with them the 13 CRDs are 3.4 MB and the chart\'s stored release would not fit Helm\'s 1 MiB Secret. CEL validation rules of the embedded Gateway API HTTPRoute are left out.' },
