@@ -5,6 +5,7 @@ import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { planViolations, type RenderedRelease } from '../src/platform/rules.js';
 import { fixturesFor, planDirs, readHelmfile, renderRelease, storedSize, type PlannedRelease } from './support/plan.js';
 import { validatorFor } from './support/validate.js';
+import { mustExec, tools } from './support/tools.js';
 
 /**
  * The install plans (dist/platform and one per platform preset), checked over the generated files:
@@ -74,4 +75,17 @@ describe.each(planDirs())('$label', ({ label, dir }) => {
 
 afterAll(() => {
   if (sizeRows.length) console.log(['install plan releases, stored size (Helm 4 release object, base64 of gzip)', '| plan | release | KiB |', '|---|---|---:|', ...sizeRows].join('\n'));
+});
+
+it.skipIf(!readHelmfile(planDirs()[0]!.dir).every((r) => fixturesFor(r.chart)))('the umbrella release and the plan\'s last release tell how to reach the dashboard and log in, and warn about example credentials', async () => {
+  const releases = readHelmfile(planDirs()[0]!.dir);
+  const notes = async (r: PlannedRelease) => {
+    const json = await mustExec(tools.helm4, ['install', r.name, r.chart, '--namespace', r.namespace, '-f', r.values, '--dry-run=client', '-o', 'json']);
+    return (JSON.parse(json) as { info: { notes: string } }).info.notes;
+  };
+  const umbrella = await notes(releases.find((r) => r.name === 'kubeflow')!);
+  const last = await notes(releases[releases.length - 1]!);
+  for (const n of [umbrella, last]) expect(n).toContain('kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80');
+  expect(umbrella).toMatch(/WARNING: these credentials are still at their well-known example defaults[\s\S]*dex\./);
+  expect(last).toContain('helm get notes kubeflow');
 });

@@ -74,14 +74,17 @@ export function umbrellaChart(entries: ComponentEntry[], charts: Map<string, Fil
 Enabled components:
 {{- range $name, $v := .Values }}{{ if and (kindIs "map" $v) (hasKey $v "enabled") $v.enabled }}
   - {{ $name }}{{ end }}{{ end }}
-{{- if ne .Values.global.stage "late" }}
-{{- if .Values.centraldashboard.enabled }}
+{{- /* the plan's last release (stage late) repeats how to reach the platform */}}
+{{- if or .Values.centraldashboard.enabled (eq .Values.global.stage "late") }}
 
 Reach the dashboard through the Istio ingress gateway (installed by the istio-install release of the plan):
   kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80
 then open http://localhost:8080 and log in
-{{- if .Values.dex.enabled }} with a user of Dex's staticPasswords or connectors{{ else }} with your identity provider ({{ .Values.global.auth.issuerUrl | default "global.auth.issuerUrl" }}){{ end }}.
+{{- if or .Values.dex.enabled (eq .Values.global.stage "late") }} with a user of Dex's staticPasswords or connectors{{ else }} with your identity provider ({{ .Values.global.auth.issuerUrl | default "global.auth.issuerUrl" }}){{ end }}.
 {{- end }}
+{{- if eq .Values.global.stage "late" }}
+This release completes the install plan. The warnings about example credentials still in use (Dex's example user,
+example client and cookie secrets, database passwords) are in the kubeflow release's notes: helm get notes kubeflow -n {{ .Release.Namespace }}
 {{- end }}
 ` + entries.map((e) => exampleWarningOf(e)).join(''));
   tree.set('README.md', umbrellaReadme(entries));
