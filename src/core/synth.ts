@@ -27,6 +27,17 @@ export function synthConcrete(entry: ComponentEntry, props: ComponentProps<any> 
   return synthConcreteWithValues(entry, props).objects;
 }
 
+const defaults = new WeakMap<ComponentEntry, { objects: SynthObject[]; values: Record<string, any> }>();
+/**
+ * Concrete synthesis with default values, computed once per component: the Kustomize base, the
+ * umbrella's size check, the CRD and namespace charts of the install plan all read it (read-only).
+ */
+export function synthDefaults(entry: ComponentEntry): { objects: SynthObject[]; values: Record<string, any> } {
+  let d = defaults.get(entry);
+  if (!d) defaults.set(entry, (d = synthConcreteWithValues(entry)));
+  return d;
+}
+
 /** Concrete synthesis, with the resolved values (wrapped upstream charts get them as `valuesInline`). */
 export function synthConcreteWithValues(entry: ComponentEntry, props: ComponentProps<any> = {}): { objects: SynthObject[]; values: Record<string, any> } {
   const chart = scratchChart();
@@ -44,7 +55,7 @@ export interface ComponentOutputs {
 /** `known`: names of the project's components (READMEs mark requirements outside it). */
 export function synthComponent(entry: ComponentEntry, known?: ReadonlySet<string>): ComponentOutputs {
   if (wrapsUpstreamCharts(entry.info)) return synthWrapper(entry, known);
-  const base = synthConcrete(entry);
+  const base = synthDefaults(entry).objects;
   const kustomize = mount(kustomizeBase(base), 'base');
   for (const p of Object.keys(entry.info.presets ?? {})) {
     for (const [k, v] of mount(kustomizeOverlay(base, synthConcrete(entry, { preset: p })), `overlays/${p}`)) kustomize.set(k, v);
@@ -58,7 +69,7 @@ export function synthComponent(entry: ComponentEntry, known?: ReadonlySet<string
  * own objects and inflates the charts with the preset's values (an overlay cannot patch `valuesInline`).
  */
 function synthWrapper(entry: ComponentEntry, known?: ReadonlySet<string>): ComponentOutputs {
-  const base = synthConcreteWithValues(entry);
+  const base = synthDefaults(entry);
   const kustomize = mount(kustomizeBase(base.objects), 'base/objects');
   const ns = kustomizeNamespace(entry.info);
   kustomize.set('base/kustomization.yaml', kustomization({ ...ns, resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }));

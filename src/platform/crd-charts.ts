@@ -1,7 +1,7 @@
-import { gzipSync } from 'node:zlib';
+import { storedEstimate } from '../core/helm/stored-size.js';
 import type { FileTree } from '../core/files.js';
 import { CHART_VERSION, chartYaml, objectTemplate } from '../core/helm/chart.js';
-import { synthConcrete, type ComponentEntry } from '../core/synth.js';
+import { synthDefaults, type ComponentEntry } from '../core/synth.js';
 import type { SynthObject } from '../core/objects.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { PLATFORM_VERSION } from '../umbrella/chart.js';
@@ -32,12 +32,10 @@ export interface CrdChart {
   readonly components: string[];
 }
 
-/** base64(gzip(text)) length: what a manifest of this text adds to a stored release. */
-export const storedEstimate = (text: string): number => Math.ceil(gzipSync(text).length / 3) * 4;
 
 /** CRDs of each component (default values; CRDs do not depend on values but `crds.install`). */
 export function crdsOf(entry: ComponentEntry): SynthObject[] {
-  return synthConcrete(entry).filter((o) => o.json.kind === 'CustomResourceDefinition');
+  return synthDefaults(entry).objects.filter((o) => o.json.kind === 'CustomResourceDefinition');
 }
 
 /** Splits the components' CRDs into charts, in platform order, each under the budget. */

@@ -1,7 +1,7 @@
 import type { FileTree } from '../core/files.js';
 import { chartYaml, objectTemplate } from '../core/helm/chart.js';
 import type { SynthObject } from '../core/objects.js';
-import { synthConcrete, type ComponentEntry } from '../core/synth.js';
+import { synthDefaults, type ComponentEntry } from '../core/synth.js';
 import { PLATFORM_VERSION } from '../umbrella/chart.js';
 
 /**
@@ -15,10 +15,10 @@ export const NAMESPACES_CHART = 'kubeflow-namespaces';
 
 export interface ComponentNamespaces { readonly component: string; readonly objects: SynthObject[] }
 
-/** The Namespace objects of each component, for its values (defaults unless given). */
-export function namespacesOf(entries: ComponentEntry[], valuesOf: (e: ComponentEntry) => Record<string, unknown> = () => ({})): ComponentNamespaces[] {
+/** The Namespace objects of each component (default values). */
+export function namespacesOf(entries: ComponentEntry[]): ComponentNamespaces[] {
   return entries
-    .map((e) => ({ component: e.info.name, objects: synthConcrete(e, { values: valuesOf(e) }).filter((o) => o.json.kind === 'Namespace') }))
+    .map((e) => ({ component: e.info.name, objects: synthDefaults(e).objects.filter((o) => o.json.kind === 'Namespace') }))
     .filter((c) => c.objects.length);
 }
 

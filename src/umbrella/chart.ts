@@ -7,10 +7,9 @@ import { formatRequirement } from '../core/helm/readme.js';
 import { block } from '../core/helm/values-yaml.js';
 import { emitYaml } from '../core/yaml-emit.js';
 import { kustomization } from '../core/kustomize/writer.js';
-import { synthConcrete, type ComponentEntry } from '../core/synth.js';
-import { gzipSync } from 'node:zlib';
+import { synthDefaults, type ComponentEntry } from '../core/synth.js';
+import { storedEstimate } from '../core/helm/stored-size.js';
 
-const storedBytes = (text: string): number => Math.ceil(gzipSync(text).length / 3) * 4;
 import { defaultsOf, docsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf } from '../core/values.js';
 import { requirementMessage, requirementName } from './dependencies.js';
 import { platformPresets, type PlatformPreset } from './presets.js';
@@ -104,10 +103,10 @@ const SIZE_LIMIT_DOC = 'Fail before installing when the enabled components would
 function sizeCheck(entries: ComponentEntry[]): string {
   const lines = ['{{- $kib := 0 }}'];
   for (const e of entries) {
-    const objs = synthConcrete(e);
+    const objs = synthDefaults(e).objects;
     const crds = objs.filter((o) => o.json.kind === 'CustomResourceDefinition');
     const rest = objs.filter((o) => o.json.kind !== 'CustomResourceDefinition');
-    const kib = (xs: typeof objs) => Math.ceil(storedBytes(xs.map((o) => emitYaml(o.json)).join('---\n')) / 1024);
+    const kib = (xs: typeof objs) => Math.ceil(storedEstimate(xs.map((o) => emitYaml(o.json)).join('---\n')) / 1024);
     const on = enabledExpr(e.info.name);
     lines.push(`{{- if ${on} }}{{- $kib = add $kib ${kib(rest)} }}{{- end }}`);
     if (crds.length) lines.push(`{{- if and ${on} (dig "crds" "install" true (index .Values ${JSON.stringify(e.info.name)})) }}{{- $kib = add $kib ${kib(crds)} }}{{- end }}`);
