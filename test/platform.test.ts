@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { planViolations, type RenderedRelease } from '../src/platform/rules.js';
-import { fixturesFor, planDirs, readHelmfile, renderRelease, storedSize, type PlannedRelease } from './support/plan.js';
+import { dryRun, fixturesFor, planDirs, readHelmfile, renderRelease, storedSize, type PlannedRelease } from './support/plan.js';
 import { validatorFor } from './support/validate.js';
-import { mustExec, tools } from './support/tools.js';
 
 /**
  * The install plans (dist/platform and one per platform preset), checked over the generated files:
@@ -79,10 +78,7 @@ afterAll(() => {
 
 it.skipIf(!readHelmfile(planDirs()[0]!.dir).every((r) => fixturesFor(r.chart)))('the umbrella release and the plan\'s last release tell how to reach the dashboard and log in, and warn about example credentials', async () => {
   const releases = readHelmfile(planDirs()[0]!.dir);
-  const notes = async (r: PlannedRelease) => {
-    const json = await mustExec(tools.helm4, ['install', r.name, r.chart, '--namespace', r.namespace, '-f', r.values, '--dry-run=client', '-o', 'json']);
-    return (JSON.parse(json) as { info: { notes: string } }).info.notes;
-  };
+  const notes = async (r: PlannedRelease) => (await dryRun(r)).notes;
   const umbrella = await notes(releases.find((r) => r.name === 'kubeflow')!);
   const last = await notes(releases[releases.length - 1]!);
   for (const n of [umbrella, last]) expect(n).toContain('kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80');

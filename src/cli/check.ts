@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { components } from '../components/index.js';
 import { compareSets } from '../verify/compare.js';
 import { normalizeHelm, parseObjects, type K8sObject } from '../verify/objects.js';
 import { restrictedViolations } from '../verify/security.js';
 import { crdValidators, validatorFor } from '../verify/validate.js';
-import { exec, mustExec, tools } from '../verify/tools.js';
+import { exec, tools } from '../verify/tools.js';
+import { dryRunRelease } from '../verify/release.js';
 import { offlineChart } from './offline-charts.js';
 
 /** Helm keeps a release in one Secret of at most 1 MiB; we keep each under 800 KiB. */
@@ -81,10 +81,12 @@ export async function runCheck(dir: string, o: CheckOptions = {}): Promise<Check
 }
 
 async function releaseSize(label: string, chart: string): Promise<string[]> {
-  const r = await exec(tools.helm4, ['install', 'kubeflow', chart, '--dry-run=client', '-o', 'json']);
-  if (r.code) return [`${label}: helm install --dry-run fails:\n${r.stderr.trim()}`];
-  const size = gzipSync(JSON.stringify(JSON.parse(r.stdout))).toString('base64').length;
+  let size: number;
+  try {
+    size = (await dryRunRelease('kubeflow', chart)).storedBytes;
+  } catch (e) {
+    return [`${label}: helm install --dry-run fails:\n${(e as Error).message.trim()}`];
+  }
   return size < RELEASE_LIMIT ? [] : [`${label}: the release is ${(size / 1024).toFixed(0)} KiB when stored, over ${RELEASE_LIMIT / 1024} KiB`];
 }
 
-export { mustExec };

@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { PlatformValues } from '../platform/definition.js';
 import { installPlan, type InstallPlan } from '../platform/plan.js';
-import { mustExec, tools } from '../verify/tools.js';
+import { dryRunRelease } from '../verify/release.js';
 import { customizedPlatform, synthTree, writeOutput } from './synth.js';
 import { offlineChart } from './offline-charts.js';
 
@@ -27,8 +26,8 @@ export async function measurePlan(values: PlatformValues, o: { preset?: string; 
     o.progress?.(`measuring ${r.name}`);
     const chart = await offlineChart(join(dir, 'helm', r.chart), o.charts);
     const valuesFile = join(dir, 'platform', 'values', `${r.name}.yaml`);
-    const json = await mustExec(tools.helm4, ['install', r.name, chart, '--namespace', r.namespace, '-f', valuesFile, '--dry-run=client', '-o', 'json']);
-    rows.push({ index: i + 1, name: r.name, namespace: r.namespace, chart: r.chart, needs: r.needs, storedBytes: gzipSync(JSON.stringify(JSON.parse(json))).toString('base64').length });
+    const { storedBytes } = await dryRunRelease(r.name, chart, ['--namespace', r.namespace, '-f', valuesFile]);
+    rows.push({ index: i + 1, name: r.name, namespace: r.namespace, chart: r.chart, needs: r.needs, storedBytes });
   }
   return rows;
 }

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { offlineChart, remoteDependencies } from '../../src/cli/offline-charts.js';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import type { RenderedRelease } from '../../src/platform/rules.js';
 import { parseObjects } from './objects.js';
 import { DIST } from './render.js';
 import { mustExec, ROOT, tools } from './tools.js';
+import { dryRunRelease, type DryRunRelease } from '../../src/verify/release.js';
 
 /** Published upstream chart packages (test fixtures; absent on machines without ../shared). */
 export const SHARED_CHARTS = join(ROOT, '..', 'shared', 'charts');
@@ -32,12 +32,12 @@ export async function renderRelease(r: PlannedRelease): Promise<RenderedRelease>
   return { name: r.name, namespace: r.namespace, objects: parseObjects(text) as RenderedRelease['objects'] };
 }
 
-/** Bytes Helm stores for the release: base64 of gzip of the release JSON (Helm 4, client-side dry run). */
-export async function storedSize(r: PlannedRelease): Promise<number> {
-  const chart = await ready(r.chart);
-  const json = await mustExec(tools.helm4, ['install', r.name, chart, '--namespace', r.namespace, '-f', r.values, '--dry-run=client', '-o', 'json']);
-  return gzipSync(JSON.stringify(JSON.parse(json))).toString('base64').length;
-}
+/** The release as Helm 4 would store it (client-side dry run): stored bytes and NOTES. */
+export const dryRun = async (r: PlannedRelease): Promise<DryRunRelease> =>
+  dryRunRelease(r.name, await ready(r.chart), ['--namespace', r.namespace, '-f', r.values]);
+
+/** Bytes Helm stores for the release: base64 of gzip of the release JSON. */
+export const storedSize = async (r: PlannedRelease): Promise<number> => (await dryRun(r)).storedBytes;
 
 export const planDirs = (): { label: string; dir: string }[] => {
   const base = join(DIST, 'platform');
