@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mustExec, tools } from '../verify/tools.js';
 import { UsageError } from './errors.js';
@@ -19,16 +19,20 @@ export function remoteDependencies(chart: string): Dependency[] {
  * machines without network) or fetched by `helm dependency build`.
  */
 export async function offlineChart(chart: string, packages?: string): Promise<string> {
-  const deps = remoteDependencies(chart);
-  if (!deps.length) return chart;
-  const copy = join(mkdtempSync(join(tmpdir(), 'kubeflow-chart-')), 'chart');
+  if (!remoteDependencies(chart).length) return chart;
+  if (packages) return chartWithPackages(chart, packages);
+  const copy = join(mkdtempSync(join(tmpdir(), 'kubeflow-chart-')), basename(chart));
   cpSync(chart, copy, { recursive: true });
-  if (!packages) {
-    await mustExec(tools.helm3, ['dependency', 'build', copy]);
-    return copy;
-  }
+  await mustExec(tools.helm3, ['dependency', 'build', copy]);
+  return copy;
+}
+
+/** A scratch copy of the chart (same folder name) with its upstream dependencies taken from `packages` (`<name>-<version>.tgz`). */
+export function chartWithPackages(chart: string, packages: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'kubeflow-chart-')), basename(chart));
+  cpSync(chart, copy, { recursive: true });
   mkdirSync(join(copy, 'charts'), { recursive: true });
-  for (const d of deps) {
+  for (const d of remoteDependencies(chart)) {
     const tgz = join(packages, `${d.name}-${d.version}.tgz`);
     if (!existsSync(tgz)) throw new UsageError(`${chart}: needs ${d.name} ${d.version} from ${d.repository}, not found as ${tgz}`);
     cpSync(tgz, join(copy, 'charts', `${d.name}-${d.version}.tgz`));

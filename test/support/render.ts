@@ -7,6 +7,7 @@ import type { ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
 import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
 import { compareSets, firstDiff, sameDocuments } from '../../src/verify/compare.js';
+import { chartWithPackages } from '../../src/cli/offline-charts.js';
 
 export { compareSets, firstDiff };
 
@@ -42,13 +43,7 @@ export function helmChartDir(name: string, dist = DIST): string {
   const info = infoOf(name);
   if (!info || !wrapsUpstreamCharts(info)) return src;
   const key = `helm:${src}`;
-  if (!prepared.has(key)) {
-    const dir = join(mkdtempSync(join(tmpdir(), `kf-chart-${name}-`)), name);
-    cpSync(src, dir, { recursive: true });
-    mkdirSync(join(dir, 'charts'), { recursive: true });
-    for (const c of info.upstreamCharts!) cpSync(fixture(c), join(dir, 'charts', `${c.name}-${c.version}.tgz`));
-    prepared.set(key, dir);
-  }
+  if (!prepared.has(key)) prepared.set(key, chartWithPackages(src, UPSTREAM_CHARTS));
   return prepared.get(key)!;
 }
 
