@@ -1,4 +1,4 @@
-import { synthConcrete, type ComponentEntry } from '../core/synth.js';
+import { synthDefaults, type ComponentEntry } from '../core/synth.js';
 import { wrapsUpstreamCharts } from '../core/upstream.js';
 import { mergeValues, type Spec } from '../core/values.js';
 import { UMBRELLA } from '../umbrella/chart.js';
@@ -54,12 +54,8 @@ function namespaceOf(e: ComponentEntry, values: Record<string, unknown>): string
   return sp?.kind === 'leaf' && typeof sp.default === 'string' && sp.default ? sp.default : 'kubeflow';
 }
 
-const lateCache = new Map<ComponentEntry, boolean>();
 /** Whether a component builds objects that must wait for it to run (src/core/stages.ts). */
-export function hasLateObjects(e: ComponentEntry): boolean {
-  if (!lateCache.has(e)) lateCache.set(e, synthConcrete(e, { values: { global: { stage: 'late' } } }).length > 0);
-  return lateCache.get(e)!;
-}
+export const hasLateObjects = (e: ComponentEntry): boolean => synthDefaults(e).objects.some((o) => o.late);
 
 /** Components with a `crds.install` value: the plan installs their CRDs from the kubeflow-crds charts. */
 export function hasCrdSwitch(e: ComponentEntry): boolean {
