@@ -57,6 +57,9 @@ describe('constructs reject bad props at synth time', () => {
   it('names the component and the value path', () => {
     expect(() => synthConcrete(dash, { values: { replicas: -2 } as never })).toThrow(/centraldashboard: invalid props\.values:[\s\S]*replicas/);
     expect(() => synthConcrete(dash, { values: { replicaz: 2 } as never })).toThrow(/centraldashboard[\s\S]*unknown key 'replicaz'/);
+    // only the values given are checked (the defaults are linted): a bad one among good ones is still found
+    expect(() => synthConcrete(dash, { preset: 'istio', values: { replicas: 2, global: { commonLabels: { 'a b': 'x' } } } as never }))
+      .toThrow(/centraldashboard: invalid props\.values:[\s\S]*global\.commonLabels: key 'a b' must match/);
   });
   it('names an unknown preset', () => {
     expect(() => synthConcrete(dash, { preset: 'nope' })).toThrow(/centraldashboard: prop 'preset' is 'nope', expected one of: istio/);

@@ -136,7 +136,8 @@ export interface ComponentProps<S extends Specs> {
   readonly preset?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+// Compiled validators run a handful of times per process: unoptimized code compiles twice as fast.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false } });
 
 /** Values as TypeScript users may write them, made plain: a cdk8s `k8s.Quantity` becomes its value (`'512Mi'`). */
 export function plainValues<T>(x: T): T {
@@ -167,15 +168,17 @@ export abstract class Component<S extends Specs> extends Construct {
       return;
     }
     let merged = defaultsOf(specs);
+    const given = new Set(Object.keys(props.values ?? {}));
     if (props.preset) {
       const preset = info.presets?.[props.preset];
       if (!preset) {
         throw new Error(`${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`);
       }
       merged = mergeValues(merged, plainValues(preset.values));
+      for (const k of Object.keys(preset.values)) given.add(k);
     }
     merged = mergeValues(merged, plainValues(props.values ?? {}));
-    assertValid(info, merged, 'props.values');
+    assertValid(info, merged, 'props.values', [...given]);
     const dups = duplicateKeys(specs, merged);
     if (dups.length) throw new Error(`${info.name}: invalid props.values:\n${dups.map((d) => `- ${d}`).join('\n')}`);
     const examples = exampleCredentialsInUse(specs, merged);
@@ -250,15 +253,34 @@ export function chartSchema(info: ComponentInfo<any>): JsonSchema {
   return { $schema: 'http://json-schema.org/draft-07/schema#', ...sch } as JsonSchema;
 }
 
-const validators = new WeakMap<ComponentInfo<any>, ReturnType<typeof ajv.compile>>();
-export function assertValid(info: ComponentInfo<any>, values: unknown, what: string): void {
-  let validate = validators.get(info);
+const validators = new WeakMap<ComponentInfo<any>, Map<string, ReturnType<typeof ajv.compile>>>();
+/**
+ * Checks values against the chart's schema. With `keys`, only those top-level values are checked
+ * (the ones a preset or the caller set; the defaults are checked by `helm lint` of every chart):
+ * the schema has no constraint across top-level values, and compiling all of it is most of the
+ * cost of constructing a component.
+ */
+export function assertValid(info: ComponentInfo<any>, values: unknown, what: string, keys?: readonly string[]): void {
+  if (keys?.length === 0) return;
+  const cacheKey = keys ? [...keys].sort().join(',') : '*';
+  const byKeys = validators.get(info) ?? new Map<string, ReturnType<typeof ajv.compile>>();
+  validators.set(info, byKeys);
+  let validate = byKeys.get(cacheKey);
   if (!validate) {
-    validate = ajv.compile(chartSchema(info));
-    validators.set(info, validate);
+    validate = ajv.compile(keys ? schemaOfKeys(chartSchema(info), keys) : chartSchema(info));
+    byKeys.set(cacheKey, validate);
   }
-  if (validate(values)) return;
+  const subject = keys ? Object.fromEntries(keys.map((k) => [k, (values as Record<string, unknown>)[k]])) : values;
+  if (validate(subject)) return;
   throw new Error(`${info.name}: invalid ${what}:\n${formatErrors(validate.errors ?? [])}`);
+}
+
+/** The schema of an object that holds only `keys` (unknown keys stay refused). */
+function schemaOfKeys(sch: JsonSchema, keys: readonly string[]): JsonSchema {
+  const properties = Object.fromEntries(keys.filter((k) => sch.properties?.[k]).map((k) => [k, sch.properties![k]!]));
+  const { required: all = [], ...rest } = sch;
+  const required = all.filter((k) => keys.includes(k));
+  return { ...rest, properties, ...(required.length ? { required } : {}) };
 }
 
 export function formatErrors(errors: ErrorObject[]): string {

@@ -11,6 +11,7 @@ export type FileTree = Map<string, string>;
  */
 export function writeTree(root: string, tree: FileTree): void {
   const target = resolve(root);
+  if (sameTree(readTree(target), tree)) return; // nothing changed: leave the files (and their times) alone
   const next = `${target}.next-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
@@ -37,6 +38,12 @@ export function readTree(root: string): FileTree {
   };
   try { walk(root); } catch { /* missing root: empty tree */ }
   return out;
+}
+
+export function sameTree(a: FileTree, b: FileTree): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** Prefixes every path of a tree (to nest one tree inside another). */
