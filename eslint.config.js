@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 import noValueTruthiness from './eslint/no-value-truthiness.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', '.tools/**', 'imports/**', 'coverage/**', 'examples/consumer-app/typos/**', 'src/components/values-docs.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'lib/**',
+      'node_modules/**',
+      '.tools/**',
+      'imports/**',
+      'coverage/**',
+      'examples/consumer-app/typos/**',
+      'src/components/values-docs.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +23,10 @@ export default tseslint.config(
     rules: {
       // the engine handles untyped YAML/JSON trees and Helm expressions: `any` is deliberate there
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -16,7 +16,10 @@ function isValueRead(node) {
   while (n.type === 'ChainExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
   if (n.type !== 'MemberExpression') return false;
   let depth = 0;
-  while (n.type === 'MemberExpression') { n = n.object; depth++; }
+  while (n.type === 'MemberExpression') {
+    n = n.object;
+    depth++;
+  }
   if (n.type === 'Identifier' && ROOTS.has(n.name)) return depth >= 1;
   return false;
 }
@@ -35,7 +38,8 @@ export default {
     type: 'problem',
     docs: { description: 'Forbid branching in TypeScript on construct values (they are Helm expressions in chart synthesis).' },
     messages: {
-      branch: "'{{text}}' is a value: in chart synthesis it is a Helm expression, so this {{what}} is decided at synth time, not by Helm. Use when/opt/items/spread/pick/eq/and/or/not (src/core/conditions.ts).",
+      branch:
+        "'{{text}}' is a value: in chart synthesis it is a Helm expression, so this {{what}} is decided at synth time, not by Helm. Use when/opt/items/spread/pick/eq/and/or/not (src/core/conditions.ts).",
     },
     schema: [],
   },
@@ -59,7 +63,9 @@ export default {
         if (node.operator === '??' && node.right.type === 'Identifier' && node.right.name === 'undefined') return;
         test(node.left, `'${node.operator}'`);
       },
-      UnaryExpression: (node) => { if (node.operator === '!') test(node.argument, "'!'"); },
+      UnaryExpression: (node) => {
+        if (node.operator === '!') test(node.argument, "'!'");
+      },
       BinaryExpression: (node) => {
         if (!['===', '!==', '==', '!=', '<', '<=', '>', '>='].includes(node.operator)) return;
         if (reads(node.left)) report(node.left, 'comparison');

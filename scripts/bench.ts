@@ -21,7 +21,8 @@ function time(label: string, f: () => unknown): { label: string; ms: number } {
   }
   return { label, ms: median(xs) };
 }
-const run = (bin: string, args: string[]) => () => execFileSync(bin, args, { cwd: ROOT, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (bin: string, args: string[]) => () =>
+  execFileSync(bin, args, { cwd: ROOT, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
 
 const umbrella = join(ROOT, 'dist/helm/kubeflow');
 const example = join(ROOT, 'dist/kustomize/example');
@@ -42,20 +43,37 @@ const upstream = upstreamLowerBound();
 const results = [
   time('synthesis of all charts and bases (in process)', () => buildDist()),
   // a new, empty output folder each run: the time includes writing every file
-  time('synthesis, cold process (npx tsx src/main.ts <new folder>)', () => run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', join(mkdtempSync(join(tmpdir(), 'kf-bench-dist-')), 'dist')])()),
+  time('synthesis, cold process (npx tsx src/main.ts <new folder>)', () =>
+    run(process.execPath, [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      'src/main.ts',
+      join(mkdtempSync(join(tmpdir(), 'kf-bench-dist-')), 'dist'),
+    ])(),
+  ),
   time('helm3 template dist/helm/kubeflow', run(tools.helm3, ['template', 'kubeflow', umbrella])),
   time('helm4 template dist/helm/kubeflow', run(tools.helm4, ['template', 'kubeflow', umbrella])),
-  ...(upstream ? [time('kustomize build of the upstream 26.03 render (675 objects, lower bound of upstream `kustomize build example`)', run(tools.kubectl, ['kustomize', upstream]))] : []),
+  ...(upstream
+    ? [
+        time(
+          'kustomize build of the upstream 26.03 render (675 objects, lower bound of upstream `kustomize build example`)',
+          run(tools.kubectl, ['kustomize', upstream]),
+        ),
+      ]
+    : []),
   time('kustomize build dist/kustomize/example', run(tools.kubectl, ['kustomize', example])),
 ];
 if (!upstream) console.log('(../shared/reference not present: upstream comparison skipped)');
 const base = results[results.length - 1]!.ms;
-const objects = execFileSync(tools.kubectl, ['kustomize', example], { maxBuffer: 1 << 28 }).toString().split(/^kind: /m).length - 1;
+const objects =
+  execFileSync(tools.kubectl, ['kustomize', example], { maxBuffer: 1 << 28 })
+    .toString()
+    .split(/^kind: /m).length - 1;
 console.log(`kubeflow-cdk8s bench: ${objects} objects, median of ${RUNS} runs, one process, ${new Date().toISOString()}`);
 const up = upstream ? results[results.length - 2]!.ms : undefined;
 console.log(`| step | median ms | ratio to kustomize build of our example |${up ? ' ratio to upstream render build |' : ''}`);
 console.log(`|---|---:|---:|${up ? '---:|' : ''}`);
-for (const r of results) console.log(`| ${r.label} | ${r.ms.toFixed(0)} | ${(r.ms / base).toFixed(2)} |${up ? ` ${(r.ms / up).toFixed(2)} |` : ''}`);
+for (const r of results)
+  console.log(`| ${r.label} | ${r.ms.toFixed(0)} | ${(r.ms / base).toFixed(2)} |${up ? ` ${(r.ms / up).toFixed(2)} |` : ''}`);
 
 // Every release of every install plan, measured as Helm stores it (Helm 4 release object, base64 of gzip).
 console.log('\n| install plan | release | stored KiB (limit 800) |\n|---|---|---:|');

@@ -2,7 +2,16 @@
 // and kustomize, checks they agree, and compares with ../shared/reference when it is there: strictly,
 // and (for components wrapping upstream charts, or with --ignore-own-labels) without objects' own metadata.labels.
 import { componentByName } from '../src/components/index.js';
-import { compareSets, hasReference, loadReference, parity, renderAll, skipReason, wrapsCharts, type ParityRow } from '../test/support/render.js';
+import {
+  compareSets,
+  hasReference,
+  loadReference,
+  parity,
+  renderAll,
+  skipReason,
+  wrapsCharts,
+  type ParityRow,
+} from '../test/support/render.js';
 
 const args = process.argv.slice(2);
 const [name, preset] = args.filter((a) => !a.startsWith('--'));
@@ -28,7 +37,9 @@ if (!hasReference(name, preset)) {
 }
 
 function report(row: ParityRow, title: string, details: boolean): void {
-  console.log(`${title}: ${row.nonCrdIdentical}/${row.nonCrdTotal} non-CRD objects identical, ${row.nonCrdEquivalent} more with the same documents (declared)${row.crdCoverage !== undefined ? `, CRD coverage ${(100 * row.crdCoverage).toFixed(1)}%` : ''}`);
+  console.log(
+    `${title}: ${row.nonCrdIdentical}/${row.nonCrdTotal} non-CRD objects identical, ${row.nonCrdEquivalent} more with the same documents (declared)${row.crdCoverage !== undefined ? `, CRD coverage ${(100 * row.crdCoverage).toFixed(1)}%` : ''}`,
+  );
   if (!details) return;
   for (const m of row.missing) console.log(`  missing: ${m}`);
   for (const m of row.extra) console.log(`  extra: ${m}`);

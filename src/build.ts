@@ -18,7 +18,9 @@ export function committedVersions(): VersionRecords {
   try {
     const text = execFileSync('git', ['show', `HEAD:dist/${VERSIONS_FILE}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     return withoutMarker(JSON.parse(text) as VersionRecords);
-  } catch { /* not a git checkout (an installed package), or no record committed yet */ }
+  } catch {
+    /* not a git checkout (an installed package), or no record committed yet */
+  }
   const file = join(root, 'dist', VERSIONS_FILE);
   return existsSync(file) ? withoutMarker(JSON.parse(readFileSync(file, 'utf8')) as VersionRecords) : {};
 }

@@ -11,8 +11,21 @@
 export * from './components/index.js';
 export type { ComponentName, ComponentSpecsByName, PropsOfComponent, SpecsOf, ValuesInput, ValuesOfComponent } from './components/types.js';
 export type * from './components/values-docs.generated.js';
-export { KubeflowPlatform, type KubeflowPlatformProps, type PlatformComponentProps, type PlatformComponentsProps } from './umbrella/platform.js';
+export {
+  KubeflowPlatform,
+  type KubeflowPlatformProps,
+  type PlatformComponentProps,
+  type PlatformComponentsProps,
+} from './umbrella/platform.js';
 export { platformPresets, type PlatformPreset, type PlatformPresetName } from './umbrella/presets.js';
-export { Component, type ComponentInfo, type ComponentProps, type ComponentValues, type Preset, type Deviation, type Requirement } from './core/component.js';
+export {
+  Component,
+  type ComponentInfo,
+  type ComponentProps,
+  type ComponentValues,
+  type Preset,
+  type Deviation,
+  type Requirement,
+} from './core/component.js';
 export type { ComponentEntry } from './core/synth.js';
 export type { ObjectPatch, PatchOp } from './core/patches.js';

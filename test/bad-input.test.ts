@@ -23,14 +23,20 @@ async function helmFails(chart: string, values: unknown): Promise<string[]> {
 }
 
 describe('helm template rejects bad values, naming the value', () => {
-  it.each(components.filter((c) => !skipReason(c.info.name)).map((c) => c.info.name))('%s: unknown key at the top and inside a group', async (name) => {
-    for (const msg of await helmFails(name, { notAValue: 1 })) expect(msg).toMatch(/notAValue/);
-    // the first group (or image) value, with a misspelt key inside
-    // (values of a wrapped upstream chart are open: that chart's own schema checks them, see its component test)
-    const group = Object.entries(componentByName(name).info.values).find(([, s]) => (s as Spec).kind === 'image' || ((s as Spec).kind === 'group' && !(s as { open?: boolean }).open))?.[0] ?? 'global';
-    const nested = group === 'global' ? { global: { imageRegistry: 1 } } : { [group]: { misspeltKey: true } };
-    for (const msg of await helmFails(name, nested)) expect(msg).toMatch(group === 'global' ? /imageRegistry/ : /misspeltKey/);
-  });
+  it.each(components.filter((c) => !skipReason(c.info.name)).map((c) => c.info.name))(
+    '%s: unknown key at the top and inside a group',
+    async (name) => {
+      for (const msg of await helmFails(name, { notAValue: 1 })) expect(msg).toMatch(/notAValue/);
+      // the first group (or image) value, with a misspelt key inside
+      // (values of a wrapped upstream chart are open: that chart's own schema checks them, see its component test)
+      const group =
+        Object.entries(componentByName(name).info.values).find(
+          ([, s]) => (s as Spec).kind === 'image' || ((s as Spec).kind === 'group' && !(s as { open?: boolean }).open),
+        )?.[0] ?? 'global';
+      const nested = group === 'global' ? { global: { imageRegistry: 1 } } : { [group]: { misspeltKey: true } };
+      for (const msg of await helmFails(name, nested)) expect(msg).toMatch(group === 'global' ? /imageRegistry/ : /misspeltKey/);
+    },
+  );
 
   it('profiles: --set notAValue=1 fails and names notAValue', async () => {
     const chart = helmChartDir(components.some((c) => c.info.name === 'profiles') ? 'profiles' : components[0]!.info.name);
@@ -48,18 +54,22 @@ describe('helm template rejects bad values, naming the value', () => {
     for (const msg of await helmFails('centraldashboard', { authOverlay: 'basic' })) expect(msg).toMatch(/authOverlay/);
     for (const msg of await helmFails('centraldashboard', { links: { menuLinks: [{ text: 3 }] } })) expect(msg).toMatch(/menuLinks/);
     // null deletes a key in Helm: a required value must not silently render as 0 or "<nil>"
-    for (const msg of await helmFails('centraldashboard', { replicas: null, userIdHeader: null })) expect(msg).toMatch(/replicas|userIdHeader/);
+    for (const msg of await helmFails('centraldashboard', { replicas: null, userIdHeader: null }))
+      expect(msg).toMatch(/replicas|userIdHeader/);
   });
 });
 
 describe('constructs reject bad props at synth time', () => {
   const dash = componentByName('centraldashboard');
   it('names the component and the value path', () => {
-    expect(() => synthConcrete(dash, { values: { replicas: -2 } as never })).toThrow(/centraldashboard: invalid props\.values:[\s\S]*replicas/);
+    expect(() => synthConcrete(dash, { values: { replicas: -2 } as never })).toThrow(
+      /centraldashboard: invalid props\.values:[\s\S]*replicas/,
+    );
     expect(() => synthConcrete(dash, { values: { replicaz: 2 } as never })).toThrow(/centraldashboard[\s\S]*unknown key 'replicaz'/);
     // only the values given are checked (the defaults are linted): a bad one among good ones is still found
-    expect(() => synthConcrete(dash, { preset: 'istio', values: { replicas: 2, global: { commonLabels: { 'a b': 'x' } } } as never }))
-      .toThrow(/centraldashboard: invalid props\.values:[\s\S]*global\.commonLabels: key 'a b' must match/);
+    expect(() =>
+      synthConcrete(dash, { preset: 'istio', values: { replicas: 2, global: { commonLabels: { 'a b': 'x' } } } as never }),
+    ).toThrow(/centraldashboard: invalid props\.values:[\s\S]*global\.commonLabels: key 'a b' must match/);
   });
   it('names an unknown preset', () => {
     expect(() => synthConcrete(dash, { preset: 'nope' })).toThrow(/centraldashboard: prop 'preset' is 'nope', expected one of: istio/);

@@ -14,7 +14,12 @@ import { exec, tools } from './support/tools.js';
  */
 const BCRYPT = '$2y$12$4K/VkmDd1q1Orb3xAt82zu8gk7Ad6ReFR4LCP9UeYE90NLiN9Df72';
 const user = (email: string, extra: Record<string, unknown> = {}) => ({ email, hashFromEnv: 'DEX_USER_PASSWORD', ...extra });
-const oidc = (id: string) => ({ type: 'oidc', id, name: id, config: { issuer: 'https://idp.example.com', clientID: 'c', redirectURI: 'https://kf.example.com/dex/callback' } });
+const oidc = (id: string) => ({
+  type: 'oidc',
+  id,
+  name: id,
+  config: { issuer: 'https://idp.example.com', clientID: 'c', redirectURI: 'https://kf.example.com/dex/callback' },
+});
 const profile = (name: string, extra: Record<string, unknown> = {}) => ({ name, owner: { kind: 'User', name: 'u@example.com' }, ...extra });
 const long = (n: number) => 'a'.repeat(n);
 
@@ -75,7 +80,14 @@ const cases: Case[] = [
   ['dex', 'oidcClient.existingSecret', 'a/b'],
   ['dex', 'connectors', [oidc('corp'), oidc('corp')]],
   ['dex', 'connectors', [{ ...oidc('corp'), config: { ...oidc('corp').config, issuer: 'idp' } }]],
-  ['dex', 'extraStaticClients', [{ id: 'app', name: 'A' }, { id: 'app', name: 'B' }]],
+  [
+    'dex',
+    'extraStaticClients',
+    [
+      { id: 'app', name: 'A' },
+      { id: 'app', name: 'B' },
+    ],
+  ],
   ['dex', 'istio.gateway', 'x y'],
   ['dex', 'istio.namespace', 'Istio'],
   ['dex', 'oauth2ProxyNamespace', '-x'],
@@ -164,7 +176,9 @@ const dir = mkdtempSync(join(tmpdir(), 'kf-corpus-'));
 describe('a corpus of bad values is rejected by both Helms, naming the value', () => {
   it('has about a hundred cases over the six charts', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(['kubeflow', 'dex', 'jupyter-web-app', 'profiles', 'oauth2-proxy', 'user-namespace']));
+    expect(new Set(cases.map((c) => c[0]))).toEqual(
+      new Set(['kubeflow', 'dex', 'jupyter-web-app', 'profiles', 'oauth2-proxy', 'user-namespace']),
+    );
   });
 
   it.each(cases.map((c, i) => [i, ...c] as const))('#%i %s: %s', async (i, chart, path, value) => {
@@ -179,8 +193,9 @@ describe('a corpus of bad values is rejected by both Helms, naming the value', (
     }
     if (chart !== 'kubeflow') {
       const entry = componentByName(chart);
-      expect(() => synthConcrete(entry, { values: valuesAt(path, value) as never }))
-        .toThrow(new RegExp(`^${chart}: invalid props\\.values:[\\s\\S]*${named(chart, path).source}`));
+      expect(() => synthConcrete(entry, { values: valuesAt(path, value) as never })).toThrow(
+        new RegExp(`^${chart}: invalid props\\.values:[\\s\\S]*${named(chart, path).source}`),
+      );
     }
   });
 });

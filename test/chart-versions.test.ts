@@ -11,13 +11,19 @@ import { DIST } from './support/render.js';
  * record dist/chart-versions.json holds each chart's content digest), and Chart.yaml says what changed.
  */
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-const charts = [...readTree(join(DIST, 'helm'))].map(([k]) => k).filter((k) => /^[^/]+\/Chart\.yaml$/.test(k)).map((k) => k.split('/')[0]!);
+const charts = [...readTree(join(DIST, 'helm'))]
+  .map(([k]) => k)
+  .filter((k) => /^[^/]+\/Chart\.yaml$/.test(k))
+  .map((k) => k.split('/')[0]!);
 
 it('every chart in dist/ carries the recorded version, semver, with artifacthub.io/changes', () => {
   const record = committedVersions();
   expect(Object.keys(record).sort()).toEqual([...charts].sort());
   for (const c of charts) {
-    const meta = parseYaml(readFileSync(join(DIST, 'helm', c, 'Chart.yaml'), 'utf8')) as { version: string; annotations: Record<string, string> };
+    const meta = parseYaml(readFileSync(join(DIST, 'helm', c, 'Chart.yaml'), 'utf8')) as {
+      version: string;
+      annotations: Record<string, string>;
+    };
     expect(meta.version, c).toMatch(SEMVER);
     expect(meta.version, c).toBe(record[c]!.version);
     expect(meta.annotations['artifacthub.io/changes'], c).toContain(record[c]!.changes);

@@ -14,7 +14,14 @@ import { exec, helmTemplate, kustomizeBuild, ROOT } from './support/tools.js';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (s) => { out += `${s}\n`; }, err: (s) => { err += `${s}\n`; } };
+  const io: Io = {
+    out: (s) => {
+      out += `${s}\n`;
+    },
+    err: (s) => {
+      err += `${s}\n`;
+    },
+  };
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -42,7 +49,8 @@ describe('synth', () => {
     expect(text).not.toMatch(/http:\/\/dex\.auth\.svc\.cluster\.local:5556\/dex"/);
     expect(helm.some((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard' && o.spec.replicas === 2)).toBe(true);
     expect(helm.some((o) => o.kind === 'Deployment' && o.metadata.name === 'katib-controller')).toBe(false);
-    for (const f of ['helmfile.yaml', 'argocd/kubeflow-platform.yaml', 'flux/kubeflow-platform.yaml']) expect(existsSync(join(out, 'platform', f)), f).toBe(true);
+    for (const f of ['helmfile.yaml', 'argocd/kubeflow-platform.yaml', 'flux/kubeflow-platform.yaml'])
+      expect(existsSync(join(out, 'platform', f)), f).toBe(true);
   });
 
   it('a value of the wrong type fails naming the component and value, exit 2, nothing written', async () => {
@@ -81,7 +89,10 @@ describe('diff', () => {
 
   it.skipIf(!hasReference('centraldashboard'))('reports a planted difference, exit 1, and the adoption commands', async () => {
     const dir = scratch();
-    const planted = readFileSync(referenceFile('centraldashboard'), 'utf8').replace('DASHBOARD_FORCE_IFRAME": true', 'DASHBOARD_FORCE_IFRAME": false');
+    const planted = readFileSync(referenceFile('centraldashboard'), 'utf8').replace(
+      'DASHBOARD_FORCE_IFRAME": true',
+      'DASHBOARD_FORCE_IFRAME": false',
+    );
     writeFileSync(join(dir, 'existing.yaml'), planted);
     const r = await run('diff', '--from', join(dir, 'existing.yaml'), '--component', 'centraldashboard');
     expect(r.code).toBe(1);

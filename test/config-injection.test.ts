@@ -22,17 +22,26 @@ import { exec, tools } from './support/tools.js';
  */
 const ADVERSARIAL = 'x" y\' #c: {{ .Values }} ${HOME} \\ ] }\nz = "1"\n- k: v';
 const ADVERSARIAL_LINE = 'x" y\' #c: {{ .Values }} ${HOME} \\ ] } z = "1"';
-const candidates = [ADVERSARIAL, ADVERSARIAL_LINE, ...[16, 24, 32].flatMap((n) => [ADVERSARIAL.repeat(3).slice(0, n), ADVERSARIAL_LINE.repeat(3).slice(0, n)])];
+const candidates = [
+  ADVERSARIAL,
+  ADVERSARIAL_LINE,
+  ...[16, 24, 32].flatMap((n) => [ADVERSARIAL.repeat(3).slice(0, n), ADVERSARIAL_LINE.repeat(3).slice(0, n)]),
+];
 const plain = (s: string) => 'p'.repeat(s.length);
 
 type Path = (string | number)[];
 const getAt = (x: any, p: Path) => p.reduce((o, k) => o?.[k], x);
-const setAt = (x: any, p: Path, v: unknown) => { getAt(x, p.slice(0, -1))[p[p.length - 1]!] = v; };
+const setAt = (x: any, p: Path, v: unknown) => {
+  getAt(x, p.slice(0, -1))[p[p.length - 1]!] = v;
+};
 
 /** Paths of the strings in `value` (following its schema), adding one item to empty lists of strings. */
 function stringPaths(sch: JsonSchema | undefined, value: any, path: Path, out: Path[], added: Set<string>): void {
   if (!sch) return;
-  if (typeof value === 'string' && !sch.enum) { out.push(path); return; }
+  if (typeof value === 'string' && !sch.enum) {
+    out.push(path);
+    return;
+  }
   if (Array.isArray(value)) {
     const items = sch.items;
     if (!value.length && items?.type === 'string' && !items.enum) {
@@ -46,9 +55,10 @@ function stringPaths(sch: JsonSchema | undefined, value: any, path: Path, out: P
   }
   if (value && typeof value === 'object') {
     for (const [k, x] of Object.entries(value)) {
-      const sub = sch.properties?.[k]
-        ?? Object.entries(sch.patternProperties ?? {}).find(([p]) => new RegExp(p, 'u').test(k))?.[1]
-        ?? (typeof sch.additionalProperties === 'object' ? sch.additionalProperties : undefined);
+      const sub =
+        sch.properties?.[k] ??
+        Object.entries(sch.patternProperties ?? {}).find(([p]) => new RegExp(p, 'u').test(k))?.[1] ??
+        (typeof sch.additionalProperties === 'object' ? sch.additionalProperties : undefined);
       stringPaths(sub, x, [...path, k], out, added);
     }
   }
@@ -66,7 +76,9 @@ function valueFiles(name: string): { adversarial: any; plain: any; changed: stri
   // items added to empty lists stay only when a candidate fits them
   const adv = structuredClone(base);
   const pln = structuredClone(base);
-  const strip = (x: any) => { for (const p of paths) if (added.has(p.join('.'))) getAt(x, p.slice(0, -1)).length = 0; };
+  const strip = (x: any) => {
+    for (const p of paths) if (added.has(p.join('.'))) getAt(x, p.slice(0, -1)).length = 0;
+  };
   strip(adv);
   strip(pln);
   const changed: string[] = [];
@@ -77,7 +89,13 @@ function valueFiles(name: string): { adversarial: any; plain: any; changed: stri
       setAt(adv, p, c);
       setAt(pln, p, plain(c));
       if (validate(adv) && validate(pln)) return true;
-      if (isAdded) { getAt(adv, p.slice(0, -1)).length = 0; getAt(pln, p.slice(0, -1)).length = 0; } else { setAt(adv, p, before); setAt(pln, p, before); }
+      if (isAdded) {
+        getAt(adv, p.slice(0, -1)).length = 0;
+        getAt(pln, p.slice(0, -1)).length = 0;
+      } else {
+        setAt(adv, p, before);
+        setAt(pln, p, before);
+      }
       return false;
     });
     if (pick) changed.push(p.join('.'));
@@ -101,7 +119,8 @@ describe('no value can inject text into a generated config file', () => {
     const { adversarial, plain: pln, changed } = valueFiles(name);
     for (const helm of ['helm3', 'helm4'] as const) {
       const [adv, ref] = await Promise.all([render(helm, name, adversarial, 'adversarial'), render(helm, name, pln, 'plain')]);
-      const ids = (objs: typeof adv) => objs.map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${stripHash(o.metadata?.name ?? '')}`).sort();
+      const ids = (objs: typeof adv) =>
+        objs.map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${stripHash(o.metadata?.name ?? '')}`).sort();
       expect(ids(adv), `${name}: the adversarial strings (${changed.join(', ')}) changed the set of objects`).toEqual(ids(ref));
       const advEntries = new Map(configEntries(adv).map((e) => [e.id, e]));
       for (const e of configEntries(ref)) {
@@ -109,13 +128,17 @@ describe('no value can inject text into a generated config file', () => {
         const a = advEntries.get(e.id);
         expect(a, `${name}: ${e.id} is missing with adversarial values`).toBeDefined();
         expect(a!.error, `${name}: ${e.id} no longer parses with adversarial values (${changed.join(', ')})`).toBeUndefined();
-        expect(keyPaths(a!.parsed), `${name}: ${e.id} has other keys with adversarial values (${changed.join(', ')})`).toEqual(keyPaths(e.parsed));
+        expect(keyPaths(a!.parsed), `${name}: ${e.id} has other keys with adversarial values (${changed.join(', ')})`).toEqual(
+          keyPaths(e.parsed),
+        );
       }
     }
   });
 
   it('the generator reaches strings that end up in config files (oauth2-proxy, dex)', () => {
-    expect(valueFiles('oauth2-proxy').changed).toEqual(expect.arrayContaining(['oidc.providerDisplayName', 'client.secret', 'allowedGroups.0']));
+    expect(valueFiles('oauth2-proxy').changed).toEqual(
+      expect.arrayContaining(['oidc.providerDisplayName', 'client.secret', 'allowedGroups.0']),
+    );
     expect(valueFiles('dex').changed).toEqual(expect.arrayContaining(['oidcClient.name', 'staticPasswords.0.username']));
   });
 });

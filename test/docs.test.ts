@@ -10,7 +10,10 @@ import { exec, ROOT, tools } from './support/tools.js';
  * `helm template` (same chart, same values flags) from the repository root.
  */
 function helmCommands(markdown: string): string[] {
-  return markdown.split('\n').map((l) => l.trim().replace(/\s+#.*$/, '')).filter((l) => /^helm (install|upgrade) /.test(l));
+  return markdown
+    .split('\n')
+    .map((l) => l.trim().replace(/\s+#.*$/, ''))
+    .filter((l) => /^helm (install|upgrade) /.test(l));
 }
 
 function asTemplate(cmd: string): string[] {
@@ -19,7 +22,10 @@ function asTemplate(cmd: string): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === 'install' || w === 'upgrade' || w === '--install' || w === '--reuse-values') continue;
-    if (w === '-n') { i++; continue; }
+    if (w === '-n') {
+      i++;
+      continue;
+    }
     // a chart with upstream dependencies renders from a copy with the packages in charts/ (helm dependency build)
     const wrapped = /^\.\/dist\/helm\/([^/]+)$/.exec(w);
     args.push(wrapped && wrapsCharts(wrapped[1]!) ? helmChartDir(wrapped[1]!) : w.replace(/^\$RELEASE$/, 'r'));
@@ -27,7 +33,13 @@ function asTemplate(cmd: string): string[] {
   return ['template', ...args];
 }
 
-const readmes = ['README.md', ...[...readTree(join(DIST, 'helm'))].map(([k]) => k).filter((k) => /^[^/]+\/README\.md$/.test(k)).map((k) => `dist/helm/${k}`)];
+const readmes = [
+  'README.md',
+  ...[...readTree(join(DIST, 'helm'))]
+    .map(([k]) => k)
+    .filter((k) => /^[^/]+\/README\.md$/.test(k))
+    .map((k) => `dist/helm/${k}`),
+];
 
 it.each(readmes)('%s: its helm commands render', async (file) => {
   const name = /^dist\/helm\/([^/]+)\/README\.md$/.exec(file)?.[1];

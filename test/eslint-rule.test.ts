@@ -7,12 +7,21 @@ import rule from '../eslint/no-value-truthiness.js';
 /** The `if (value)` trap: branching in TypeScript on a construct value is refused by `npm run lint`. */
 describe('kubeflow/no-value-truthiness', () => {
   const linter = new Linter({ configType: 'flat' });
-  const lint = (code: string) => linter.verify(code, [{
-    files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser as Linter.Parser },
-    plugins: { kubeflow: { rules: { 'no-value-truthiness': rule } } },
-    rules: { 'kubeflow/no-value-truthiness': 'error' },
-  }], 'src/components/x/x.ts').map((m) => m.message);
+  const lint = (code: string) =>
+    linter
+      .verify(
+        code,
+        [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser: tseslint.parser as Linter.Parser },
+            plugins: { kubeflow: { rules: { 'no-value-truthiness': rule } } },
+            rules: { 'kubeflow/no-value-truthiness': 'error' },
+          },
+        ],
+        'src/components/x/x.ts',
+      )
+      .map((m) => m.message);
 
   it.each([
     'if (v.istio.enabled) { make(); }',
@@ -27,7 +36,9 @@ describe('kubeflow/no-value-truthiness', () => {
     'const x = Boolean(v.flag);',
     'if (v.list.length > 0) {}',
   ])('refuses %s', (code) => {
-    const messages = lint(`declare const v: any; declare function make(): void; declare const a: any, b: any; function f(this: any) { ${code} }`);
+    const messages = lint(
+      `declare const v: any; declare function make(): void; declare const a: any, b: any; function f(this: any) { ${code} }`,
+    );
     expect(messages.length).toBeGreaterThan(0);
     expect(messages[0]).toMatch(/is a value: in chart synthesis it is a Helm expression/);
   });
@@ -40,6 +51,10 @@ describe('kubeflow/no-value-truthiness', () => {
     'const image = pick(eq(v.db.type, "mysql"), a, b);',
     'const label = `${v.namespace}/x`;',
   ])('accepts %s', (code) => {
-    expect(lint(`declare const v: any, when: any, opt: any, items: any, pick: any, eq: any, a: any, b: any; declare function make(s?: any): void; function f(this: any) { ${code} }`)).toEqual([]);
+    expect(
+      lint(
+        `declare const v: any, when: any, opt: any, items: any, pick: any, eq: any, a: any, b: any; declare function make(s?: any): void; function f(this: any) { ${code} }`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,9 @@ import { compareSets, helmTemplateComponent, inReleaseNamespace, skipReason, ups
  */
 type Path = string[];
 function leaves(specs: Specs, path: Path = []): [Path, Spec][] {
-  return Object.entries(specs).flatMap(([k, sp]): [Path, Spec][] => (sp.kind === 'group' ? leaves(sp.children, [...path, k]) : [[[...path, k], sp]]));
+  return Object.entries(specs).flatMap(([k, sp]): [Path, Spec][] =>
+    sp.kind === 'group' ? leaves(sp.children, [...path, k]) : [[[...path, k], sp]],
+  );
 }
 function set(target: Record<string, any>, path: Path, x: unknown): void {
   let o = target;
@@ -51,7 +53,15 @@ export function otherScalars(specs: Specs): Record<string, unknown> {
       const up = sp.default + 1;
       const x = sch.maximum !== undefined && up > sch.maximum ? sp.default - 1 : up;
       if (sch.minimum === undefined || x >= sch.minimum) set(out, path, x);
-    } else if (sch.type === 'string' && typeof sp.default === 'string' && !sch.pattern && !sch.format && !sch.anyOf && !sch.oneOf && sp.default !== '') {
+    } else if (
+      sch.type === 'string' &&
+      typeof sp.default === 'string' &&
+      !sch.pattern &&
+      !sch.format &&
+      !sch.anyOf &&
+      !sch.oneOf &&
+      sp.default !== ''
+    ) {
       set(out, path, `${sp.default}x`);
     }
   }
@@ -78,10 +88,12 @@ function concreteOrHelmOnly(entry: (typeof components)[number], values: Record<s
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-flip-'));
-const cases = components.flatMap((c) => [
-  { name: c.info.name, label: 'every boolean flipped', values: flippedBooleans(c.info.values) },
-  { name: c.info.name, label: 'non-default scalars', values: otherScalars(c.info.values) },
-]).filter((c) => Object.keys(c.values).length);
+const cases = components
+  .flatMap((c) => [
+    { name: c.info.name, label: 'every boolean flipped', values: flippedBooleans(c.info.values) },
+    { name: c.info.name, label: 'non-default scalars', values: otherScalars(c.info.values) },
+  ])
+  .filter((c) => Object.keys(c.values).length);
 
 describe.concurrent.each(cases)('$name: $label', ({ name, label, values }) => {
   it('helm3 template ≡ concrete synthesis (+ the upstream charts with the values it passes them)', async (ctx) => {
@@ -94,7 +106,7 @@ describe.concurrent.each(cases)('$name: $label', ({ name, label, values }) => {
     const helm = await helmTemplateComponent(name, file);
     const ns = entry.info.release?.namespace;
     const own = concrete.objects.map(normalizeHelm).map((o) => (ns ? inReleaseNamespace(o, ns) : o));
-    const expected = [...own, ...await upstreamObjects(name, concrete.values)];
+    const expected = [...own, ...(await upstreamObjects(name, concrete.values))];
     expect(compareSets(expected, helm, ['concrete', 'helm3']).join('\n')).toBe('');
   }, 120_000);
 });

@@ -5,11 +5,17 @@ import { GENERATED } from '../src/core/generated-marker.js';
 import { DIST } from './support/render.js';
 import { ROOT } from './support/tools.js';
 
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
 
 it('every file under dist/ says it is generated (Chart.yaml, templates, values, READMEs, Kustomize files)', () => {
-  const unmarked = files(DIST).filter((f) => !readFileSync(f, 'utf8').split('\n').slice(0, 6).some((l) => l.includes(GENERATED)));
+  const unmarked = files(DIST).filter(
+    (f) =>
+      !readFileSync(f, 'utf8')
+        .split('\n')
+        .slice(0, 6)
+        .some((l) => l.includes(GENERATED)),
+  );
   expect(unmarked.map((f) => relative(ROOT, f))).toEqual([]);
 });
 

@@ -10,5 +10,8 @@ it('imports/ is what `npm run import` generates', async () => {
   await mustExec(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/import-crds.ts'), out]);
   const files = readdirSync(out);
   expect(files.length).toBeGreaterThan(0);
-  for (const f of files) expect(readFileSync(join(out, f), 'utf8'), `imports/${f} is stale: run npm run import`).toBe(readFileSync(join(ROOT, 'imports', f), 'utf8'));
+  for (const f of files)
+    expect(readFileSync(join(out, f), 'utf8'), `imports/${f} is stale: run npm run import`).toBe(
+      readFileSync(join(ROOT, 'imports', f), 'utf8'),
+    );
 }, 120_000);

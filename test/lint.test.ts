@@ -10,7 +10,10 @@ const charts = [...components.map((c) => ({ name: c.info.name, presets: Object.k
 describe.each(charts)('$name chart', ({ name, presets }) => {
   // charts wrapping upstream charts are linted with the packages in charts/ (skipped without them)
   const skip = skipReason(name);
-  if (skip) { it.skip(skip, () => {}); return; }
+  if (skip) {
+    it.skip(skip, () => {});
+    return;
+  }
   it.each(['helm3', 'helm4'] as const)('passes %s lint --strict (defaults and presets)', async (helm) => {
     const chart = helmChartDir(name);
     for (const p of [undefined, ...presets]) {

@@ -35,7 +35,10 @@ beforeAll(async () => {
 let tscOutput = '';
 /** One `tsc` over the app and the typo files (emit continues past the typos' errors). */
 async function compile(): Promise<string> {
-  writeFileSync(join(dir, 'tsconfig.all.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { rootDir: '.' }, include: ['src', 'typos'] }));
+  writeFileSync(
+    join(dir, 'tsconfig.all.json'),
+    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { rootDir: '.' }, include: ['src', 'typos'] }),
+  );
   const r = await exec(process.execPath, [tsc, '-p', join(dir, 'tsconfig.all.json')], { cwd: dir });
   return r.stdout + r.stderr;
 }
@@ -60,7 +63,8 @@ it('every deliberate typo in examples/consumer-app/typos fails tsc', async () =>
   if (!tscOutput) tscOutput = await compile();
   const typos = readdirSync(join(APP, 'typos')).filter((f) => f.endsWith('.ts'));
   expect(typos.length).toBeGreaterThanOrEqual(4);
-  for (const f of typos) expect(tscOutput, `typos/${f} must fail tsc`).toMatch(new RegExp(`typos/${f.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS`));
+  for (const f of typos)
+    expect(tscOutput, `typos/${f} must fail tsc`).toMatch(new RegExp(`typos/${f.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS`));
   expect(tscOutput).not.toMatch(/Cannot find module/);
 }, 120_000);
 
@@ -76,11 +80,25 @@ function packedFiles(root: string, rel = ''): string[] {
 it('npm pack ships lib (ESM + types), bin, dist and docs, no sources or tools, and the packed command synthesizes', async () => {
   const pkg = join(dir, 'node_modules/kubeflow-cdk8s');
   const files = packedFiles(pkg);
-  for (const f of ['lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/run.js', 'bin/kubeflow-cdk8s.mjs', 'dist/helm/kubeflow/Chart.yaml',
-    'dist/platform/helmfile.yaml', 'scripts/setup-tools.mjs', 'README.md', 'package.json']) expect(files, f).toContain(f);
+  for (const f of [
+    'lib/src/index.js',
+    'lib/src/index.d.ts',
+    'lib/src/cli/run.js',
+    'bin/kubeflow-cdk8s.mjs',
+    'dist/helm/kubeflow/Chart.yaml',
+    'dist/platform/helmfile.yaml',
+    'scripts/setup-tools.mjs',
+    'README.md',
+    'package.json',
+  ])
+    expect(files, f).toContain(f);
   expect(files.filter((f) => /^(src|test|\.tools)\//.test(f))).toEqual([]);
   const out = join(dir, 'cli-out');
-  const r = await exec(process.execPath, [join(pkg, 'bin', 'kubeflow-cdk8s.mjs'), 'synth', '-q', '-f', join(ROOT, 'examples', 'platform.yaml'), '-o', out], { cwd: dir });
+  const r = await exec(
+    process.execPath,
+    [join(pkg, 'bin', 'kubeflow-cdk8s.mjs'), 'synth', '-q', '-f', join(ROOT, 'examples', 'platform.yaml'), '-o', out],
+    { cwd: dir },
+  );
   expect(r.code, r.stderr).toBe(0);
   expect(readdirSync(join(out, 'helm'))).toContain('kubeflow');
   expect(readdirSync(join(out, 'platform'))).toContain('helmfile.yaml');

@@ -36,13 +36,19 @@ async function threeWays(name: string, values: Record<string, unknown>) {
   const kustomize = wrapsUpstreamCharts(entry.info) ? await wrapperOverlay(name, concrete) : await plainOverlay(name, concrete.objects);
   const ns = entry.info.release?.namespace;
   const own = concrete.objects.map((o) => normalizeHelm(o.json as K8sObject)).map((o) => (ns ? inReleaseNamespace(o, ns) : o));
-  return { own, concrete: [...own, ...await upstreamObjects(name, concrete.values)], helm, kustomize };
+  return { own, concrete: [...own, ...(await upstreamObjects(name, concrete.values))], helm, kustomize };
 }
 
 async function plainOverlay(name: string, patched: ReturnType<typeof synthConcrete>) {
   const entry = components.find((c) => c.info.name === name)!;
   const out = join(dir, name);
-  writeTree(out, new Map([...mount(kustomizeBase(synthConcrete(entry)), 'base'), ...mount(kustomizeOverlay(synthConcrete(entry), patched), 'overlays/patched')]));
+  writeTree(
+    out,
+    new Map([
+      ...mount(kustomizeBase(synthConcrete(entry)), 'base'),
+      ...mount(kustomizeOverlay(synthConcrete(entry), patched), 'overlays/patched'),
+    ]),
+  );
   return parseObjects(await kustomizeBuild(join(out, 'overlays/patched')));
 }
 
@@ -50,23 +56,36 @@ async function wrapperOverlay(name: string, patched: ReturnType<typeof synthConc
   const entry = components.find((c) => c.info.name === name)!;
   const root = await kustomizeDir(name);
   const out = join(root, 'overlays', 'patched');
-  writeTree(out, kustomizeOverlay(synthConcrete(entry), patched.objects, '../../base/objects',
-    { ...kustomizeNamespace(entry.info), helmCharts: helmChartsOf(entry.info, patched.values) }));
+  writeTree(
+    out,
+    kustomizeOverlay(synthConcrete(entry), patched.objects, '../../base/objects', {
+      ...kustomizeNamespace(entry.info),
+      helmCharts: helmChartsOf(entry.info, patched.values),
+    }),
+  );
   if (existsSync(join(root, 'base', 'charts'))) cpSync(join(root, 'base', 'charts'), join(out, 'charts'), { recursive: true });
   return parseObjects(await kustomizeBuild(out, ['--enable-helm', '--helm-command', tools.helm3])).map(normalizeHelm);
 }
 
 describe('patches (escape hatch)', () => {
   it('add, replace, remove and append in lists: Helm ≡ concrete ≡ Kustomize', async () => {
-    const values = { patches: [{ kind: 'Deployment', name: 'centraldashboard', patch: [
-      { op: 'add', path: '/spec/template/spec/priorityClassName', value: 'high' },
-      { op: 'replace', path: '/spec/template/spec/containers/0/ports/0/containerPort', value: 9999 },
-      { op: 'add', path: '/spec/template/spec/containers/0/env/-', value: { name: 'EXTRA', value: '1' } },
-      { op: 'add', path: '/spec/template/spec/containers/0/env/1', value: { name: 'SECOND', value: '2' } },
-      { op: 'remove', path: '/spec/template/spec/containers/0/env/0' },
-      { op: 'add', path: '/metadata/annotations', value: { 'example.com~1x': 'y' } },
-      { op: 'add', path: '/metadata/annotations/a~1b', value: 'c' },
-    ] }] };
+    const values = {
+      patches: [
+        {
+          kind: 'Deployment',
+          name: 'centraldashboard',
+          patch: [
+            { op: 'add', path: '/spec/template/spec/priorityClassName', value: 'high' },
+            { op: 'replace', path: '/spec/template/spec/containers/0/ports/0/containerPort', value: 9999 },
+            { op: 'add', path: '/spec/template/spec/containers/0/env/-', value: { name: 'EXTRA', value: '1' } },
+            { op: 'add', path: '/spec/template/spec/containers/0/env/1', value: { name: 'SECOND', value: '2' } },
+            { op: 'remove', path: '/spec/template/spec/containers/0/env/0' },
+            { op: 'add', path: '/metadata/annotations', value: { 'example.com~1x': 'y' } },
+            { op: 'add', path: '/metadata/annotations/a~1b', value: 'c' },
+          ],
+        },
+      ],
+    };
     const r = await threeWays('centraldashboard', values);
     const dep = r.concrete.find((o) => o.kind === 'Deployment')!;
     expect(dep.spec.template.spec.priorityClassName).toBe('high');
@@ -87,14 +106,29 @@ describe('patches (escape hatch)', () => {
     if (!own.objects.length) {
       // a wrapper with nothing of its own (istio-crds): the upstream chart's objects are not patchable, and a patch aimed at one says so
       const up = (await upstreamObjects(name, own.values))[0]!;
-      expect(() => synthConcrete(entry, { values: { patches: [{ kind: up.kind, name: up.metadata.name, patch: [{ op: 'remove', path: '/spec' }] }] } as never }))
-        .toThrow(new RegExp(`${name}: value 'patches' targets ${up.kind}/${up.metadata.name.replace(/\./g, '\\.')}, which this component does not create`));
+      expect(() =>
+        synthConcrete(entry, {
+          values: { patches: [{ kind: up.kind, name: up.metadata.name, patch: [{ op: 'remove', path: '/spec' }] }] } as never,
+        }),
+      ).toThrow(
+        new RegExp(
+          `${name}: value 'patches' targets ${up.kind}/${up.metadata.name.replace(/\./g, '\\.')}, which this component does not create`,
+        ),
+      );
       return;
     }
     const target = own.objects[0]!;
     const meta = target.json.metadata as { name: string; namespace?: string };
-    const values = { patches: [{ kind: target.json.kind, name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}),
-      patch: [{ op: 'add', path: '/metadata/labels', value: { patched: 'yes' } }] }] };
+    const values = {
+      patches: [
+        {
+          kind: target.json.kind,
+          name: meta.name,
+          ...(meta.namespace ? { namespace: meta.namespace } : {}),
+          patch: [{ op: 'add', path: '/metadata/labels', value: { patched: 'yes' } }],
+        },
+      ],
+    };
     let r;
     try {
       r = await threeWays(name, values);
@@ -111,7 +145,10 @@ describe('patches (escape hatch)', () => {
 
   it('a patch that targets no object fails naming it', () => {
     const dash = components.find((c) => c.info.name === 'centraldashboard')!;
-    expect(() => synthConcrete(dash, { values: { patches: [{ kind: 'Deployment', name: 'nope', patch: [{ op: 'remove', path: '/spec' }] }] } as never }))
-      .toThrow(/centraldashboard: value 'patches' targets Deployment\/nope/);
+    expect(() =>
+      synthConcrete(dash, {
+        values: { patches: [{ kind: 'Deployment', name: 'nope', patch: [{ op: 'remove', path: '/spec' }] }] } as never,
+      }),
+    ).toThrow(/centraldashboard: value 'patches' targets Deployment\/nope/);
   });
 });

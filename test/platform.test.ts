@@ -39,18 +39,22 @@ describe.each(planDirs())('$label', ({ label, dir }) => {
   });
 
   it('Argo CD applications validate and follow the plan order in sync waves', async () => {
-    const apps = readdirSync(join(dir, 'argocd', 'applications')).sort()
+    const apps = readdirSync(join(dir, 'argocd', 'applications'))
+      .sort()
       .map((f) => parseYaml(readFileSync(join(dir, 'argocd', 'applications', f), 'utf8')) as Record<string, any>);
     const root = parseYaml(readFileSync(join(dir, 'argocd', 'kubeflow-platform.yaml'), 'utf8')) as Record<string, any>;
     const validate = (await validatorFor('argoproj.io/v1alpha1', 'Application'))!;
     for (const a of [root, ...apps]) validate(a as never);
     expect(apps.map((a) => a.spec.source.helm.releaseName)).toEqual(releases.map((r) => r.name));
     expect(apps.map((a) => Number(a.metadata.annotations['argocd.argoproj.io/sync-wave']))).toEqual(releases.map((_, i) => i));
-    for (const a of apps.filter((x) => x.spec.source.path.includes('kubeflow-crds'))) expect(a.spec.syncPolicy.syncOptions).toContain('ServerSideApply=true');
+    for (const a of apps.filter((x) => x.spec.source.path.includes('kubeflow-crds')))
+      expect(a.spec.syncPolicy.syncOptions).toContain('ServerSideApply=true');
   });
 
   it('Flux objects validate; each HelmRelease dependsOn what the plan needs', async () => {
-    const docs = parseAllDocuments(readFileSync(join(dir, 'flux', 'kubeflow-platform.yaml'), 'utf8')).map((d) => d.toJS() as Record<string, any>);
+    const docs = parseAllDocuments(readFileSync(join(dir, 'flux', 'kubeflow-platform.yaml'), 'utf8')).map(
+      (d) => d.toJS() as Record<string, any>,
+    );
     for (const d of docs) {
       const validate = await validatorFor(d.apiVersion, d.kind);
       expect(validate, `${d.apiVersion}/${d.kind}`).toBeDefined();
@@ -59,7 +63,9 @@ describe.each(planDirs())('$label', ({ label, dir }) => {
     const hr = docs.filter((d) => d.kind === 'HelmRelease');
     expect(hr.map((d) => d.spec.releaseName)).toEqual(releases.map((r) => r.name));
     for (const [i, d] of hr.entries()) {
-      expect((d.spec.dependsOn ?? []).map((x: { name: string }) => x.name).sort()).toEqual(releases[i]!.needs.map((n) => n.split('/')[1]).sort());
+      expect((d.spec.dependsOn ?? []).map((x: { name: string }) => x.name).sort()).toEqual(
+        releases[i]!.needs.map((n) => n.split('/')[1]).sort(),
+      );
     }
   });
 
@@ -73,15 +79,26 @@ describe.each(planDirs())('$label', ({ label, dir }) => {
 });
 
 afterAll(() => {
-  if (sizeRows.length) console.log(['install plan releases, stored size (Helm 4 release object, base64 of gzip)', '| plan | release | KiB |', '|---|---|---:|', ...sizeRows].join('\n'));
+  if (sizeRows.length)
+    console.log(
+      [
+        'install plan releases, stored size (Helm 4 release object, base64 of gzip)',
+        '| plan | release | KiB |',
+        '|---|---|---:|',
+        ...sizeRows,
+      ].join('\n'),
+    );
 });
 
-it.skipIf(!readHelmfile(planDirs()[0]!.dir).every((r) => fixturesFor(r.chart)))('the umbrella release and the plan\'s last release tell how to reach the dashboard and log in, and warn about example credentials', async () => {
-  const releases = readHelmfile(planDirs()[0]!.dir);
-  const notes = async (r: PlannedRelease) => (await dryRun(r)).notes;
-  const umbrella = await notes(releases.find((r) => r.name === 'kubeflow')!);
-  const last = await notes(releases[releases.length - 1]!);
-  for (const n of [umbrella, last]) expect(n).toContain('kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80');
-  expect(umbrella).toMatch(/WARNING: these credentials are still at their well-known example defaults[\s\S]*dex\./);
-  expect(last).toContain('helm get notes kubeflow');
-});
+it.skipIf(!readHelmfile(planDirs()[0]!.dir).every((r) => fixturesFor(r.chart)))(
+  "the umbrella release and the plan's last release tell how to reach the dashboard and log in, and warn about example credentials",
+  async () => {
+    const releases = readHelmfile(planDirs()[0]!.dir);
+    const notes = async (r: PlannedRelease) => (await dryRun(r)).notes;
+    const umbrella = await notes(releases.find((r) => r.name === 'kubeflow')!);
+    const last = await notes(releases[releases.length - 1]!);
+    for (const n of [umbrella, last]) expect(n).toContain('kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80');
+    expect(umbrella).toMatch(/WARNING: these credentials are still at their well-known example defaults[\s\S]*dex\./);
+    expect(last).toContain('helm get notes kubeflow');
+  },
+);

@@ -10,18 +10,25 @@ import { constructName, VALUE_DOCS_PATH, valueDocsSource } from '../src/api/valu
 import { ROOT } from './support/tools.js';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const entries = Object.entries(registry).filter(([, x]) => typeof x === 'object' && x !== null && 'info' in x) as [string, api.ComponentEntry][];
+const entries = Object.entries(registry).filter(([, x]) => typeof x === 'object' && x !== null && 'info' in x) as [
+  string,
+  api.ComponentEntry,
+][];
 
 describe('public API (src/index.ts) against the registry', () => {
   it('every registry entry is a component of the platform, named like its export in kebab case (the typed API keys on that)', () => {
     expect(entries.map(([, e]) => e.info.name).sort()).toEqual(components.map((c) => c.info.name).sort());
     for (const [exportName, e] of entries) {
-      expect(kebab(exportName), `export '${exportName}' of ${e.info.name}/index.ts: name it ${e.info.name} in camel case`).toBe(e.info.name);
+      expect(kebab(exportName), `export '${exportName}' of ${e.info.name}/index.ts: name it ${e.info.name} in camel case`).toBe(
+        e.info.name,
+      );
     }
   });
 
   it('every folder of src/components is registered (adding a component = its folder + one registry line)', () => {
-    const folders = readdirSync(join(ROOT, 'src/components'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(join(ROOT, 'src/components'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const lines = readFileSync(join(ROOT, 'src/components/registry.ts'), 'utf8');
     for (const f of folders) expect(lines, `src/components/${f} is not in registry.ts`).toContain(`export * from './${f}/index.js';`);
     expect(folders.sort()).toEqual(components.map((c) => c.info.name).sort());
@@ -42,12 +49,12 @@ describe('public API (src/index.ts) against the registry', () => {
     expect(current === valueDocsSource(components), `${VALUE_DOCS_PATH} is stale: run \`npm run synth\``).toBe(true);
     for (const [, e] of entries) {
       const cls = constructName(e);
-      for (const t of [`${cls}Props`, `${cls}Values`, `${cls}ResolvedValues`, `${cls}ValueDocs`]) expect(current).toContain(`export ${t.endsWith('Docs') ? 'interface' : 'type'} ${t}`);
+      for (const t of [`${cls}Props`, `${cls}Values`, `${cls}ResolvedValues`, `${cls}ValueDocs`])
+        expect(current).toContain(`export ${t.endsWith('Docs') ? 'interface' : 'type'} ${t}`);
       expect(current).toContain(`  ${JSON.stringify(e.info.name)}: ${cls}ValueDocs;`);
     }
   });
 });
-
 
 /** What an IDE shows when hovering: the TypeScript language service's quick info. */
 describe('IDE hover on values (TypeScript language service)', () => {
@@ -57,11 +64,18 @@ describe('IDE hover on values (TypeScript language service)', () => {
     "export const p: KubeflowPlatformProps = { global: { imageRegistry: 'r' }, components: { 'jupyter-web-app': { values: { istio: { gateway: 'g' } } } } };",
     'export const d: CentralDashboardProps = { values: { replicas: 2 } };',
   ].join('\n');
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: ['node'] };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    types: ['node'],
+  };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [file],
     getScriptVersion: () => '1',
-    getScriptSnapshot: (f) => ts.ScriptSnapshot.fromString(f === file ? text : ts.sys.readFile(f) ?? ''),
+    getScriptSnapshot: (f) => ts.ScriptSnapshot.fromString(f === file ? text : (ts.sys.readFile(f) ?? '')),
     getCurrentDirectory: () => ROOT,
     getCompilationSettings: () => options,
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
@@ -82,7 +96,11 @@ describe('IDE hover on values (TypeScript language service)', () => {
       type: ts.displayPartsToString(info?.displayParts),
     };
   };
-  const spec = (name: string, path: string[]) => path.reduce<any>((sp, k) => (sp.kind === 'group' ? sp.children : sp)[k], { kind: 'group', children: components.find((c) => c.info.name === name)!.info.values });
+  const spec = (name: string, path: string[]) =>
+    path.reduce<any>((sp, k) => (sp.kind === 'group' ? sp.children : sp)[k], {
+      kind: 'group',
+      children: components.find((c) => c.info.name === name)!.info.values,
+    });
 
   it('shows the description and default of a component value (construct props and platform props)', () => {
     const replicas = spec('centraldashboard', ['replicas']);

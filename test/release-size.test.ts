@@ -18,9 +18,17 @@ it.each(charts)('%s release stays under 800 KiB when stored', async (name) => {
   if (skipReason(name)) return console.log(skipReason(name));
   const { release, args } = name === 'kubeflow' ? { release: 'kubeflow', args: [] } : helmTemplateArgs(name);
   const chart = name === 'kubeflow' ? join(DIST, 'helm', name) : helmChartDir(name);
-  const stored = (await dryRunRelease(release, chart, args.filter((a) => a !== '--include-crds'))).storedBytes;
+  const stored = (
+    await dryRunRelease(
+      release,
+      chart,
+      args.filter((a) => a !== '--include-crds'),
+    )
+  ).storedBytes;
   rows.push(`| ${name} | ${(stored / 1024).toFixed(1)} |`);
   expect(stored).toBeLessThan(LIMIT);
 });
 
-afterAll(() => console.log(['stored release size (Helm 4 release object, base64 of gzip)', '| chart | KiB |', '|---|---:|', ...rows.sort()].join('\n')));
+afterAll(() =>
+  console.log(['stored release size (Helm 4 release object, base64 of gzip)', '| chart | KiB |', '|---|---:|', ...rows.sort()].join('\n')),
+);

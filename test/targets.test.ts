@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentByName, components } from '../src/components/index.js';
 import { synthConcrete } from '../src/core/synth.js';
 import { keyOf } from './support/objects.js';
-import { compareSets, hasReference, loadReference, parity, renderAll, skipReason, wrapsCharts, type ParityRow, type Rendered } from './support/render.js';
+import {
+  compareSets,
+  hasReference,
+  loadReference,
+  parity,
+  renderAll,
+  skipReason,
+  wrapsCharts,
+  type ParityRow,
+  type Rendered,
+} from './support/render.js';
 import { restrictedViolations, wildcardRules } from './support/security.js';
 import { targets } from './support/targets.js';
 import { crdValidators, validatorFor } from './support/validate.js';
@@ -48,8 +58,15 @@ describe.each(targets)('$label', ({ name, preset, label }) => {
     const errors: string[] = [];
     for (const o of r.kustomize) {
       const validate = crs.get(`${o.apiVersion}/${o.kind}`) ?? (await validatorFor(o.apiVersion, o.kind));
-      if (!validate) { unknown.push(`${o.apiVersion}/${o.kind}`); continue; }
-      try { validate(o); } catch (e) { errors.push(`${keyOf(o)}: ${(e as Error).message.slice(0, 300)}`); }
+      if (!validate) {
+        unknown.push(`${o.apiVersion}/${o.kind}`);
+        continue;
+      }
+      try {
+        validate(o);
+      } catch (e) {
+        errors.push(`${keyOf(o)}: ${(e as Error).message.slice(0, 300)}`);
+      }
     }
     expect(errors.join('\n')).toBe('');
     expect(unknown, 'kinds without a schema to validate against').toEqual([]);
@@ -69,10 +86,16 @@ describe.each(targets)('$label', ({ name, preset, label }) => {
   it('has wildcard RBAC rules only where declared, and (with the reference) only where upstream has them', () => {
     const ours = r.kustomize.flatMap(wildcardRules);
     const declared = new Set((info.rbacWildcards ?? []).map((d) => d.role));
-    expect(ours.filter((w) => !declared.has(w.slice(0, w.indexOf(':')))), 'undeclared wildcards').toEqual([]);
+    expect(
+      ours.filter((w) => !declared.has(w.slice(0, w.indexOf(':')))),
+      'undeclared wildcards',
+    ).toEqual([]);
     if (hasReference(name, preset)) {
       const upstream = new Set(loadReference(name, preset).flatMap(wildcardRules));
-      expect(ours.filter((w) => !upstream.has(w)), 'wildcards upstream does not have').toEqual([]);
+      expect(
+        ours.filter((w) => !upstream.has(w)),
+        'wildcards upstream does not have',
+      ).toEqual([]);
     }
   });
 
@@ -92,10 +115,12 @@ describe.each(targets)('$label', ({ name, preset, label }) => {
       const report = [...free.missing.map((m) => `missing ${m}`), ...free.extra.map((m) => `extra ${m}`), ...free.differing].join('\n');
       expect(share, report).toBeGreaterThanOrEqual(info.parityMinimum?.share ?? PARITY_MIN);
       // every object that still differs is declared
-      const undeclared = [...free.missing, ...free.differing].map((d) => d.split('\n')[0]!).filter((k) => {
-        const [kind, , n] = k.split('/');
-        return !declared.includes(`${kind}/${n}`);
-      });
+      const undeclared = [...free.missing, ...free.differing]
+        .map((d) => d.split('\n')[0]!)
+        .filter((k) => {
+          const [kind, , n] = k.split('/');
+          return !declared.includes(`${kind}/${n}`);
+        });
       expect(undeclared, 'differing objects not declared in info.deviations').toEqual([]);
       if (free.crdCoverage !== undefined) expect(free.crdCoverage, free.crdDetails.join('\n')).toBeGreaterThanOrEqual(CRD_COVERAGE_MIN);
       return;
@@ -105,7 +130,9 @@ describe.each(targets)('$label', ({ name, preset, label }) => {
     expect(share, report).toBeGreaterThanOrEqual(info.parityMinimum?.share ?? PARITY_MIN);
     if (info.parityMinimum) {
       // a lowered floor holds only when every object that differs is declared
-      const undeclared = row.differing.map((d) => d.split('\n')[0]!).filter((k) => !declared.includes(`${k.split('/')[0]}/${k.split('/').pop()}`));
+      const undeclared = row.differing
+        .map((d) => d.split('\n')[0]!)
+        .filter((k) => !declared.includes(`${k.split('/')[0]}/${k.split('/').pop()}`));
       expect([...undeclared, ...row.missing, ...row.extra], 'differing objects not declared in info.deviations').toEqual([]);
     }
     if (row.crdCoverage !== undefined) expect(row.crdCoverage, row.crdDetails.join('\n')).toBeGreaterThanOrEqual(CRD_COVERAGE_MIN);
@@ -117,9 +144,22 @@ afterAll(() => {
     console.log('parity with ../shared/reference/kubeflow-26.03: skipped (reference not present)');
     return;
   }
-  const lines = (rows: ParityRow[]) => rows.map((r) =>
-    `| ${r.target} | ${r.nonCrdIdentical}/${r.nonCrdTotal} | ${r.nonCrdEquivalent || '–'} | ${r.crdCoverage === undefined ? '–' : `${(100 * r.crdCoverage).toFixed(1)} %`} | ${r.missing.length + r.differing.length} |`);
-  const head = ['| target | non-CRD identical | + same documents (declared) | CRD path coverage | differing/missing |', '|---|---|---|---|---|'];
+  const lines = (rows: ParityRow[]) =>
+    rows.map(
+      (r) =>
+        `| ${r.target} | ${r.nonCrdIdentical}/${r.nonCrdTotal} | ${r.nonCrdEquivalent || '–'} | ${r.crdCoverage === undefined ? '–' : `${(100 * r.crdCoverage).toFixed(1)} %`} | ${r.missing.length + r.differing.length} |`,
+    );
+  const head = [
+    '| target | non-CRD identical | + same documents (declared) | CRD path coverage | differing/missing |',
+    '|---|---|---|---|---|',
+  ];
   console.log(['parity with upstream 26.03', ...head, ...lines(parityRows)].join('\n'));
-  if (labelFreeRows.length) console.log(['parity with upstream 26.03 ignoring objects\' own metadata.labels (components wrapping upstream charts)', ...head, ...lines(labelFreeRows)].join('\n'));
+  if (labelFreeRows.length)
+    console.log(
+      [
+        "parity with upstream 26.03 ignoring objects' own metadata.labels (components wrapping upstream charts)",
+        ...head,
+        ...lines(labelFreeRows),
+      ].join('\n'),
+    );
 });

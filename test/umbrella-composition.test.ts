@@ -10,7 +10,8 @@ import { DIST } from './support/render.js';
 import { helmTemplate, mustExec, tools } from './support/tools.js';
 
 const UMBRELLA = join(DIST, 'helm', 'kubeflow');
-const preset = (p: string) => parseYaml(readFileSync(join(UMBRELLA, 'presets', `${p}.yaml`), 'utf8')) as Record<string, Record<string, unknown>>;
+const preset = (p: string) =>
+  parseYaml(readFileSync(join(UMBRELLA, 'presets', `${p}.yaml`), 'utf8')) as Record<string, Record<string, unknown>>;
 
 it('a vendor chart that depends on the packaged kubeflow chart renders the same objects (two levels of subcharts)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kf-vendor-'));
@@ -18,7 +19,10 @@ it('a vendor chart that depends on the packaged kubeflow chart renders the same 
   mkdirSync(join(vendor, 'charts'), { recursive: true });
   await mustExec(tools.helm3, ['package', UMBRELLA, '-d', join(vendor, 'charts')]);
   const version = (parseYaml(readFileSync(join(UMBRELLA, 'Chart.yaml'), 'utf8')) as { version: string }).version;
-  writeFileSync(join(vendor, 'Chart.yaml'), emitYaml({ apiVersion: 'v2', name: 'acme-ml-platform', version: '1.0.0', dependencies: [{ name: 'kubeflow', version }] }));
+  writeFileSync(
+    join(vendor, 'Chart.yaml'),
+    emitYaml({ apiVersion: 'v2', name: 'acme-ml-platform', version: '1.0.0', dependencies: [{ name: 'kubeflow', version }] }),
+  );
   const values = preset('notebooks');
   // a vendor sets Kubeflow's values under the dependency's key and globals once at the top
   writeFileSync(join(vendor, 'values.yaml'), emitYaml({ global: { imageRegistry: 'registry.acme.test' }, kubeflow: values }));
@@ -39,7 +43,9 @@ it('enabling more components later changes no object of the components already i
   const dir = mkdtempSync(join(tmpdir(), 'kf-upgrade-'));
   writeFileSync(join(dir, 'before.yaml'), emitYaml(before));
   writeFileSync(join(dir, 'later.yaml'), emitYaml(later));
-  const added = Object.entries(before).filter(([, x]) => x.enabled === false).map(([k]) => k);
+  const added = Object.entries(before)
+    .filter(([, x]) => x.enabled === false)
+    .map(([k]) => k);
   expect(added.length, 'the notebooks preset leaves some components out').toBeGreaterThan(0);
   const a = byKey(parseObjects(await helmTemplate('helm3', UMBRELLA, ['-f', join(dir, 'before.yaml'), '--set', 'releaseSizeLimitKiB=0'])));
   const b = byKey(parseObjects(await helmTemplate('helm3', UMBRELLA, ['-f', join(dir, 'later.yaml'), '--set', 'releaseSizeLimitKiB=0'])));

@@ -25,7 +25,10 @@ function withDependents(name: string): string[] {
   for (let grew = true; grew;) {
     grew = false;
     for (const c of components) {
-      if (!out.has(c.info.name) && requiredNames(c).some((r) => out.has(r))) { out.add(c.info.name); grew = true; }
+      if (!out.has(c.info.name) && requiredNames(c).some((r) => out.has(r))) {
+        out.add(c.info.name);
+        grew = true;
+      }
     }
   }
   return [...out];
@@ -57,7 +60,7 @@ describe.each(platformTargets)('$label', ({ preset }) => {
 const onByDefault = components.filter((c) => enabledByDefault(c.info));
 
 describe('umbrella chart', () => {
-  it('helm show values documents global.*, every <component>.enabled and where each component\'s values are', async () => {
+  it("helm show values documents global.*, every <component>.enabled and where each component's values are", async () => {
     const lines = (await exec(tools.helm3, ['show', 'values', chart])).stdout.split('\n');
     const documented = (key: string, indent: number) => {
       const i = lines.findIndex((l) => l === `${' '.repeat(indent)}${key}:` || l.startsWith(`${' '.repeat(indent)}${key}: `));
@@ -77,7 +80,8 @@ describe('umbrella chart', () => {
     const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('kale');
     const keys = new Set(parseObjects(await renderDefaults()).map(keyOf));
-    for (const c of off) for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), `${keyOf(o.json)} rendered by default`).toBe(false);
+    for (const c of off)
+      for (const o of synthConcrete(c)) expect(keys.has(keyOf(o.json)), `${keyOf(o.json)} rendered by default`).toBe(false);
     const kale = components.find((c) => c.info.name === 'kale')!;
     const on = parseObjects(await helmTemplate('helm3', chart, ['--set', 'kale.enabled=true']));
     for (const o of synthConcrete(kale)) expect(on.map(keyOf)).toContain(keyOf(o.json));
@@ -105,7 +109,7 @@ describe('umbrella chart', () => {
   // Helm removes a whole subchart when its condition `<name>.enabled` is false: it is enough that every
   // object comes from its own component's subchart (one render with everything on), plus a real
   // disabling for a component with dependents, a leaf and one that is off by default.
-  it('every object comes from its own component\'s subchart, so `<name>.enabled=false` removes exactly its objects', async () => {
+  it("every object comes from its own component's subchart, so `<name>.enabled=false` removes exactly its objects", async () => {
     const allOn = Object.fromEntries(components.map((c) => [c.info.name, { enabled: true }]));
     const text = await helmTemplate('helm3', chart, ['-f', valuesFile(allOn), '--set', 'releaseSizeLimitKiB=0']);
     const bySubchart = new Map<string, Set<string>>();
@@ -121,12 +125,15 @@ describe('umbrella chart', () => {
     }
   });
 
-  it.each(['profiles', 'tensorboards-web-app', 'kserve'])('disabling %s removes exactly its objects (and its dependents\')', async (name) => {
-    const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
-    const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
-    const expected = onByDefault.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
-    expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
-  });
+  it.each(['profiles', 'tensorboards-web-app', 'kserve'])(
+    "disabling %s removes exactly its objects (and its dependents')",
+    async (name) => {
+      const off = Object.fromEntries(withDependents(name).map((n) => [n, { enabled: false }]));
+      const rest = parseObjects(await helmTemplate('helm3', chart, ['-f', valuesFile(off)]));
+      const expected = onByDefault.filter((c) => !(c.info.name in off)).flatMap((c) => synthConcrete(c).map((o) => o.json));
+      expect(new Set(rest.map(keyOf))).toEqual(new Set(expected.map(keyOf)));
+    },
+  );
 
   it('fails naming both components when a dependency is disabled', async () => {
     const [dep, req] = knownDependency();
@@ -137,7 +144,7 @@ describe('umbrella chart', () => {
     }
   });
 
-  it('leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream\'s example)', async () => {
+  it("leaves components marked umbrellaDefault: disabled out unless enabled (model-registry is not in upstream's example)", async () => {
     const off = components.filter((c) => !enabledByDefault(c.info));
     expect(off.map((c) => c.info.name)).toContain('model-registry');
     const objs = parseObjects(await renderDefaults());
@@ -147,7 +154,7 @@ describe('umbrella chart', () => {
     for (const o of synthConcrete(off.find((c) => c.info.name === 'model-registry')!)) expect(on).toContain(keyOf(o.json));
   });
 
-  it('checks a requirement limited by `when` only while the component\'s values match it', async () => {
+  it("checks a requirement limited by `when` only while the component's values match it", async () => {
     // model-registry needs the dashboard for its Kubeflow-mode UI only
     const alone = valuesFile(Object.fromEntries(components.map((c) => [c.info.name, { enabled: c.info.name === 'model-registry' }])));
     for (const helm of ['helm3', 'helm4'] as const) {
@@ -155,7 +162,17 @@ describe('umbrella chart', () => {
       expect(kf.code).not.toBe(0);
       expect(kf.stderr).toContain('model-registry (with ui.enabled=true, ui.mode=kubeflow) requires centraldashboard');
       // (the storage initializer layer needs KServe: off here)
-      const standalone = await exec(tools[helm], ['template', 'x', chart, '-f', alone, '--set', 'model-registry.ui.mode=standalone', '--set', 'model-registry.storageInitializer.enabled=false']);
+      const standalone = await exec(tools[helm], [
+        'template',
+        'x',
+        chart,
+        '-f',
+        alone,
+        '--set',
+        'model-registry.ui.mode=standalone',
+        '--set',
+        'model-registry.storageInitializer.enabled=false',
+      ]);
       expect(standalone.code, standalone.stderr).toBe(0);
       expect(parseObjects(standalone.stdout).some((o) => o.metadata.name === 'auth-proxy-config')).toBe(true);
     }
@@ -166,7 +183,15 @@ describe('umbrella chart', () => {
       const off = await exec(tools[helm], ['template', 'x', chart, '--set', 'dex.enabled=false']);
       expect(off.code).not.toBe(0);
       expect(off.stderr).toContain('oauth2-proxy requires dex, which is disabled: enable dex or set global.auth.issuerUrl');
-      const ext = await exec(tools[helm], ['template', 'x', chart, '--set', 'dex.enabled=false', '--set', 'global.auth.issuerUrl=https://idp.example.com/realms/kf']);
+      const ext = await exec(tools[helm], [
+        'template',
+        'x',
+        chart,
+        '--set',
+        'dex.enabled=false',
+        '--set',
+        'global.auth.issuerUrl=https://idp.example.com/realms/kf',
+      ]);
       expect(ext.code, ext.stderr).toBe(0);
       const objs = parseObjects(ext.stdout);
       expect(objs.some((o) => o.metadata?.namespace === 'auth' && o.kind === 'Deployment')).toBe(false);
@@ -186,7 +211,14 @@ describe('umbrella chart', () => {
   });
 
   it('global.auth: one value moves every route to another gateway and every component to another issuer', async () => {
-    const objs = parseObjects(await helmTemplate('helm3', chart, ['--set', 'global.auth.gateway=ingress/main', '--set', 'global.auth.issuerUrl=https://login.acme.io/dex']));
+    const objs = parseObjects(
+      await helmTemplate('helm3', chart, [
+        '--set',
+        'global.auth.gateway=ingress/main',
+        '--set',
+        'global.auth.issuerUrl=https://login.acme.io/dex',
+      ]),
+    );
     const vs = objs.filter((o) => o.kind === 'VirtualService');
     expect(vs.length).toBeGreaterThan(5);
     for (const o of vs) expect(o.spec.gateways, keyOf(o)).toEqual(['ingress/main']);
@@ -215,7 +247,8 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
   };
 
   it('leaves kale off by default (umbrellaDefault) and renders it when enabled', () => {
-    const kalePd = (objs: ReturnType<typeof synth>) => objs.some((o) => o.kind === 'PodDefault' && o.metadata.name === 'kale-pipelines-access');
+    const kalePd = (objs: ReturnType<typeof synth>) =>
+      objs.some((o) => o.kind === 'PodDefault' && o.metadata.name === 'kale-pipelines-access');
     expect(kalePd(synth({}))).toBe(false);
     expect(kalePd(synth({ components: { kale: { enabled: true } } }))).toBe(true);
   });
@@ -230,16 +263,26 @@ describe('KubeflowPlatform construct (plain cdk8s app)', () => {
     expect(names(synth({}))).not.toContain('model-registry-deployment');
     expect(names(synth({ components: { 'model-registry': { enabled: true } } }))).toContain('model-registry-deployment');
     const only = (extra: object) => ({
-      components: { ...Object.fromEntries(components.map((c) => [c.info.name, { enabled: false }])), 'model-registry': { enabled: true, ...extra } },
+      components: {
+        ...Object.fromEntries(components.map((c) => [c.info.name, { enabled: false }])),
+        'model-registry': { enabled: true, ...extra },
+      },
     });
     expect(() => synth(only({}))).toThrow(/model-registry \(with ui\.enabled=true, ui\.mode=kubeflow\) requires centraldashboard/);
     expect(names(synth(only({ preset: 'ui-standalone' })))).toContain('auth-proxy-config');
-    expect(() => synth(only({ values: { ui: { enabled: false } } }))).toThrow(/model-registry \(with storageInitializer\.enabled=true\) requires kserve/);
-    expect(names(synth(only({ values: { ui: { enabled: false }, storageInitializer: { enabled: false } } })))).toContain('model-registry-db');
+    expect(() => synth(only({ values: { ui: { enabled: false } } }))).toThrow(
+      /model-registry \(with storageInitializer\.enabled=true\) requires kserve/,
+    );
+    expect(names(synth(only({ values: { ui: { enabled: false }, storageInitializer: { enabled: false } } })))).toContain(
+      'model-registry-db',
+    );
   });
 
   it('applies global values and component values', () => {
-    const objs = synth({ global: { imageRegistry: 'reg.local', commonLabels: { owner: 'ml-platform' } }, components: { centraldashboard: { values: { replicas: 3 } } } });
+    const objs = synth({
+      global: { imageRegistry: 'reg.local', commonLabels: { owner: 'ml-platform' } },
+      components: { centraldashboard: { values: { replicas: 3 } } },
+    });
     for (const o of objs) expect(o.metadata.labels?.owner, `${keyOf(o)} carries global.commonLabels`).toBe('ml-platform');
     const dash = objs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'centraldashboard')!;
     expect(dash.spec.selector.matchLabels.owner).toBeUndefined();

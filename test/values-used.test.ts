@@ -35,17 +35,26 @@ function unusedValues(rows: { path: string }[], templates: string): string[] {
 it('finds a value no template reads', () => {
   const rows = [{ path: 'replicas' }, { path: 'image.tag' }, { path: 'links.menu' }];
   expect(unusedValues(rows, 'replicas: {{ .Values.replicas }} {{ dict "image" .Values.image }}')).toEqual(['links.menu']);
-  expect(unusedValues(rows, '{{ .Values.replicasMax }} {{ .Values.image.repository }} {{ .Values.links.menu }}')).toEqual(['replicas', 'image.tag']);
+  expect(unusedValues(rows, '{{ .Values.replicasMax }} {{ .Values.image.repository }} {{ .Values.links.menu }}')).toEqual([
+    'replicas',
+    'image.tag',
+  ]);
 });
 
 it.each(components.map((c) => c.info.name))('%s: every value is used by a template and documented', (name) => {
   const c = components.find((x) => x.info.name === name)!;
-  const templates = [...readTree(join(DIST, 'helm', name))].filter(([k]) => k.startsWith('templates/')).map(([, v]) => v).join('\n');
+  const templates = [...readTree(join(DIST, 'helm', name))]
+    .filter(([k]) => k.startsWith('templates/'))
+    .map(([, v]) => v)
+    .join('\n');
   const rows = docsOf(allSpecs(c.info));
   const undocumented = rows.filter((r) => r.description.trim().length < 8).map((r) => r.path);
   // values under an upstream chart's key are read by that chart (a dependency), not by our templates
   const aliases = new Set((c.info.upstreamCharts ?? []).map((u) => u.alias));
-  const unused = unusedValues(rows.filter((r) => !aliases.has(r.path.split('.')[0]!)), templates);
+  const unused = unusedValues(
+    rows.filter((r) => !aliases.has(r.path.split('.')[0]!)),
+    templates,
+  );
   expect(undocumented, 'values without a description').toEqual([]);
   expect(unused, 'values no template reads').toEqual([]);
 });

@@ -17,24 +17,42 @@ export interface CheckOptions {
   readonly charts?: string;
   readonly progress?: (line: string) => void;
 }
-export interface CheckResult { readonly findings: string[]; readonly checked: number }
+export interface CheckResult {
+  readonly findings: string[];
+  readonly checked: number;
+}
 
-interface Target { label: string; chart: string; valuesFile?: string; kustomize?: string; component?: string }
+interface Target {
+  label: string;
+  chart: string;
+  valuesFile?: string;
+  kustomize?: string;
+  component?: string;
+}
 
 /** Every chart of a synthesized output, with each preset, paired with its Kustomize form where there is one. */
 export function targetsOf(dir: string): Target[] {
   const helm = join(dir, 'helm');
   if (!existsSync(helm)) return [];
-  return readdirSync(helm).sort().flatMap((name) => {
-    const chart = join(helm, name);
-    const kbase = name === 'kubeflow' ? join(dir, 'kustomize', 'example') : join(dir, 'kustomize', name, 'base');
-    const presets = existsSync(join(chart, 'presets')) ? readdirSync(join(chart, 'presets')).map((f) => f.replace(/\.yaml$/, '')) : [];
-    const overlay = (p: string) => (name === 'kubeflow' ? join(dir, 'kustomize', 'example', 'overlays', p) : join(dir, 'kustomize', name, 'overlays', p));
-    return [
-      { label: name, chart, kustomize: existsSync(kbase) ? kbase : undefined, component: name },
-      ...presets.map((p) => ({ label: `${name}:${p}`, chart, valuesFile: join(chart, 'presets', `${p}.yaml`), kustomize: existsSync(overlay(p)) ? overlay(p) : undefined, component: name })),
-    ];
-  });
+  return readdirSync(helm)
+    .sort()
+    .flatMap((name) => {
+      const chart = join(helm, name);
+      const kbase = name === 'kubeflow' ? join(dir, 'kustomize', 'example') : join(dir, 'kustomize', name, 'base');
+      const presets = existsSync(join(chart, 'presets')) ? readdirSync(join(chart, 'presets')).map((f) => f.replace(/\.yaml$/, '')) : [];
+      const overlay = (p: string) =>
+        name === 'kubeflow' ? join(dir, 'kustomize', 'example', 'overlays', p) : join(dir, 'kustomize', name, 'overlays', p);
+      return [
+        { label: name, chart, kustomize: existsSync(kbase) ? kbase : undefined, component: name },
+        ...presets.map((p) => ({
+          label: `${name}:${p}`,
+          chart,
+          valuesFile: join(chart, 'presets', `${p}.yaml`),
+          kustomize: existsSync(overlay(p)) ? overlay(p) : undefined,
+          component: name,
+        })),
+      ];
+    });
 }
 
 /**
@@ -72,9 +90,15 @@ export async function runCheck(dir: string, o: CheckOptions = {}): Promise<Check
     for (const x of objs) {
       const validate = crds.get(`${x.apiVersion}/${x.kind}`) ?? (await validatorFor(x.apiVersion, x.kind));
       if (!validate) findings.push(`${label}: ${x.kind}/${x.metadata?.name}: no schema for ${x.apiVersion}/${x.kind}`);
-      else try { validate(x); } catch (e) { findings.push(`${label}: ${x.kind}/${x.metadata?.name}: ${(e as Error).message.slice(0, 300)}`); }
+      else
+        try {
+          validate(x);
+        } catch (e) {
+          findings.push(`${label}: ${x.kind}/${x.metadata?.name}: ${(e as Error).message.slice(0, 300)}`);
+        }
       const pss = restrictedViolations(x);
-      if (pss?.length && !exceptions.has(`${x.kind}/${x.metadata.name}`)) findings.push(`${label}: ${x.kind}/${x.metadata.name} is not Pod Security "restricted": ${pss.join('; ')}`);
+      if (pss?.length && !exceptions.has(`${x.kind}/${x.metadata.name}`))
+        findings.push(`${label}: ${x.kind}/${x.metadata.name} is not Pod Security "restricted": ${pss.join('; ')}`);
     }
   }
   return { findings, checked: targets.length };
@@ -87,6 +111,7 @@ async function releaseSize(label: string, chart: string): Promise<string[]> {
   } catch (e) {
     return [`${label}: helm install --dry-run fails:\n${(e as Error).message.trim()}`];
   }
-  return size < RELEASE_LIMIT ? [] : [`${label}: the release is ${(size / 1024).toFixed(0)} KiB when stored, over ${RELEASE_LIMIT / 1024} KiB`];
+  return size < RELEASE_LIMIT
+    ? []
+    : [`${label}: the release is ${(size / 1024).toFixed(0)} KiB when stored, over ${RELEASE_LIMIT / 1024} KiB`];
 }
-

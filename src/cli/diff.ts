@@ -64,18 +64,33 @@ export function runDiff(o: DiffOptions): DiffResult {
     report.push('', 'Declared deviations (see the chart README, "Deviations"; CRDs are generated from typed schemas):');
     for (const d of diff.declared) report.push(`DECLARED ${d.key}\n${d.detail}`);
   }
-  const adopt = ours.filter((x) => existing.some((e) => e.kind === x.kind && e.metadata?.name === x.metadata?.name && (e.metadata?.namespace ?? '') === (x.metadata?.namespace ?? '')));
+  const adopt = ours.filter((x) =>
+    existing.some(
+      (e) => e.kind === x.kind && e.metadata?.name === x.metadata?.name && (e.metadata?.namespace ?? '') === (x.metadata?.namespace ?? ''),
+    ),
+  );
   const byRelease = new Map<string, K8sObject[]>();
   for (const x of adopt) byRelease.set(releaseOf(x), [...(byRelease.get(releaseOf(x)) ?? []), x]);
   if (adopt.length) {
     report.push('', 'Commands that let Helm adopt the existing objects (run before helm install/upgrade):');
-    for (const [release, objs] of byRelease) report.push(...adoptionCommands(objs.map((json) => ({ file: '', json, conditions: [] })), release));
+    for (const [release, objs] of byRelease)
+      report.push(
+        ...adoptionCommands(
+          objs.map((json) => ({ file: '', json, conditions: [] })),
+          release,
+        ),
+      );
   }
   const changes = diff.differing.length + diff.onlyExisting.length + diff.onlyOurs.length;
   const exitCode = changes ? EXIT.findings : diff.declared.length ? EXIT.declaredOnly : EXIT.ok;
-  report.push('', changes ? `${changes} objects would change: not a zero-diff adoption` : diff.declared.length
-    ? `nothing would change but the ${diff.declared.length} declared deviations`
-    : 'nothing would change: zero-diff adoption');
+  report.push(
+    '',
+    changes
+      ? `${changes} objects would change: not a zero-diff adoption`
+      : diff.declared.length
+        ? `nothing would change but the ${diff.declared.length} declared deviations`
+        : 'nothing would change: zero-diff adoption',
+  );
   return { diff, report, exitCode };
 }
 
@@ -84,11 +99,13 @@ function rendered(o: DiffOptions): { ours: K8sObject[]; declared: Set<string>; r
     ? [withValues(componentByName(o.component), o.values)]
     : customizedPlatform(o.values as PlatformValues, o.preset);
   const owner = new Map<string, string>();
-  const ours = entries.flatMap((e) => synthConcrete(e).map((s) => {
-    const json = normalizeHelm(s.json as K8sObject);
-    owner.set(`${json.kind}/${json.metadata?.namespace ?? ''}/${json.metadata?.name}`, e.info.name);
-    return json;
-  }));
+  const ours = entries.flatMap((e) =>
+    synthConcrete(e).map((s) => {
+      const json = normalizeHelm(s.json as K8sObject);
+      owner.set(`${json.kind}/${json.metadata?.namespace ?? ''}/${json.metadata?.name}`, e.info.name);
+      return json;
+    }),
+  );
   const declared = new Set(entries.flatMap((e) => (e.info.deviations ?? []).map((d) => d.object)));
   // the release each object belongs to in the install plan (a single component: its own chart)
   const plan = o.component ? undefined : installPlan(entries, {});

@@ -61,7 +61,10 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-export interface Io { out: (s: string) => void; err: (s: string) => void }
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 /** Runs one command line; returns the exit code (never calls process.exit, so tests can run it in process). */
@@ -86,7 +89,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     switch (command) {
       case 'synth': {
         const out = opt.out ?? 'out';
-        const source = { repoURL: opt['repo-url'] ?? DEFAULT_SOURCE.repoURL, revision: opt.revision ?? DEFAULT_SOURCE.revision, distPath: opt['dist-path'] ?? DEFAULT_SOURCE.distPath };
+        const source = {
+          repoURL: opt['repo-url'] ?? DEFAULT_SOURCE.repoURL,
+          revision: opt.revision ?? DEFAULT_SOURCE.revision,
+          distPath: opt['dist-path'] ?? DEFAULT_SOURCE.distPath,
+        };
         const t0 = performance.now();
         const tree = synthTree({ values, preset: opt.preset, component: opt.component, source, progress });
         writeOutput(out, tree);

@@ -5,7 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { mustExec, tools } from '../verify/tools.js';
 import { UsageError } from './errors.js';
 
-interface Dependency { name: string; version: string; repository?: string }
+interface Dependency {
+  name: string;
+  version: string;
+  repository?: string;
+}
 
 /** Upstream chart dependencies (fetched from a chart repository) of a generated chart. */
 export function remoteDependencies(chart: string): Dependency[] {

@@ -7,7 +7,14 @@ import { dryRunRelease } from '../verify/release.js';
 import { customizedPlatform, synthTree, writeOutput } from './synth.js';
 import { offlineChart } from './offline-charts.js';
 
-export interface PlanRow { index: number; name: string; namespace: string; chart: string; needs: string[]; storedBytes?: number }
+export interface PlanRow {
+  index: number;
+  name: string;
+  namespace: string;
+  chart: string;
+  needs: string[];
+  storedBytes?: number;
+}
 
 export function planFor(values: PlatformValues, preset?: string): InstallPlan {
   return installPlan(customizedPlatform(values, preset), {});
@@ -17,7 +24,10 @@ export function planFor(values: PlatformValues, preset?: string): InstallPlan {
  * The releases in order, each measured as Helm stores it: the platform is synthesized into a
  * scratch folder and every release goes through Helm 4 `install --dry-run=client -o json`.
  */
-export async function measurePlan(values: PlatformValues, o: { preset?: string; charts?: string; progress?: (l: string) => void }): Promise<PlanRow[]> {
+export async function measurePlan(
+  values: PlatformValues,
+  o: { preset?: string; charts?: string; progress?: (l: string) => void },
+): Promise<PlanRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kubeflow-plan-'));
   writeOutput(dir, synthTree({ values, preset: o.preset }));
   const plan = planFor(values, o.preset);
@@ -34,7 +44,11 @@ export async function measurePlan(values: PlatformValues, o: { preset?: string; 
 
 export function planTable(rows: PlanRow[]): string[] {
   return [
-    '| # | release | namespace | chart | needs | stored KiB |', '|---|---|---|---|---|---:|',
-    ...rows.map((r) => `| ${r.index} | ${r.name} | ${r.namespace} | ${r.chart} | ${r.needs.join(', ') || '–'} | ${r.storedBytes === undefined ? '?' : (r.storedBytes / 1024).toFixed(1)} |`),
+    '| # | release | namespace | chart | needs | stored KiB |',
+    '|---|---|---|---|---|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.index} | ${r.name} | ${r.namespace} | ${r.chart} | ${r.needs.join(', ') || '–'} | ${r.storedBytes === undefined ? '?' : (r.storedBytes / 1024).toFixed(1)} |`,
+    ),
   ];
 }

@@ -36,7 +36,12 @@ export function synthTree(o: SynthOptions): FileTree {
   const log = o.progress ?? (() => {});
   const tree: FileTree = new Map();
   const entries = o.component
-    ? [withValues(withErrors(() => componentByName(o.component!)), o.values)]
+    ? [
+        withValues(
+          withErrors(() => componentByName(o.component!)),
+          o.values,
+        ),
+      ]
     : customizedPlatform(o.values as PlatformValues, o.preset);
   const charts = new Map<string, FileTree>();
   for (const e of entries) {
@@ -61,7 +66,11 @@ export function synthTree(o: SynthOptions): FileTree {
 
 /** A team's charts carry the package's version with a `custom.<digest>` pre-release: never mistaken for published ones. */
 const versioned = (tree: FileTree): FileTree =>
-  applyVersions(tree, chartVersions(tree, committedVersions(), (digest) => `custom.${digest.slice(0, 8)}`), false);
+  applyVersions(
+    tree,
+    chartVersions(tree, committedVersions(), (digest) => `custom.${digest.slice(0, 8)}`),
+    false,
+  );
 
 /** Writes the tree under `out`, replacing only the folders it generates (helm/, kustomize/, platform/). */
 export function writeOutput(out: string, tree: FileTree): void {

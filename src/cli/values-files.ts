@@ -15,7 +15,8 @@ export function readValuesFiles(files: string[]): Record<string, unknown> {
     }
     const x = doc.toJS() as unknown;
     if (x === null || x === undefined) continue;
-    if (typeof x !== 'object' || Array.isArray(x)) throw new UsageError(`${f}: expected a map of values at the top, found ${Array.isArray(x) ? 'a list' : typeof x}`);
+    if (typeof x !== 'object' || Array.isArray(x))
+      throw new UsageError(`${f}: expected a map of values at the top, found ${Array.isArray(x) ? 'a list' : typeof x}`);
     out = mergeValues(out, x) as Record<string, unknown>;
   }
   return out;

@@ -7,11 +7,33 @@ import * as registry from './registry.js';
  * installs and lists components in this order; components that are not upstream entries sort last by name.
  */
 export const platformOrder = [
-  'cert-manager', 'istio-crds', 'istio-namespace', 'istio-install', 'oauth2-proxy', 'dex', 'knative-serving',
-  'cluster-local-gateway', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources', 'pipelines', 'katib',
-  'centraldashboard', 'admission-webhook', 'jupyter-web-app', 'notebook-controller', 'profiles', 'pvcviewer-controller',
-  'volumes-web-app', 'tensorboard-controller', 'tensorboards-web-app', 'trainer', 'user-namespace', 'kserve',
-  'kserve-models-web-app', 'spark-operator',
+  'cert-manager',
+  'istio-crds',
+  'istio-namespace',
+  'istio-install',
+  'oauth2-proxy',
+  'dex',
+  'knative-serving',
+  'cluster-local-gateway',
+  'kubeflow-namespace',
+  'kubeflow-roles',
+  'kubeflow-istio-resources',
+  'pipelines',
+  'katib',
+  'centraldashboard',
+  'admission-webhook',
+  'jupyter-web-app',
+  'notebook-controller',
+  'profiles',
+  'pvcviewer-controller',
+  'volumes-web-app',
+  'tensorboard-controller',
+  'tensorboards-web-app',
+  'trainer',
+  'user-namespace',
+  'kserve',
+  'kserve-models-web-app',
+  'spark-operator',
 ];
 const rank = (n: string) => (platformOrder.includes(n) ? platformOrder.indexOf(n) : platformOrder.length);
 
@@ -19,7 +41,8 @@ const isEntry = (x: unknown): x is ComponentEntry =>
   typeof x === 'object' && x !== null && 'info' in x && typeof (x as ComponentEntry).create === 'function';
 
 /** Every registered component, in platform order. */
-export const components: ComponentEntry[] = Object.values(registry).filter(isEntry)
+export const components: ComponentEntry[] = Object.values(registry)
+  .filter(isEntry)
   .sort((a, b) => rank(a.info.name) - rank(b.info.name) || a.info.name.localeCompare(b.info.name));
 
 /**

@@ -10,9 +10,7 @@ import type * as registry from './registry.js';
  * export name in kebab case; test/public-api.test.ts checks that it equals `info.name`). Nothing here
  * lists components by hand: registering a component adds it to every type below.
  */
-type Kebab<S extends string> = S extends `${infer H}${infer T}`
-  ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}`
-  : S;
+type Kebab<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}` : S;
 
 type Registry = typeof registry;
 type EntryKeys = { [K in keyof Registry]: Registry[K] extends ComponentEntry<any> ? K : never }[keyof Registry];

@@ -3,8 +3,18 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
-  concreteAccess, defaultsOf, GLOBAL_DESCRIPTION, globalSpecs, mergeValues, schemaOf, symbolicAccess,
-  type Access, type DeepPartial, type Group, type Specs, type ValuesOf,
+  concreteAccess,
+  defaultsOf,
+  GLOBAL_DESCRIPTION,
+  globalSpecs,
+  mergeValues,
+  schemaOf,
+  symbolicAccess,
+  type Access,
+  type DeepPartial,
+  type Group,
+  type Specs,
+  type ValuesOf,
 } from './values.js';
 import type { JsonSchema } from './schema.js';
 import { isLate } from './stages.js';
@@ -36,11 +46,13 @@ export interface Deviation {
  * it to values of this component (dotted path → value, all must match), for a part that only some
  * settings enable (Model Registry's Kubeflow-mode UI needs the dashboard, its other layers do not).
  */
-export type Requirement = string | {
-  readonly component: string;
-  readonly unlessGlobal?: string;
-  readonly when?: Readonly<Record<string, string | boolean>>;
-};
+export type Requirement =
+  | string
+  | {
+      readonly component: string;
+      readonly unlessGlobal?: string;
+      readonly when?: Readonly<Record<string, string | boolean>>;
+    };
 
 /** The kubeflow/manifests release the upstream components reproduce (the platform version). */
 export const UPSTREAM_RELEASE = '26.03';
@@ -158,7 +170,12 @@ export abstract class Component<S extends Specs> extends Construct {
   public readonly resolvedValues?: ComponentValues<S>;
   public readonly symbolic: boolean;
 
-  protected constructor(scope: Construct, id: string, public readonly info: ComponentInfo<S>, props: ComponentProps<S> = {}) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    public readonly info: ComponentInfo<S>,
+    props: ComponentProps<S> = {},
+  ) {
     super(scope, id);
     this.symbolic = this.node.tryGetContext(SYMBOLIC_CONTEXT) === true;
     const specs = allSpecs(info);
@@ -172,7 +189,9 @@ export abstract class Component<S extends Specs> extends Construct {
     if (props.preset) {
       const preset = info.presets?.[props.preset];
       if (!preset) {
-        throw new Error(`${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`);
+        throw new Error(
+          `${info.name}: prop 'preset' is '${props.preset}', expected one of: ${Object.keys(info.presets ?? {}).join(', ') || '(none)'}`,
+        );
       }
       merged = mergeValues(merged, plainValues(preset.values));
       for (const k of Object.keys(preset.values)) given.add(k);
@@ -183,12 +202,20 @@ export abstract class Component<S extends Specs> extends Construct {
     if (dups.length) throw new Error(`${info.name}: invalid props.values:\n${dups.map((d) => `- ${d}`).join('\n')}`);
     const examples = exampleCredentialsInUse(specs, merged);
     if (examples.length && (merged.global as { requireSecureCredentials?: boolean }).requireSecureCredentials) {
-      throw new Error(`${info.name}: global.requireSecureCredentials is true, but these credentials are still at their example defaults: ${examples.join(', ')}`);
+      throw new Error(
+        `${info.name}: global.requireSecureCredentials is true, but these credentials are still at their example defaults: ${examples.join(', ')}`,
+      );
     }
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist
-    this.node.addValidation({ validate: () => { this.applyGlobalObjectRules(); this.applyPatches(); return []; } });
+    this.node.addValidation({
+      validate: () => {
+        this.applyGlobalObjectRules();
+        this.applyPatches();
+        return [];
+      },
+    });
   }
 
   private patched = false;
@@ -237,12 +264,14 @@ export function allSpecs(info: ComponentInfo<any>): Specs {
 
 /** The same declarations with the given values as their defaults (maps merge, lists and scalars replace). */
 export function overrideDefaults(specs: Specs, values: Record<string, unknown>): Specs {
-  return Object.fromEntries(Object.entries(specs).map(([k, sp]) => {
-    if (!(k in values)) return [k, sp];
-    const x = values[k];
-    if (sp.kind === 'group') return [k, { ...sp, children: overrideDefaults(sp.children, (x ?? {}) as Record<string, unknown>) }];
-    return [k, { ...sp, default: mergeValues(sp.default, x) }];
-  }));
+  return Object.fromEntries(
+    Object.entries(specs).map(([k, sp]) => {
+      if (!(k in values)) return [k, sp];
+      const x = values[k];
+      if (sp.kind === 'group') return [k, { ...sp, children: overrideDefaults(sp.children, (x ?? {}) as Record<string, unknown>) }];
+      return [k, { ...sp, default: mergeValues(sp.default, x) }];
+    }),
+  );
 }
 
 /** values.schema.json: closed everywhere but `global`, which the umbrella chart extends. */
@@ -284,13 +313,15 @@ function schemaOfKeys(sch: JsonSchema, keys: readonly string[]): JsonSchema {
 }
 
 export function formatErrors(errors: ErrorObject[]): string {
-  return errors.map((e) => {
-    const at = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-    if (e.keyword === 'additionalProperties') {
-      const key = (e.params as { additionalProperty: string }).additionalProperty;
-      const patterns = Object.keys((e.parentSchema as JsonSchema | undefined)?.patternProperties ?? {});
-      return patterns.length ? `- ${at}: key '${key}' must match ${patterns.join(' or ')}` : `- ${at}: unknown key '${key}'`;
-    }
-    return `- ${at}: ${e.message}`;
-  }).join('\n');
+  return errors
+    .map((e) => {
+      const at = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+      if (e.keyword === 'additionalProperties') {
+        const key = (e.params as { additionalProperty: string }).additionalProperty;
+        const patterns = Object.keys((e.parentSchema as JsonSchema | undefined)?.patternProperties ?? {});
+        return patterns.length ? `- ${at}: key '${key}' must match ${patterns.join(' or ')}` : `- ${at}: unknown key '${key}'`;
+      }
+      return `- ${at}: ${e.message}`;
+    })
+    .join('\n');
 }

@@ -10,8 +10,7 @@ import { exprOfString, sentinel, Token, hasSentinel } from './tokens.js';
 export type Cond = boolean;
 
 /** True for a value that holds a chart expression (sentinel string or token). */
-export const isSymbolic = (x: unknown): boolean =>
-  (typeof x === 'string' && hasSentinel(x)) || x instanceof Token;
+export const isSymbolic = (x: unknown): boolean => (typeof x === 'string' && hasSentinel(x)) || x instanceof Token;
 
 /** The expression for a value that may be symbolic (or a literal when it is not). */
 export function exprOf(x: unknown): Expr {
@@ -28,15 +27,21 @@ function symbolicBool(e: Expr): Cond {
 }
 
 export const not = (c: Cond): Cond => (isSymbolic(c) ? symbolicBool({ k: 'not', e: exprOf(c) }) : !c);
-export const and = (...cs: Cond[]): Cond =>
-  cs.some(isSymbolic) ? symbolicBool({ k: 'and', es: cs.map(exprOf) }) : cs.every(Boolean);
-export const or = (...cs: Cond[]): Cond =>
-  cs.some(isSymbolic) ? symbolicBool({ k: 'or', es: cs.map(exprOf) }) : cs.some(Boolean);
+export const and = (...cs: Cond[]): Cond => (cs.some(isSymbolic) ? symbolicBool({ k: 'and', es: cs.map(exprOf) }) : cs.every(Boolean));
+export const or = (...cs: Cond[]): Cond => (cs.some(isSymbolic) ? symbolicBool({ k: 'or', es: cs.map(exprOf) }) : cs.some(Boolean));
 export const eq = (a: unknown, b: unknown): Cond =>
   isSymbolic(a) || isSymbolic(b) ? symbolicBool({ k: 'eq', a: exprOf(a), b: exprOf(b) }) : a === b;
 /** True when a string, list or map value is not empty. */
 export const nonEmpty = (x: unknown): Cond =>
-  isSymbolic(x) ? symbolicBool({ k: 'nonEmpty', e: exprOf(x) }) : !(x === undefined || x === null || x === '' || (Array.isArray(x) && !x.length) || (typeof x === 'object' && !Object.keys(x as object).length));
+  isSymbolic(x)
+    ? symbolicBool({ k: 'nonEmpty', e: exprOf(x) })
+    : !(
+        x === undefined ||
+        x === null ||
+        x === '' ||
+        (Array.isArray(x) && !x.length) ||
+        (typeof x === 'object' && !Object.keys(x as object).length)
+      );
 
 /** A scalar as text (ConfigMap data and env values are strings): `text(v.enabled)` → "true". */
 export function text(x: string | number | boolean): string {
@@ -67,7 +72,10 @@ export function items<T>(c: Cond, list: T[]): T[] {
  * are sorted and nested `level` deep, exactly as the chart helper `kubeflow-cdk8s.json` prints it.
  * `verbatimDefault` keeps upstream's own text while the value still equals upstream's default.
  */
-export function json(x: unknown, opts: { indent?: number; level?: number; verbatimDefault?: { value: unknown; text: string } } = {}): string {
+export function json(
+  x: unknown,
+  opts: { indent?: number; level?: number; verbatimDefault?: { value: unknown; text: string } } = {},
+): string {
   const indent = opts.indent ?? 0;
   const level = opts.level ?? 0;
   if (!isSymbolic(x)) {
@@ -100,8 +108,15 @@ export function prettyJson(x: unknown, indent: number, level = 0): string {
  */
 export function goCanonicalJson(x: unknown): string {
   const sort = (y: unknown): unknown =>
-    Array.isArray(y) ? y.map(sort) : y && typeof y === 'object'
-      ? Object.fromEntries(Object.keys(y).sort().map((k) => [k, sort((y as Record<string, unknown>)[k])])) : y;
+    Array.isArray(y)
+      ? y.map(sort)
+      : y && typeof y === 'object'
+        ? Object.fromEntries(
+            Object.keys(y)
+              .sort()
+              .map((k) => [k, sort((y as Record<string, unknown>)[k])]),
+          )
+        : y;
   return JSON.stringify(sort(x)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

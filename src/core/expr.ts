@@ -96,23 +96,28 @@ export function go(e: Expr): string {
     case 'image':
       return `(include "kubeflow-cdk8s.image" (dict "image" ${valuesPath(e.path)} "global" .Values.global))`;
     case 'json': {
-      const pretty = e.indent > 0
-        ? `(include "kubeflow-cdk8s.json" (dict "v" ${go(e.e)} "indent" ${e.indent} "level" ${e.level}))`
-        : `(toJson ${go(e.e)})`;
+      const pretty =
+        e.indent > 0
+          ? `(include "kubeflow-cdk8s.json" (dict "v" ${go(e.e)} "indent" ${e.indent} "level" ${e.level}))`
+          : `(toJson ${go(e.e)})`;
       if (!e.verbatimDefault) return pretty;
       return `(ternary ${goString(e.verbatimDefault.text)} ${pretty} (eq (toJson ${go(e.e)}) ${goString(e.verbatimDefault.canonical)}))`;
     }
     case 'yaml':
       return `(toYaml ${go(e.e)})`;
     case 'hashedName': {
-      const data = Object.entries(e.data).map(([k, v]) => `${goString(k)} ${goScalar(v)}`).join(' ');
+      const data = Object.entries(e.data)
+        .map(([k, v]) => `${goString(k)} ${goScalar(v)}`)
+        .join(' ');
       return `(include "kubeflow-cdk8s.hashedName" (dict "name" ${goScalar(e.name)} "kind" ${goString(e.kind)} "data" (dict ${data})))`;
     }
     case 'override':
       // Sprig: `default D V` is V when V is set, else D; the global wins when set
       return `(default ${goScalar(e.e)} ${goScalar(e.global)})`;
     case 'include':
-      return `(include ${goString(e.name)} (dict ${Object.entries(e.args).map(([k, v]) => `${goString(k)} ${go(v)}`).join(' ')}))`;
+      return `(include ${goString(e.name)} (dict ${Object.entries(e.args)
+        .map(([k, v]) => `${goString(k)} ${go(v)}`)
+        .join(' ')}))`;
   }
 }
 

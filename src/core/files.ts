@@ -36,7 +36,11 @@ export function readTree(root: string): FileTree {
       else out.set(relative(root, p), readFileSync(p, 'utf8'));
     }
   };
-  try { walk(root); } catch { /* missing root: empty tree */ }
+  try {
+    walk(root);
+  } catch {
+    /* missing root: empty tree */
+  }
   return out;
 }
 

@@ -12,7 +12,10 @@ import { REPEATED_KEY } from './patches.js';
  * `{{- range $var := LIST }}{{- with $ }} … {{- end }}{{- end }}`; the build function reads the
  * item through an accessor whose fields are expressions over `$var`.
  */
-interface RangeSpec { list: Expr; variable: string }
+interface RangeSpec {
+  list: Expr;
+  variable: string;
+}
 const ranges = new WeakMap<Expr, RangeSpec>();
 
 /** The range a condition stands for, if it is one (read by the Helm writer). */
@@ -23,29 +26,41 @@ const field = (base: string, k: string) => (IDENT.test(k) ? `${base}.${k}` : `(i
 
 /** Accessor of one list item in chart synthesis: fields are expressions over the range variable. */
 function itemAccess(specs: Specs, base: string): any {
-  return Object.fromEntries(Object.entries(specs).map(([k, sp]) => {
-    // an item may leave a group out: its fields then read from an empty dict (their defaults)
-    if (sp.kind === 'group') return [k, itemAccess(sp.children, `(default (dict) ${field(base, k)})`)];
-    if (sp.kind === 'image') throw new Error('forEach: image fields are not supported in list items');
-    const raw = (type: ValueType): Expr => ({ k: 'raw', go: field(base, k), type });
-    if (sp.type === 'object' || sp.type === 'array') return [k, new Token({ kind: 'value', expr: raw(sp.type), omitEmpty: !!sp.omitEmpty })];
-    // optional scalars with a default: the default applies when the item leaves the field out
-    const e = raw(sp.type);
-    if (sp.default === undefined || sp.default === '') return [k, sentinel(e)];
-    return [k, sentinel({ k: 'raw', go: `ternary ${field(base, k)} ${JSON.stringify(sp.default)} (hasKey ${base} ${goString(k)})`, type: sp.type })];
-  }));
+  return Object.fromEntries(
+    Object.entries(specs).map(([k, sp]) => {
+      // an item may leave a group out: its fields then read from an empty dict (their defaults)
+      if (sp.kind === 'group') return [k, itemAccess(sp.children, `(default (dict) ${field(base, k)})`)];
+      if (sp.kind === 'image') throw new Error('forEach: image fields are not supported in list items');
+      const raw = (type: ValueType): Expr => ({ k: 'raw', go: field(base, k), type });
+      if (sp.type === 'object' || sp.type === 'array')
+        return [k, new Token({ kind: 'value', expr: raw(sp.type), omitEmpty: !!sp.omitEmpty })];
+      // optional scalars with a default: the default applies when the item leaves the field out
+      const e = raw(sp.type);
+      if (sp.default === undefined || sp.default === '') return [k, sentinel(e)];
+      return [
+        k,
+        sentinel({
+          k: 'raw',
+          go: `ternary ${field(base, k)} ${JSON.stringify(sp.default)} (hasKey ${base} ${goString(k)})`,
+          type: sp.type,
+        }),
+      ];
+    }),
+  );
 }
 
 /** Accessor of one list item in concrete synthesis: the item over the field defaults. */
 function concreteItem(specs: Specs, item: Record<string, unknown>): any {
   const merged = mergeValues(defaultsOf(specs), item) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(specs).map(([k, sp]) => {
-    if (sp.kind === 'group') return [k, concreteItem(sp.children, (merged[k] ?? {}) as Record<string, unknown>)];
-    const leaf = sp as Leaf<unknown>;
-    const x = merged[k];
-    if (leaf.omitEmpty && isEmpty(x)) return [k, undefined];
-    return [k, leaf.toProp ? leaf.toProp(x) : x];
-  }));
+  return Object.fromEntries(
+    Object.entries(specs).map(([k, sp]) => {
+      if (sp.kind === 'group') return [k, concreteItem(sp.children, (merged[k] ?? {}) as Record<string, unknown>)];
+      const leaf = sp as Leaf<unknown>;
+      const x = merged[k];
+      if (leaf.omitEmpty && isEmpty(x)) return [k, undefined];
+      return [k, leaf.toProp ? leaf.toProp(x) : x];
+    }),
+  );
 }
 
 let counter = 0;
@@ -56,7 +71,10 @@ let counter = 0;
  * their types and defaults); `keyOf` names each item's scope in concrete synthesis (unique).
  */
 export function forEach<S extends Specs>(
-  scope: Construct, id: string, list: unknown, itemSpecs: S,
+  scope: Construct,
+  id: string,
+  list: unknown,
+  itemSpecs: S,
   keyOf: (item: Access<Group<S>>, index: number) => string,
   build: (scope: Construct, item: Access<Group<S>>) => void,
 ): void {

@@ -6,7 +6,13 @@ const NOTE = `${GENERATED} from TypeScript (src/): do not edit, run \`npm run sy
 
 /** The file's text with the marker in the syntax of its kind, unless it already has one near the top. */
 export function markGenerated(path: string, text: string): string {
-  if (text.split('\n').slice(0, 3).some((l) => l.includes(GENERATED))) return text;
+  if (
+    text
+      .split('\n')
+      .slice(0, 3)
+      .some((l) => l.includes(GENERATED))
+  )
+    return text;
   const base = path.split('/').pop()!;
   if (base === 'NOTES.txt') return `{{- /* ${NOTE} */ -}}\n${text}`;
   if (path.includes('/templates/') && /\.(yaml|tpl)$/.test(base)) return `{{- /* ${NOTE} */}}\n${text}`;

@@ -19,7 +19,9 @@ export function hashedName(name: string, kind: 'ConfigMap' | 'Secret', data: Rec
   const symbolic = hasSentinel(name) || Object.values(data).some(hasSentinel);
   if (!symbolic) return `${name}-${kustomizeHash(kind, data)}`;
   return sentinel({
-    k: 'hashedName', kind, name: exprOf(name),
+    k: 'hashedName',
+    kind,
+    name: exprOf(name),
     data: Object.fromEntries(Object.entries(data).map(([k, x]) => [k, exprOf(x)])),
   });
 }

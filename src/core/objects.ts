@@ -14,8 +14,7 @@ export interface SynthObject {
   readonly late?: boolean;
 }
 
-export const objectKey = (o: Record<string, any>): string =>
-  `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+export const objectKey = (o: Record<string, any>): string => `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 export function apiObjectsOf(root: Construct): ApiObject[] {
   return root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);

@@ -24,18 +24,31 @@ export interface ObjectPatch {
   readonly patch: PatchOp[];
 }
 
-export const PATCHES_DESCRIPTION = 'Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.';
+export const PATCHES_DESCRIPTION =
+  'Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.';
 
-export const patchesSchema = (): JsonSchema => s.array(s.object({
-  kind: s.string({ minLength: 1 }),
-  name: s.string({ minLength: 1 }),
-  namespace: s.string({ minLength: 1 }),
-  patch: s.array(s.object({
-    op: s.enum(['add', 'replace', 'remove']),
-    path: s.string({ pattern: '^(/([^~/]|~[01])*)+$' }),
-    value: {},
-  }, ['op', 'path']), { minItems: 1 }),
-}, ['kind', 'name', 'patch']));
+export const patchesSchema = (): JsonSchema =>
+  s.array(
+    s.object(
+      {
+        kind: s.string({ minLength: 1 }),
+        name: s.string({ minLength: 1 }),
+        namespace: s.string({ minLength: 1 }),
+        patch: s.array(
+          s.object(
+            {
+              op: s.enum(['add', 'replace', 'remove']),
+              path: s.string({ pattern: '^(/([^~/]|~[01])*)+$' }),
+              value: {},
+            },
+            ['op', 'path'],
+          ),
+          { minItems: 1 },
+        ),
+      },
+      ['kind', 'name', 'patch'],
+    ),
+  );
 
 /** Construct metadata key marking objects repeated per list item (set by forEach). */
 export const REPEATED_KEY = 'kubeflow-cdk8s/repeated';
@@ -45,10 +58,27 @@ const isRepeated = (o: Construct) => o.node.scopes.some((sc) => sc.node.metadata
 /** Concrete synthesis: adds each patch to the objects it targets (cdk8s applies them in toJson). */
 export function applyPatches(root: Construct, patches: readonly ObjectPatch[], component: string): void {
   for (const p of patches) {
-    const targets = root.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && o.kind === p.kind && o.name === p.name
-      && (p.namespace === undefined || o.metadata.namespace === p.namespace) && !isRepeated(o));
-    if (!targets.length) throw new Error(`${component}: value 'patches' targets ${p.kind}/${p.name}${p.namespace ? ` in ${p.namespace}` : ''}, which this component does not create (or creates per list item)`);
-    const ops = p.patch.map((op) => (op.op === 'remove' ? JsonPatch.remove(op.path) : op.op === 'add' ? JsonPatch.add(op.path, op.value) : JsonPatch.replace(op.path, op.value)));
+    const targets = root.node
+      .findAll()
+      .filter(
+        (o): o is ApiObject =>
+          o instanceof ApiObject &&
+          o.kind === p.kind &&
+          o.name === p.name &&
+          (p.namespace === undefined || o.metadata.namespace === p.namespace) &&
+          !isRepeated(o),
+      );
+    if (!targets.length)
+      throw new Error(
+        `${component}: value 'patches' targets ${p.kind}/${p.name}${p.namespace ? ` in ${p.namespace}` : ''}, which this component does not create (or creates per list item)`,
+      );
+    const ops = p.patch.map((op) =>
+      op.op === 'remove'
+        ? JsonPatch.remove(op.path)
+        : op.op === 'add'
+          ? JsonPatch.add(op.path, op.value)
+          : JsonPatch.replace(op.path, op.value),
+    );
     for (const t of targets) t.addJsonPatch(...ops);
   }
 }

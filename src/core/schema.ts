@@ -45,12 +45,18 @@ export const s = {
   /** Kubernetes resource quantity: a number or a string such as `500m`, `2Gi`; `nonNegative` for requests, limits, quotas. */
   quantity: (opts: { nonNegative?: boolean } = {}): JsonSchema => ({
     anyOf: opts.nonNegative
-      ? [{ type: 'number', minimum: 0 }, { type: 'string', pattern: NON_NEGATIVE_QUANTITY_PATTERN }]
+      ? [
+          { type: 'number', minimum: 0 },
+          { type: 'string', pattern: NON_NEGATIVE_QUANTITY_PATTERN },
+        ]
       : [{ type: 'integer' }, { type: 'number' }, { type: 'string', pattern: QUANTITY_PATTERN }],
   }),
   /** A map whose keys must match `keyPattern`: a bad key is reported at the map's path by Helm 3, Helm 4 and ajv alike. */
   keyedMap: (keyPattern: string, values: JsonSchema, extra: Partial<JsonSchema> = {}): JsonSchema => ({
-    type: 'object', patternProperties: { [keyPattern]: values }, additionalProperties: false, ...extra,
+    type: 'object',
+    patternProperties: { [keyPattern]: values },
+    additionalProperties: false,
+    ...extra,
   }),
   // ---- Kubernetes and program formats (every pattern is RE2-compatible: Helm validates with Go regexps) ----
   /** DNS-1123 label (namespace, Service, profile names): lower-case alphanumerics and `-`, at most 63. */
@@ -70,10 +76,18 @@ export const s = {
   /** An absolute http(s) URL without spaces, quotes, braces or backslashes. */
   url: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: HTTP_URL, maxLength: 2048, ...extra }),
   /** An http(s) URL or an absolute path (`/dex/auth`), as redirect targets take. */
-  urlOrPath: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: `(${HTTP_URL})|(^/${URL_CHAR}*$)`, maxLength: 2048, ...extra }),
+  urlOrPath: (extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'string',
+    pattern: `(${HTTP_URL})|(^/${URL_CHAR}*$)`,
+    maxLength: 2048,
+    ...extra,
+  }),
   /** `namespace/name` (both DNS labels/subdomains); `namespaceOptional` also admits a bare name (Istio gateway references). */
   namespacedName: (opts: { namespaceOptional?: boolean } = {}, extra: Partial<JsonSchema> = {}): JsonSchema => ({
-    type: 'string', pattern: `^(${DNS_LABEL.slice(1, -1)}/)${opts.namespaceOptional ? '?' : ''}${DNS_SUBDOMAIN.slice(1)}`, maxLength: 317, ...extra,
+    type: 'string',
+    pattern: `^(${DNS_LABEL.slice(1, -1)}/)${opts.namespaceOptional ? '?' : ''}${DNS_SUBDOMAIN.slice(1)}`,
+    maxLength: 317,
+    ...extra,
   }),
   /** An HTTP header name (an RFC 9110 token). */
   headerName: (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', pattern: HEADER_NAME, maxLength: 256, ...extra }),
@@ -103,7 +117,8 @@ export const s = {
 
 export const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 export const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
-export const LABEL_KEY = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
+export const LABEL_KEY =
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
 export const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
 export const GO_DURATION = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
 const URL_CHAR = '[^\\s"\'<>\\\\^`{|}]';
@@ -116,15 +131,18 @@ export const ABSOLUTE_PATH = '^/[-A-Za-z0-9_./]*$';
 export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const PRINCIPAL = '^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(/[-A-Za-z0-9_.*]+)*$';
 /** Image grammar (distribution/reference): registry host[:port][/path], repository path, tag, digest. */
-export const IMAGE_REGISTRY = '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*)?$';
+export const IMAGE_REGISTRY =
+  '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*)?$';
 export const IMAGE_REPOSITORY = '^[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*$';
 export const IMAGE_TAG = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$';
 export const IMAGE_DIGEST = '^([a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,})?$';
 const inner = (p: string) => p.replace(/^\^\((.*)\)\?\$$/, '$1').replace(/^\^(.*)\$$/, '$1');
 export const IMAGE_REF = `^(${inner(IMAGE_REGISTRY)}/)?${inner(IMAGE_REPOSITORY)}(:${inner(IMAGE_TAG)})?(@${inner(IMAGE_DIGEST)})?$`;
 
-export const NON_NEGATIVE_QUANTITY_PATTERN = '^\\+?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
-export const QUANTITY_PATTERN = '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
+export const NON_NEGATIVE_QUANTITY_PATTERN =
+  '^\\+?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
+export const QUANTITY_PATTERN =
+  '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
 
 export const resourceRequirementsSchema = (): JsonSchema =>
   s.object({
@@ -135,4 +153,5 @@ export const resourceRequirementsSchema = (): JsonSchema =>
 /** A resource name (`cpu`, `memory`, `nvidia.com/gpu`, `requests.storage`…): a qualified name. */
 export const RESOURCE_NAME = LABEL_KEY;
 /** An Istio host: `*`, a DNS name (optionally `*.`-prefixed), optionally after `namespace/` (Gateway hosts). */
-export const ISTIO_HOST = '^(([a-z0-9]([-a-z0-9]*[a-z0-9])?|\\*|\\.)/)?(\\*|(\\*\\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*)$';
+export const ISTIO_HOST =
+  '^(([a-z0-9]([-a-z0-9]*[a-z0-9])?|\\*|\\.)/)?(\\*|(\\*\\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*)$';

@@ -7,13 +7,28 @@ import { TOKEN_KEY, Token, type Placement } from './tokens.js';
  * that, so this resolver lifts them out (recording where they stood) and `serialize` puts markers
  * back into the final JSON at the same paths.
  */
-interface Lifted { path: string[]; placement: Placement; start?: number; count?: number }
+interface Lifted {
+  path: string[];
+  placement: Placement;
+  start?: number;
+  count?: number;
+}
 
 // toJson_* renames a few props (cdk8s-plus-33 k8s.ts); token paths are recorded in prop names.
 const JSON_NAMES: Record<string, string> = {
-  clusterIp: 'clusterIP', hostIp: 'hostIP', hostIpc: 'hostIPC', hostPid: 'hostPID', loadBalancerIp: 'loadBalancerIP',
-  nonResourceUrLs: 'nonResourceURLs', podCidr: 'podCIDR', podCidRs: 'podCIDRs', setHostnameAsFqdn: 'setHostnameAsFQDN',
-  insecureSkipTlsVerify: 'insecureSkipTLSVerify', volumeId: 'volumeID', providerId: 'providerID', externalId: 'externalID',
+  clusterIp: 'clusterIP',
+  hostIp: 'hostIP',
+  hostIpc: 'hostIPC',
+  hostPid: 'hostPID',
+  loadBalancerIp: 'loadBalancerIP',
+  nonResourceUrLs: 'nonResourceURLs',
+  podCidr: 'podCIDR',
+  podCidRs: 'podCIDRs',
+  setHostnameAsFqdn: 'setHostnameAsFQDN',
+  insecureSkipTlsVerify: 'insecureSkipTLSVerify',
+  volumeId: 'volumeID',
+  providerId: 'providerID',
+  externalId: 'externalID',
 };
 
 export class SymbolicResolver implements IResolver {
@@ -24,10 +39,12 @@ export class SymbolicResolver implements IResolver {
 
   resolve(ctx: ResolutionContext): void {
     const val = ctx.value;
-    if (ctx.key.length === 0) this.prefix = val && typeof val === 'object' && !('metadata' in val) && 'ownerReferences' in val ? ['metadata'] : [];
+    if (ctx.key.length === 0)
+      this.prefix = val && typeof val === 'object' && !('metadata' in val) && 'ownerReferences' in val ? ['metadata'] : [];
     if (val instanceof Token) {
       const p = val.placement;
-      if (p.kind === 'splice' || p.kind === 'spread') throw new Error(`${ctx.obj.node.path}: items()/spread() must be spread into a list (at ${ctx.key.join('.')})`);
+      if (p.kind === 'splice' || p.kind === 'spread')
+        throw new Error(`${ctx.obj.node.path}: items()/spread() must be spread into a list (at ${ctx.key.join('.')})`);
       this.record(ctx.obj, { path: [...this.prefix, ...ctx.key], placement: p });
       ctx.replaceValue(p.kind === 'optional' ? p.value : undefined);
       return;
@@ -43,7 +60,12 @@ export class SymbolicResolver implements IResolver {
           if (x.placement.items.some((y) => y instanceof Token && y.placement.kind === 'splice')) {
             throw new Error(`${ctx.obj.node.path}: nested items() at ${ctx.key.join('.')}; combine the conditions with and()`);
           }
-          this.record(ctx.obj, { path: [...this.prefix, ...ctx.key], placement: x.placement, start: flat.length, count: x.placement.items.length });
+          this.record(ctx.obj, {
+            path: [...this.prefix, ...ctx.key],
+            placement: x.placement,
+            start: flat.length,
+            count: x.placement.items.length,
+          });
           flat.push(...x.placement.items);
         } else {
           flat.push(x);
@@ -67,7 +89,12 @@ export class SymbolicResolver implements IResolver {
     this.lifted.delete(obj);
     // deepest first, and splices right to left, so earlier insertions do not move later paths
     lifted.sort((a, b) => b.path.length - a.path.length || (b.start ?? 0) - (a.start ?? 0));
-    for (const l of lifted) insert(json, l.path.map((k) => JSON_NAMES[k] ?? k), l);
+    for (const l of lifted)
+      insert(
+        json,
+        l.path.map((k) => JSON_NAMES[k] ?? k),
+        l,
+      );
     return json;
   }
 }

@@ -39,7 +39,10 @@ export function synthDefaults(entry: ComponentEntry): { objects: SynthObject[]; 
 }
 
 /** Concrete synthesis, with the resolved values (wrapped upstream charts get them as `valuesInline`). */
-export function synthConcreteWithValues(entry: ComponentEntry, props: ComponentProps<any> = {}): { objects: SynthObject[]; values: Record<string, any> } {
+export function synthConcreteWithValues(
+  entry: ComponentEntry,
+  props: ComponentProps<any> = {},
+): { objects: SynthObject[]; values: Record<string, any> } {
   const chart = scratchChart();
   const c = entry.create(chart, entry.info.name, props);
   c.applyGlobalObjectRules();
@@ -72,10 +75,16 @@ function synthWrapper(entry: ComponentEntry, known?: ReadonlySet<string>): Compo
   const base = synthDefaults(entry);
   const kustomize = mount(kustomizeBase(base.objects), 'base/objects');
   const ns = kustomizeNamespace(entry.info);
-  kustomize.set('base/kustomization.yaml', kustomization({ ...ns, resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }));
+  kustomize.set(
+    'base/kustomization.yaml',
+    kustomization({ ...ns, resources: ['objects'], helmCharts: helmChartsOf(entry.info, base.values) }),
+  );
   for (const p of Object.keys(entry.info.presets ?? {})) {
     const variant = synthConcreteWithValues(entry, { preset: p });
-    const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', { ...ns, helmCharts: helmChartsOf(entry.info, variant.values) });
+    const overlay = kustomizeOverlay(base.objects, variant.objects, '../../base/objects', {
+      ...ns,
+      helmCharts: helmChartsOf(entry.info, variant.values),
+    });
     for (const [k, v] of mount(overlay, `overlays/${p}`)) kustomize.set(k, v);
   }
   return { helm: componentChart(entry.info, synthSymbolic(entry), base.objects, known), kustomize };

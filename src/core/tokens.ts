@@ -61,8 +61,10 @@ export class Token {
     Object.defineProperty(this, 'spreadGuard', {
       enumerable: true,
       get: () => {
-        throw new Error('a map/list chart value was copied into another object (e.g. top-level metadata.labels); '
-          + 'use it as a whole field inside spec, or set single keys: { ...fixed, key: v.x }');
+        throw new Error(
+          'a map/list chart value was copied into another object (e.g. top-level metadata.labels); ' +
+            'use it as a whole field inside spec, or set single keys: { ...fixed, key: v.x }',
+        );
       },
     });
   }
@@ -74,5 +76,4 @@ export class Token {
 /** Marker objects the serializer leaves in JSON where a Token stood. */
 export const TOKEN_KEY = '$kfToken';
 export type TokenMarker = { [TOKEN_KEY]: Placement };
-export const isTokenMarker = (v: unknown): v is TokenMarker =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && TOKEN_KEY in v;
+export const isTokenMarker = (v: unknown): v is TokenMarker => typeof v === 'object' && v !== null && !Array.isArray(v) && TOKEN_KEY in v;

@@ -55,7 +55,11 @@ export const wrapsUpstreamCharts = (info: ComponentInfo<any>): boolean => !!info
 export function chartDependencies(info: ComponentInfo<any>): Record<string, string>[] | undefined {
   if (!info.upstreamCharts?.length) return undefined;
   return info.upstreamCharts.map((c) => ({
-    name: c.name, version: c.version, repository: c.repository, alias: c.alias, ...(c.condition ? { condition: c.condition } : {}),
+    name: c.name,
+    version: c.version,
+    repository: c.repository,
+    alias: c.alias,
+    ...(c.condition ? { condition: c.condition } : {}),
   }));
 }
 
@@ -69,24 +73,26 @@ const at = (values: Record<string, unknown>, path: string): unknown =>
  */
 export function helmChartsOf(info: ComponentInfo<any>, values: Record<string, any>): Record<string, unknown>[] {
   const release = releaseOf(info);
-  return (info.upstreamCharts ?? []).filter((c) => !c.condition || at(values, c.condition) !== false).map((c) => {
-    const own = (values[c.alias] ?? {}) as Record<string, unknown>;
-    const valuesInline = { ...own, global: mergeValues(own.global ?? {}, values.global ?? {}) };
-    return {
-      name: c.name,
-      repo: c.repository,
-      version: c.version,
-      releaseName: release.name,
-      namespace: release.namespace,
-      ...(c.crdsFolder ? { includeCRDs: true } : {}),
-      valuesInline,
-    };
-  });
+  return (info.upstreamCharts ?? [])
+    .filter((c) => !c.condition || at(values, c.condition) !== false)
+    .map((c) => {
+      const own = (values[c.alias] ?? {}) as Record<string, unknown>;
+      const valuesInline = { ...own, global: mergeValues(own.global ?? {}, values.global ?? {}) };
+      return {
+        name: c.name,
+        repo: c.repository,
+        version: c.version,
+        releaseName: release.name,
+        namespace: release.namespace,
+        ...(c.crdsFolder ? { includeCRDs: true } : {}),
+        valuesInline,
+      };
+    });
 }
 
 /** `namespace:` of the kustomizations of a wrapper, when its release asks for it. */
 export const kustomizeNamespace = (info: ComponentInfo<any>): Record<string, string> =>
-  (info.release?.setNamespace ? { namespace: info.release.namespace } : {});
+  info.release?.setNamespace ? { namespace: info.release.namespace } : {};
 
 export function releaseOf(info: ComponentInfo<any>): ReleaseInfo {
   if (!info.release) throw new Error(`${info.name}: a component with upstreamCharts declares info.release (name, namespace)`);

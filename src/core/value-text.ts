@@ -45,11 +45,19 @@ export function jsonItems(list: unknown[]): string {
  * component and value.
  */
 export function generatedSecretData(opts: {
-  component: string; valuePath: string; namespace: string; secretName: string; key: string; length: number; symbolic: boolean;
+  component: string;
+  valuePath: string;
+  namespace: string;
+  secretName: string;
+  key: string;
+  length: number;
+  symbolic: boolean;
 }): string {
   if (!opts.symbolic) {
-    throw new Error(`${opts.component}: ${opts.valuePath} is true, but generated secrets need Helm (lookup of the live Secret); `
-      + 'in Kustomize/cdk8s synthesis set the secret value or point existingSecret at your own Secret');
+    throw new Error(
+      `${opts.component}: ${opts.valuePath} is true, but generated secrets need Helm (lookup of the live Secret); ` +
+        'in Kustomize/cdk8s synthesis set the secret value or point existingSecret at your own Secret',
+    );
   }
   const args = `(dict "namespace" ${goScalar(exprOf(opts.namespace))} "name" ${goScalar(exprOf(opts.secretName))} "key" ${goString(opts.key)} "length" ${opts.length} "value" ${goString(`${opts.component}: ${opts.valuePath}`)})`;
   return sentinel({ k: 'raw', go: `include "kubeflow-cdk8s.generatedSecret" ${args}`, type: 'string' });
@@ -74,10 +82,15 @@ export function structExpr(x: unknown): string {
   if (Array.isArray(x)) {
     const parts: string[] = [];
     let fixed: string[] = [];
-    const flush = () => { if (fixed.length) parts.push(`(list ${fixed.join(' ')})`); fixed = []; };
+    const flush = () => {
+      if (fixed.length) parts.push(`(list ${fixed.join(' ')})`);
+      fixed = [];
+    };
     for (const item of x) {
-      if (item instanceof Token && item.placement.kind === 'spread') { flush(); parts.push(go(item.placement.expr)); }
-      else if (item instanceof Token && item.placement.kind === 'splice') {
+      if (item instanceof Token && item.placement.kind === 'spread') {
+        flush();
+        parts.push(go(item.placement.expr));
+      } else if (item instanceof Token && item.placement.kind === 'splice') {
         flush();
         parts.push(`(ternary (list ${item.placement.items.map(structExpr).join(' ')}) (list) ${go(item.placement.cond)})`);
       } else fixed.push(structExpr(item));
@@ -105,8 +118,15 @@ export function structExpr(x: unknown): string {
 }
 
 const dropUndefined = (x: unknown): unknown =>
-  Array.isArray(x) ? x.map(dropUndefined) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined).map(([k, y]) => [k, dropUndefined(y)])) : x;
+  Array.isArray(x)
+    ? x.map(dropUndefined)
+    : x && typeof x === 'object'
+      ? Object.fromEntries(
+          Object.entries(x)
+            .filter(([, y]) => y !== undefined)
+            .map(([k, y]) => [k, dropUndefined(y)]),
+        )
+      : x;
 
 /**
  * A config file serialized from a TypeScript structure that holds values: `defaultText` (e.g.
@@ -118,7 +138,10 @@ export function structuredText(x: unknown, opts: { indent: number; defaultValue:
   const vd = { value: dropUndefined(opts.defaultValue), text: opts.defaultText };
   if (!structSymbolic(x)) return json(dropUndefined(x), { indent: opts.indent, verbatimDefault: vd });
   return sentinel({
-    k: 'json', e: { k: 'raw', go: structExpr(x), type: 'object' }, indent: opts.indent, level: 0,
+    k: 'json',
+    e: { k: 'raw', go: structExpr(x), type: 'object' },
+    indent: opts.indent,
+    level: 0,
     verbatimDefault: { canonical: goCanonicalJson(vd.value), text: vd.text },
   });
 }
@@ -128,6 +151,9 @@ const structSymbolic = (x: unknown): boolean =>
 
 /** Lower-cased, every run of characters outside `[a-z0-9-]` replaced by `-` (names derived from emails). */
 export function dnsSlug(x: string): string {
-  if (!symbolic(x)) return String(x).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  if (!symbolic(x))
+    return String(x)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-');
   return sentinel({ k: 'raw', go: `regexReplaceAll "[^a-z0-9-]+" (lower ${goScalar(exprOf(x))}) "-"`, type: 'string' });
 }

@@ -1,9 +1,7 @@
 import { STAGES } from './stages.js';
 import { k8s } from 'cdk8s-plus-33';
 import { ref, type Expr, type ValueType } from './expr.js';
-import {
-  IMAGE_DIGEST, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, resourceRequirementsSchema, s, type JsonSchema,
-} from './schema.js';
+import { IMAGE_DIGEST, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, resourceRequirementsSchema, s, type JsonSchema } from './schema.js';
 import { sentinel, Token } from './tokens.js';
 
 /**
@@ -66,30 +64,46 @@ export interface ImageAccess {
   readonly ref: string;
   readonly pullPolicy: string;
 }
-export type Access<S> = S extends Leaf<infer T>
-  ? T
-  : S extends ImageSpec
-    ? ImageAccess
-    : S extends Group<infer C>
-      ? { readonly [K in keyof C]: Access<C[K]> }
-      : never;
-export type ValuesOf<S> = S extends Leaf<any, infer In>
-  ? In
-  : S extends ImageSpec
-    ? ImageValue
-    : S extends Group<infer C>
-      ? { [K in keyof C]: ValuesOf<C[K]> }
-      : never;
+export type Access<S> =
+  S extends Leaf<infer T>
+    ? T
+    : S extends ImageSpec
+      ? ImageAccess
+      : S extends Group<infer C>
+        ? { readonly [K in keyof C]: Access<C[K]> }
+        : never;
+export type ValuesOf<S> =
+  S extends Leaf<any, infer In>
+    ? In
+    : S extends ImageSpec
+      ? ImageValue
+      : S extends Group<infer C>
+        ? { [K in keyof C]: ValuesOf<C[K]> }
+        : never;
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
-interface LeafOpts { omitEmpty?: boolean; exampleCredential?: { unless?: string[] } }
+interface LeafOpts {
+  omitEmpty?: boolean;
+  exampleCredential?: { unless?: string[] };
+}
 interface ListOpts extends LeafOpts {
   /** Items are identified by this field (profiles by `name`, users by `email`): duplicates fail, naming list and key. */
   key?: string;
 }
 
-const leaf = <T, In = T>(type: ValueType, def: T, description: string, schema: JsonSchema, extra: Partial<Leaf<T, In>> = {}): Leaf<T, In> => ({
-  kind: 'leaf', type, default: def, description, schema, ...extra,
+const leaf = <T, In = T>(
+  type: ValueType,
+  def: T,
+  description: string,
+  schema: JsonSchema,
+  extra: Partial<Leaf<T, In>> = {},
+): Leaf<T, In> => ({
+  kind: 'leaf',
+  type,
+  default: def,
+  description,
+  schema,
+  ...extra,
 });
 
 /** A number stays a number (as the chart renders it), anything else is the quantity's text. */
@@ -97,19 +111,27 @@ const toQuantity = (x: unknown): k8s.Quantity => (typeof x === 'number' ? k8s.Qu
 
 /** A quantity as users write it: `'512Mi'`, `2`, or a cdk8s `k8s.Quantity` (read back as its value). */
 export type QuantityInput = string | number | k8s.Quantity;
-export interface ResourcesInput { limits?: Record<string, QuantityInput>; requests?: Record<string, QuantityInput> }
+export interface ResourcesInput {
+  limits?: Record<string, QuantityInput>;
+  requests?: Record<string, QuantityInput>;
+}
 
 /** A string leaf with a format schema (see `s` in schema.ts); `optional` also admits `''` (not set). */
-const formatted = (schema: JsonSchema) => (def: string, description: string, opts: LeafOpts & { optional?: boolean } = {}) => {
-  const { optional, ...rest } = opts;
-  return leaf<string>('string', def, description, optional ? s.orEmpty(schema) : schema, rest);
-};
+const formatted =
+  (schema: JsonSchema) =>
+  (def: string, description: string, opts: LeafOpts & { optional?: boolean } = {}) => {
+    const { optional, ...rest } = opts;
+    return leaf<string>('string', def, description, optional ? s.orEmpty(schema) : schema, rest);
+  };
 
 export const v = {
-  str: (def: string, description: string, schema: Partial<JsonSchema> = {}, opts: LeafOpts = {}) => leaf<string>('string', def, description, s.string(schema), opts),
+  str: (def: string, description: string, schema: Partial<JsonSchema> = {}, opts: LeafOpts = {}) =>
+    leaf<string>('string', def, description, s.string(schema), opts),
   /** A string that `global.<path>` replaces when set, so one umbrella value reaches every component. */
   strWithGlobal: (globalPath: string, def: string, description: string, schema: Partial<JsonSchema> = {}) =>
-    leaf<string>('string', def, `${description} \`global.${globalPath}\` replaces it when set.`, s.string(schema), { globalOverride: globalPath.split('.') }),
+    leaf<string>('string', def, `${description} \`global.${globalPath}\` replaces it when set.`, s.string(schema), {
+      globalOverride: globalPath.split('.'),
+    }),
   int: (def: number, description: string, schema: Partial<JsonSchema> = {}) => leaf<number>('integer', def, description, s.integer(schema)),
   num: (def: number, description: string, schema: Partial<JsonSchema> = {}) => leaf<number>('number', def, description, s.number(schema)),
   bool: (def: boolean, description: string) => leaf<boolean>('boolean', def, description, s.boolean()),
@@ -125,8 +147,7 @@ export const v = {
     leaf<k8s.ResourceRequirements, ResourcesInput>('object', def as k8s.ResourceRequirements, description, resourceRequirementsSchema(), {
       omitEmpty: true,
       toProp: (r) => {
-        const q = (m?: Record<string, unknown>) =>
-          m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, toQuantity(x)]));
+        const q = (m?: Record<string, unknown>) => m && Object.fromEntries(Object.entries(m).map(([k, x]) => [k, toQuantity(x)]));
         const plain = r as unknown as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
         return { ...plain, limits: q(plain.limits), requests: q(plain.requests) };
       },
@@ -179,26 +200,52 @@ export const v = {
    * alias: the declared keys are typed (defaults = Kubeflow's settings), every other key passes through
    * to the upstream chart, whose own values.schema.json validates it. Groups inside are open too.
    */
-  upstream: <C extends Specs>(description: string, children: C): Group<C> => ({ kind: 'group', description, children: openGroups(children), open: true }),
+  upstream: <C extends Specs>(description: string, children: C): Group<C> => ({
+    kind: 'group',
+    description,
+    children: openGroups(children),
+    open: true,
+  }),
 };
 
 function openGroups<C extends Specs>(specs: C): C {
-  return Object.fromEntries(Object.entries(specs).map(([k, sp]) =>
-    [k, sp.kind === 'group' ? { ...sp, children: openGroups(sp.children), open: true } : sp])) as C;
+  return Object.fromEntries(
+    Object.entries(specs).map(([k, sp]) => [k, sp.kind === 'group' ? { ...sp, children: openGroups(sp.children), open: true } : sp]),
+  ) as C;
 }
 
 /** Values every chart shares; the umbrella chart sets them once for all components. */
 export const globalSpecs = {
-  commonLabels: v.labelMap({}, 'Labels added to the metadata of every object (never to selectors or pod templates, so adding them never recreates a workload). An object\'s own labels win over these.'),
-  createNamespaces: v.bool(true, 'Create the Namespace objects of each component. The install plan turns this off in every release but its first, `kubeflow-namespaces`, which creates every namespace of the platform before anything is stored in it.'),
-  imageRegistry: v.str('', 'Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image\'s own registry.', { pattern: IMAGE_REGISTRY }),
-  auth: v.group('Login settings shared by Dex, oauth2-proxy and the apps behind the gateway. Each replaces the matching value of every component when set; empty keeps the components\' own values (upstream defaults).', {
-    issuerUrl: v.url('', 'OIDC issuer URL users log in with (Dex or an external provider).', { optional: true }),
-    clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.', s.line()),
-    gateway: v.namespacedName('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.', { optional: true }),
-  }),
-  stage: v.oneOf(STAGES, 'all', 'What this release renders: `all` objects (one release, as upstream), `main` (all but those that need their own component running first, such as custom resources its own webhook checks) or `late` (only those). The install plan uses `main`, then `late` in a second release.'),
-  requireSecureCredentials: v.bool(false, 'Fail, listing them, while any credential is still at its well-known example default (Dex\'s example user and password, example client and cookie secrets, and every value a chart declares as an example credential). Set it for production; the `secure` platform preset leaves none.'),
+  commonLabels: v.labelMap(
+    {},
+    "Labels added to the metadata of every object (never to selectors or pod templates, so adding them never recreates a workload). An object's own labels win over these.",
+  ),
+  createNamespaces: v.bool(
+    true,
+    'Create the Namespace objects of each component. The install plan turns this off in every release but its first, `kubeflow-namespaces`, which creates every namespace of the platform before anything is stored in it.',
+  ),
+  imageRegistry: v.str(
+    '',
+    "Registry that replaces the registry of every image (air-gapped clusters). Empty keeps each image's own registry.",
+    { pattern: IMAGE_REGISTRY },
+  ),
+  auth: v.group(
+    "Login settings shared by Dex, oauth2-proxy and the apps behind the gateway. Each replaces the matching value of every component when set; empty keeps the components' own values (upstream defaults).",
+    {
+      issuerUrl: v.url('', 'OIDC issuer URL users log in with (Dex or an external provider).', { optional: true }),
+      clientId: v.str('', 'OIDC client id of oauth2-proxy at the issuer.', s.line()),
+      gateway: v.namespacedName('', 'Istio Gateway (`namespace/name`) the Kubeflow routes bind to.', { optional: true }),
+    },
+  ),
+  stage: v.oneOf(
+    STAGES,
+    'all',
+    'What this release renders: `all` objects (one release, as upstream), `main` (all but those that need their own component running first, such as custom resources its own webhook checks) or `late` (only those). The install plan uses `main`, then `late` in a second release.',
+  ),
+  requireSecureCredentials: v.bool(
+    false,
+    "Fail, listing them, while any credential is still at its well-known example default (Dex's example user and password, example client and cookie secrets, and every value a chart declares as an example credential). Set it for production; the `secure` platform preset leaves none.",
+  ),
 };
 export const GLOBAL_DESCRIPTION = 'Values shared with every Kubeflow chart (the umbrella chart sets them once).';
 
@@ -214,13 +261,16 @@ function defaultOf(sp: Spec): unknown {
 }
 
 const imageSchema = (): JsonSchema =>
-  s.object({
-    registry: s.string({ pattern: IMAGE_REGISTRY, description: 'Image registry (`host[:port][/path]`); empty for none.' }),
-    repository: s.string({ minLength: 1, maxLength: 255, pattern: IMAGE_REPOSITORY, description: 'Image repository.' }),
-    tag: s.string({ pattern: IMAGE_TAG, description: 'Image tag (used when no digest is set).' }),
-    digest: s.string({ pattern: IMAGE_DIGEST, description: 'Image digest (`sha256:…`); wins over the tag.' }),
-    pullPolicy: s.enum(['Always', 'IfNotPresent', 'Never']),
-  }, ['repository']);
+  s.object(
+    {
+      registry: s.string({ pattern: IMAGE_REGISTRY, description: 'Image registry (`host[:port][/path]`); empty for none.' }),
+      repository: s.string({ minLength: 1, maxLength: 255, pattern: IMAGE_REPOSITORY, description: 'Image repository.' }),
+      tag: s.string({ pattern: IMAGE_TAG, description: 'Image tag (used when no digest is set).' }),
+      digest: s.string({ pattern: IMAGE_DIGEST, description: 'Image digest (`sha256:…`); wins over the tag.' }),
+      pullPolicy: s.enum(['Always', 'IfNotPresent', 'Never']),
+    },
+    ['repository'],
+  );
 
 /**
  * Declared keys are required: values always hold the defaults, so a key can only be missing when a
@@ -228,12 +278,15 @@ const imageSchema = (): JsonSchema =>
  * whose schema admits null keep null (or a deleted key) as "leave the field out".
  */
 export function schemaOf(specs: Specs, open = false): JsonSchema {
-  const nullable = (sp: Spec) => sp.kind === 'leaf' && (sp.default === null || (Array.isArray(sp.schema.type) && sp.schema.type.includes('null')));
+  const nullable = (sp: Spec) =>
+    sp.kind === 'leaf' && (sp.default === null || (Array.isArray(sp.schema.type) && sp.schema.type.includes('null')));
   return {
     type: 'object',
     additionalProperties: open,
     properties: Object.fromEntries(Object.entries(specs).map(([k, sp]) => [k, specSchema(sp)])),
-    required: Object.entries(specs).filter(([, sp]) => !nullable(sp)).map(([k]) => k),
+    required: Object.entries(specs)
+      .filter(([, sp]) => !nullable(sp))
+      .map(([k]) => k),
   };
 }
 function specSchema(sp: Spec): JsonSchema {
@@ -242,7 +295,12 @@ function specSchema(sp: Spec): JsonSchema {
   return { ...schemaOf(sp.children, !!sp.open), description: sp.description };
 }
 
-export interface DocRow { path: string; type: string; default: unknown; description: string }
+export interface DocRow {
+  path: string;
+  type: string;
+  default: unknown;
+  description: string;
+}
 export function docsOf(specs: Specs, prefix = ''): DocRow[] {
   return Object.entries(specs).flatMap(([k, sp]): DocRow[] => {
     const path = prefix + k;
@@ -258,7 +316,7 @@ function typeLabel(sch: JsonSchema): string | undefined {
   if (Array.isArray(sch.type)) return sch.type.join(' \\| ');
   const alts = sch.anyOf ?? sch.oneOf;
   if (alts) {
-    const types = [...new Set(alts.map((a) => (a.pattern ? 'string' : typeLabel(a) ?? 'object')))];
+    const types = [...new Set(alts.map((a) => (a.pattern ? 'string' : (typeLabel(a) ?? 'object'))))];
     return types.join(' \\| ');
   }
   return typeof sch.type === 'string' ? sch.type : undefined;

@@ -20,8 +20,7 @@ export function emitYaml(value: unknown, opts: EmitOptions = { template: false }
   return lines.join('\n') + '\n';
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !isTokenMarker(v);
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isTokenMarker(v);
 
 /** Key under which a `merge` token adds a map value's entries to the map it stands in. */
 export const MERGE_KEY = '$kfMerge';
@@ -76,7 +75,11 @@ function emitSeq(items: unknown[], ind: number, opts: EmitOptions): string[] {
         out.push(`{{- if ${go(p.expr)} }}`, `{{ toYaml ${go(p.expr)} | indent ${ind} }}`, '{{- end }}');
       } else if (p.kind === 'value') {
         const t = typeOf(p.expr);
-        out.push(t === 'object' || t === 'array' ? `${pad(ind)}-{{ toYaml ${go(p.expr)} | nindent ${ind + 2} }}` : `${pad(ind)}- ${goYamlScalar(p.expr)}`);
+        out.push(
+          t === 'object' || t === 'array'
+            ? `${pad(ind)}-{{ toYaml ${go(p.expr)} | nindent ${ind + 2} }}`
+            : `${pad(ind)}- ${goYamlScalar(p.expr)}`,
+        );
       } else if (p.kind === 'optional') {
         out.push(`{{- if ${go(p.cond)} }}`, ...emitSeq([p.value], ind, opts), '{{- end }}');
       } else {
@@ -149,12 +152,23 @@ function quoteScalar(s: string): string {
 
 /** Literal block scalars keep config files readable; only used when they round-trip exactly. */
 function blockSafe(s: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what rules out a block scalar
-  return !/[\r\t\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) && !/^[ \n]/.test(s) && !/ \n|\n \n/.test(s.replace(/\n+$/, '')) && !/\n{2,}$/.test(s);
+  return (
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what rules out a block scalar
+    !/[\r\t\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) &&
+    !/^[ \n]/.test(s) &&
+    !/ \n|\n \n/.test(s.replace(/\n+$/, '')) &&
+    !/\n{2,}$/.test(s)
+  );
 }
 
 function blockScalar(s: string, ind: number): string {
   const chomp = s.endsWith('\n') ? '' : '-';
   const body = s.endsWith('\n') ? s.slice(0, -1) : s;
-  return `|${chomp}\n` + body.split('\n').map((l) => (l ? pad(ind) + l : '')).join('\n');
+  return (
+    `|${chomp}\n` +
+    body
+      .split('\n')
+      .map((l) => (l ? pad(ind) + l : ''))
+      .join('\n')
+  );
 }

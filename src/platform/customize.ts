@@ -7,7 +7,11 @@ import { mergeValues, type Specs } from '../core/values.js';
  * and `global`), its Kustomize base renders them, and each preset still applies on top of them, in
  * both outputs. The values are validated first, so a typo fails naming the component and the value.
  */
-export function withValues<S extends Specs>(entry: ComponentEntry<S>, values: Record<string, unknown>, global: Record<string, unknown> = {}): ComponentEntry<S> {
+export function withValues<S extends Specs>(
+  entry: ComponentEntry<S>,
+  values: Record<string, unknown>,
+  global: Record<string, unknown> = {},
+): ComponentEntry<S> {
   const { global: ownGlobal, ...own } = values as { global?: Record<string, unknown> };
   const allGlobal = mergeValues(global, ownGlobal ?? {}) as Record<string, unknown>;
   if (!Object.keys(own).length && !Object.keys(allGlobal).length) return entry;
@@ -23,4 +27,3 @@ export function withValues<S extends Specs>(entry: ComponentEntry<S>, values: Re
     },
   };
 }
-

@@ -26,7 +26,8 @@ export interface ResolvedPlatform {
  */
 export function resolvePlatform(entries: ComponentEntry[], values: PlatformValues = {}, preset?: string): ResolvedPlatform {
   const p = preset === undefined ? undefined : (platformPresets as Record<string, PlatformPreset>)[preset];
-  if (preset !== undefined && !p) throw new Error(`platform preset '${preset}' does not exist; known: ${Object.keys(platformPresets).join(', ')}`);
+  if (preset !== undefined && !p)
+    throw new Error(`platform preset '${preset}' does not exist; known: ${Object.keys(platformPresets).join(', ')}`);
   const known = new Set(entries.map((e) => e.info.name));
   const unknown = Object.keys(values).filter((k) => k !== 'global' && !known.has(k));
   if (unknown.length) throw new Error(`platform values name no component: ${unknown.join(', ')}; known: ${[...known].join(', ')}`);

@@ -42,9 +42,21 @@ function uniqueRepositories(releases: Release[]): { name: string; url: string }[
 
 /** Webhook CA bundles are injected at run time (cert-manager, Istio): Argo CD must not revert them. */
 const webhookIgnores = [
-  { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] },
-  { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'] },
-  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', jqPathExpressions: ['.spec.conversion.webhook.clientConfig.caBundle'] },
+  {
+    group: 'admissionregistration.k8s.io',
+    kind: 'MutatingWebhookConfiguration',
+    jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+  },
+  {
+    group: 'admissionregistration.k8s.io',
+    kind: 'ValidatingWebhookConfiguration',
+    jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'],
+  },
+  {
+    group: 'apiextensions.k8s.io',
+    kind: 'CustomResourceDefinition',
+    jqPathExpressions: ['.spec.conversion.webhook.clientConfig.caBundle'],
+  },
 ];
 
 /** One Argo CD Application per release, sync waves in plan order. */
@@ -138,7 +150,9 @@ export function helmCommands(plan: InstallPlan, valuesDir: string): string[] {
   return [
     ...uniqueRepositories(plan.releases).map((r) => `helm repo add ${r.name} ${r.url}`),
     ...deps.map((r) => `helm dependency build dist/helm/${r.chart}`),
-    ...plan.releases.map((r) =>
-      `helm upgrade --install ${r.name} dist/helm/${r.chart} --namespace ${r.namespace} --create-namespace -f ${valuesDir}/${r.name}.yaml --wait --timeout 15m`),
+    ...plan.releases.map(
+      (r) =>
+        `helm upgrade --install ${r.name} dist/helm/${r.chart} --namespace ${r.namespace} --create-namespace -f ${valuesDir}/${r.name}.yaml --wait --timeout 15m`,
+    ),
   ];
 }

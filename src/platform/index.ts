@@ -29,16 +29,27 @@ export function planTree(plan: InstallPlan, opts: { src?: PlanSource; planPath: 
   for (const r of plan.releases) tree.set(`values/${r.name}.yaml`, yamlDoc(r.values));
   const appsPath = `${src.distPath}/${opts.planPath}/argocd/applications`;
   tree.set('argocd/kubeflow-platform.yaml', yamlDoc(argoRoot(src, appsPath, 'kubeflow-platform')));
-  argoApplications(plan, src, '').forEach((a, i) => tree.set(`argocd/applications/${String(i).padStart(2, '0')}-${a.metadata!.name}.yaml`, yamlDoc(a)));
+  argoApplications(plan, src, '').forEach((a, i) =>
+    tree.set(`argocd/applications/${String(i).padStart(2, '0')}-${a.metadata!.name}.yaml`, yamlDoc(a)),
+  );
   tree.set('flux/kubeflow-platform.yaml', yamlDocs(fluxObjects(plan, src, '')));
-  tree.set('README.md', planReadme(plan, { title: opts.title, planPath: opts.planPath, commands: helmCommands(plan, `dist/${opts.planPath}/values`) }));
+  tree.set(
+    'README.md',
+    planReadme(plan, { title: opts.title, planPath: opts.planPath, commands: helmCommands(plan, `dist/${opts.planPath}/values`) }),
+  );
   return tree;
 }
 
 /** dist/platform (the full platform and one plan per platform preset) and the kubeflow-crds charts under dist/helm. */
-export function platformOutputs(entries: ComponentEntry[], values: PlatformValues = {}, src?: PlanSource, opts: { presets?: boolean } = {}): { platform: FileTree; charts: Map<string, FileTree> } {
+export function platformOutputs(
+  entries: ComponentEntry[],
+  values: PlatformValues = {},
+  src?: PlanSource,
+  opts: { presets?: boolean } = {},
+): { platform: FileTree; charts: Map<string, FileTree> } {
   const platform: FileTree = new Map();
-  for (const [k, x] of planTree(installPlan(entries, values), { src, planPath: 'platform', title: 'the full Kubeflow platform', depth: 1 })) platform.set(k, x);
+  for (const [k, x] of planTree(installPlan(entries, values), { src, planPath: 'platform', title: 'the full Kubeflow platform', depth: 1 }))
+    platform.set(k, x);
   for (const name of opts.presets === false ? [] : Object.keys(platformPresets)) {
     const plan = installPlan(entries, values, name);
     const tree = planTree(plan, { src, planPath: `platform/presets/${name}`, title: `platform preset \`${name}\``, depth: 3 });

@@ -67,7 +67,7 @@ export function hasCrdSwitch(e: ComponentEntry): boolean {
 const repoName = (url: string): string => {
   const u = new URL(url);
   const last = u.pathname.split('/').filter(Boolean).pop();
-  return last && last !== 'charts' ? last : u.hostname.split('.').find((p) => p !== 'charts') ?? 'upstream';
+  return last && last !== 'charts' ? last : (u.hostname.split('.').find((p) => p !== 'charts') ?? 'upstream');
 };
 
 /** The plan for the full platform (`values` in umbrella form, optionally over a platform preset). */
@@ -115,16 +115,24 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
   const nsParts = namespacesFamily(allEntries);
   const enabledNames = new Set(enabled.map((e) => e.info.name));
   releases.push({
-    name: NAMESPACES_CHART, namespace: 'default', chart: NAMESPACES_CHART,
-    values: mergeValues(Object.fromEntries(nsParts.map((p) => [p.component, { enabled: enabledNames.has(p.component) }])), platform.global.commonLabels ? { global: { commonLabels: platform.global.commonLabels } } : {}),
-    needs: [], role: 'namespaces', components: nsParts.map((p) => p.component).filter((n) => enabledNames.has(n)),
-    serverSideApply: false, repositories: [],
+    name: NAMESPACES_CHART,
+    namespace: 'default',
+    chart: NAMESPACES_CHART,
+    values: mergeValues(
+      Object.fromEntries(nsParts.map((p) => [p.component, { enabled: enabledNames.has(p.component) }])),
+      platform.global.commonLabels ? { global: { commonLabels: platform.global.commonLabels } } : {},
+    ),
+    needs: [],
+    role: 'namespaces',
+    components: nsParts.map((p) => p.component).filter((n) => enabledNames.has(n)),
+    serverSideApply: false,
+    repositories: [],
   });
   const release = (e: ComponentEntry, role: Release['role'], needs: string[]): Release => ({
     name: e.info.release?.name ?? e.info.name,
     namespace: namespaceOf(e, valuesOf(e)),
     chart: e.info.name,
-   
+
     values: mergeValues(valuesOf(e), { global }),
     needs: [NAMESPACES_CHART, ...needs],
     role,
@@ -140,12 +148,25 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     const done = new Set(releases.flatMap((r) => r.components));
     const i = pending.findIndex((e) => needsOf(e).every((n) => done.has(n)));
     const e = pending.splice(Math.max(i, 0), 1)[0]!;
-    releases.push(release(e, prerequisiteNames.has(e.info.name) ? 'prerequisite' : 'platform', needsOf(e).filter((n) => done.has(n)).map(releaseName)));
+    releases.push(
+      release(
+        e,
+        prerequisiteNames.has(e.info.name) ? 'prerequisite' : 'platform',
+        needsOf(e)
+          .filter((n) => done.has(n))
+          .map(releaseName),
+      ),
+    );
     const follow = e.info.followUpRelease;
     if (follow) {
       const first = releases[releases.length - 1]!;
       releases[releases.length - 1] = { ...first, values: mergeValues(first.values, follow.firstValues) };
-      releases.push({ ...first, name: `${first.name}-${follow.suffix}`, values: mergeValues(first.values, follow.values), needs: [...first.needs, first.name] });
+      releases.push({
+        ...first,
+        name: `${first.name}-${follow.suffix}`,
+        values: mergeValues(first.values, follow.values),
+        needs: [...first.needs, first.name],
+      });
     }
   }
   const early_ = releases.slice(1).map((r) => r.name);
@@ -156,13 +177,20 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
   const charts = crdFamily(allEntries).filter((c) => c.components.some((n) => withCrds.has(n)));
   for (const c of charts) {
     releases.push({
-      name: c.name, namespace: 'kubeflow', chart: c.name,
+      name: c.name,
+      namespace: 'kubeflow',
+      chart: c.name,
       values: mergeValues(Object.fromEntries(c.components.map((n) => [n, { enabled: withCrds.has(n) }])), { global }),
-      needs: [NAMESPACES_CHART], role: 'crds', components: c.components.filter((n) => withCrds.has(n)), serverSideApply: true, repositories: [],
+      needs: [NAMESPACES_CHART],
+      role: 'crds',
+      components: c.components.filter((n) => withCrds.has(n)),
+      serverSideApply: true,
+      repositories: [],
     });
   }
   // hoisted components install their CRDs from the family too
-  for (const r of releases) if (hoisted.has(r.components[0]!) && withCrds.has(r.components[0]!)) (r.values as Record<string, unknown>).crds = { install: false };
+  for (const r of releases)
+    if (hoisted.has(r.components[0]!) && withCrds.has(r.components[0]!)) (r.values as Record<string, unknown>).crds = { install: false };
   if (umbrellaMembers.length) {
     const umbrellaValues: Record<string, unknown> = { global };
     for (const e of allEntries.filter((x) => !isSeparateRelease(x))) {
@@ -174,16 +202,30 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     const withLate = umbrellaMembers.filter(hasLateObjects).map((e) => e.info.name);
     if (withLate.length) umbrellaValues.global = mergeValues(global, { stage: 'main' });
     releases.push({
-      name: UMBRELLA, namespace: 'kubeflow', chart: UMBRELLA, values: umbrellaValues,
-      needs: [NAMESPACES_CHART, ...early_, ...charts.map((c) => c.name)], role: 'platform',
-      components: umbrellaMembers.map((e) => e.info.name), serverSideApply: false, repositories: [],
+      name: UMBRELLA,
+      namespace: 'kubeflow',
+      chart: UMBRELLA,
+      values: umbrellaValues,
+      needs: [NAMESPACES_CHART, ...early_, ...charts.map((c) => c.name)],
+      role: 'platform',
+      components: umbrellaMembers.map((e) => e.info.name),
+      serverSideApply: false,
+      repositories: [],
     });
     if (withLate.length) {
       const lateValues: Record<string, unknown> = { global: mergeValues(global, { stage: 'late' }) };
-      for (const [k, x] of Object.entries(umbrellaValues)) if (k !== 'global') lateValues[k] = withLate.includes(k) ? x : { enabled: false };
+      for (const [k, x] of Object.entries(umbrellaValues))
+        if (k !== 'global') lateValues[k] = withLate.includes(k) ? x : { enabled: false };
       releases.push({
-        name: `${UMBRELLA}-late`, namespace: 'kubeflow', chart: UMBRELLA, values: lateValues, needs: [UMBRELLA], role: 'late',
-        components: withLate, serverSideApply: false, repositories: [],
+        name: `${UMBRELLA}-late`,
+        namespace: 'kubeflow',
+        chart: UMBRELLA,
+        values: lateValues,
+        needs: [UMBRELLA],
+        role: 'late',
+        components: withLate,
+        serverSideApply: false,
+        repositories: [],
       });
     }
   }
@@ -200,11 +242,12 @@ export function namespacesFamily(entries: ComponentEntry[]): ComponentNamespaces
   if (nsCache?.key !== key) {
     const parts = namespacesOf(entries);
     const seen = new Map<string, string>();
-    for (const p of parts) for (const o of p.objects) {
-      const name = (o.json.metadata as { name: string }).name;
-      if (seen.has(name)) throw new Error(`${p.component} and ${seen.get(name)} both create the namespace '${name}'`);
-      seen.set(name, p.component);
-    }
+    for (const p of parts)
+      for (const o of p.objects) {
+        const name = (o.json.metadata as { name: string }).name;
+        if (seen.has(name)) throw new Error(`${p.component} and ${seen.get(name)} both create the namespace '${name}'`);
+        seen.set(name, p.component);
+      }
     nsCache = { key, parts };
   }
   return nsCache.parts;

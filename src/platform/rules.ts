@@ -23,19 +23,51 @@ interface WebhookSpec {
   namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
   objectSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
 }
-export interface RenderedRelease { readonly name: string; readonly namespace: string; readonly objects: RenderedObject[] }
+export interface RenderedRelease {
+  readonly name: string;
+  readonly namespace: string;
+  readonly objects: RenderedObject[];
+}
 
 const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 /** API groups served by Kubernetes itself (no CRD needed). */
 const BUILT_IN_GROUPS = new Set([
-  '', 'apps', 'batch', 'autoscaling', 'policy', 'rbac.authorization.k8s.io', 'networking.k8s.io', 'storage.k8s.io',
-  'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
-  'node.k8s.io', 'discovery.k8s.io', 'certificates.k8s.io', 'flowcontrol.apiserver.k8s.io', 'events.k8s.io', 'resource.k8s.io',
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'networking.k8s.io',
+  'storage.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'node.k8s.io',
+  'discovery.k8s.io',
+  'certificates.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'events.k8s.io',
+  'resource.k8s.io',
 ]);
 const CLUSTER_SCOPED = new Set([
-  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'PriorityClass',
-  'StorageClass', 'PersistentVolume', 'APIService', 'IngressClass', 'RuntimeClass', 'CSIDriver',
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'PriorityClass',
+  'StorageClass',
+  'PersistentVolume',
+  'APIService',
+  'IngressClass',
+  'RuntimeClass',
+  'CSIDriver',
 ]);
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
@@ -84,25 +116,34 @@ export function planViolations(releases: RenderedRelease[]): string[] {
       else owners.set(id, r.name);
     }
   });
-  const webhooks = releases.flatMap((r, i) => r.objects
-    .filter((o) => o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration')
-    .flatMap((o) => (o.webhooks ?? []).map((w) => ({ release: i, config: o.metadata.name, w }))));
+  const webhooks = releases.flatMap((r, i) =>
+    r.objects
+      .filter((o) => o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration')
+      .flatMap((o) => (o.webhooks ?? []).map((w) => ({ release: i, config: o.metadata.name, w }))),
+  );
 
   // GitOps tools, helmfile and `helm --create-namespace` create a release's own namespace when it is missing
   const storage = new Map<string, number>();
-  releases.forEach((r, i) => { if (!storage.has(r.namespace)) storage.set(r.namespace, i); });
+  releases.forEach((r, i) => {
+    if (!storage.has(r.namespace)) storage.set(r.namespace, i);
+  });
   for (const [ns, { index }] of namespaces) {
     const first = storage.get(ns);
-    if (first !== undefined && first < index) out.push(`${releases[index]!.name}: applies Namespace/${ns}, which the earlier release ${releases[first]!.name} is stored in (created without Helm's ownership marks, it cannot be adopted)`);
+    if (first !== undefined && first < index)
+      out.push(
+        `${releases[index]!.name}: applies Namespace/${ns}, which the earlier release ${releases[first]!.name} is stored in (created without Helm's ownership marks, it cannot be adopted)`,
+      );
   }
   releases.forEach((r, i) => {
-    const nsReady = (ns: string) => BUILT_IN_NAMESPACES.has(ns) || (namespaces.get(ns)?.index ?? Infinity) < i || (storage.get(ns) ?? Infinity) <= i;
+    const nsReady = (ns: string) =>
+      BUILT_IN_NAMESPACES.has(ns) || (namespaces.get(ns)?.index ?? Infinity) < i || (storage.get(ns) ?? Infinity) <= i;
     for (const o of r.objects) {
       const group = groupOf(o.apiVersion);
       if (!BUILT_IN_GROUPS.has(group)) {
         const at = crds.get(`${group}/${o.kind}`);
         if (at === undefined) out.push(`${r.name}: ${idOf(o)} (${o.apiVersion}) has no CRD in the plan`);
-        else if (at >= i) out.push(`${r.name}: ${idOf(o)} needs its CRD from ${releases[at]!.name}, ${at === i ? 'the same release' : 'a later release'}`);
+        else if (at >= i)
+          out.push(`${r.name}: ${idOf(o)} needs its CRD from ${releases[at]!.name}, ${at === i ? 'the same release' : 'a later release'}`);
       }
       const ns = o.metadata.namespace;
       if (ns && !CLUSTER_SCOPED.has(o.kind) && !nsReady(ns)) {
@@ -113,7 +154,9 @@ export function planViolations(releases: RenderedRelease[]): string[] {
         // in the same release only a webhook that fails closed blocks: its server is not up yet while Helm applies
         if (release === i && w.failurePolicy === 'Ignore') continue;
         if (interceptedBy(o, w, plurals, namespaces.get(o.metadata.namespace ?? '')?.labels ?? {})) {
-          out.push(`${r.name}: ${idOf(o)} goes through webhook ${config}/${w.name}, served by ${release === i ? 'the same release (not yet running while it applies)' : `the later release ${releases[release]!.name}`}`);
+          out.push(
+            `${r.name}: ${idOf(o)} goes through webhook ${config}/${w.name}, served by ${release === i ? 'the same release (not yet running while it applies)' : `the later release ${releases[release]!.name}`}`,
+          );
         }
       }
     }
@@ -126,11 +169,16 @@ function interceptedBy(o: RenderedObject, w: WebhookSpec, plurals: Map<string, s
   const version = o.apiVersion.includes('/') ? o.apiVersion.split('/')[1]! : o.apiVersion;
   const resource = pluralOf(o.kind, plurals);
   const any = (xs: string[] | undefined, x: string) => !xs || xs.includes('*') || xs.includes(x);
-  const ruleHit = (w.rules ?? []).some((rule) => any(rule.apiGroups, group) && any(rule.apiVersions, version)
-    && (rule.resources ?? []).some((res) => res === '*' || res === resource || res === `${resource}/*`)
-    && any(rule.operations, 'CREATE'));
+  const ruleHit = (w.rules ?? []).some(
+    (rule) =>
+      any(rule.apiGroups, group) &&
+      any(rule.apiVersions, version) &&
+      (rule.resources ?? []).some((res) => res === '*' || res === resource || res === `${resource}/*`) &&
+      any(rule.operations, 'CREATE'),
+  );
   if (!ruleHit) return false;
   const namespaced = !!o.metadata.namespace && !CLUSTER_SCOPED.has(o.kind);
-  if (namespaced && !matchesSelector(w.namespaceSelector, { ...nsLabels, 'kubernetes.io/metadata.name': o.metadata.namespace! })) return false;
+  if (namespaced && !matchesSelector(w.namespaceSelector, { ...nsLabels, 'kubernetes.io/metadata.name': o.metadata.namespace! }))
+    return false;
   return matchesSelector(w.objectSelector, o.metadata.labels ?? {});
 }

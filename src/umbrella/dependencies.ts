@@ -13,7 +13,9 @@ export const requiredNames = (c: ComponentEntry): string[] => (c.info.requires ?
 /** Whether `when` of a requirement holds for the component's values (no `when`: always). */
 export function requirementApplies(r: Requirement, values: Record<string, unknown> = {}): boolean {
   if (typeof r === 'string' || !r.when) return true;
-  return Object.entries(r.when).every(([path, x]) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], values) === x);
+  return Object.entries(r.when).every(
+    ([path, x]) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], values) === x,
+  );
 }
 
 /**
@@ -21,7 +23,9 @@ export function requirementApplies(r: Requirement, values: Record<string, unknow
  * `valuesOf` gives a component's resolved values, for requirements limited by `when`.
  */
 export function unmetDependencies(
-  components: ComponentEntry[], enabled: (name: string) => boolean, globals: Record<string, unknown> = {},
+  components: ComponentEntry[],
+  enabled: (name: string) => boolean,
+  globals: Record<string, unknown> = {},
   valuesOf: (name: string) => Record<string, unknown> = () => ({}),
 ): string[] {
   const known = new Set(components.map((c) => c.info.name));
@@ -29,16 +33,24 @@ export function unmetDependencies(
     const x = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], globals);
     return x !== undefined && x !== null && x !== '';
   };
-  return components.flatMap((c) => !enabled(c.info.name) ? [] : (c.info.requires ?? [])
-    .filter((r) => known.has(requirementName(r)) && !enabled(requirementName(r)))
-    .filter((r) => !(typeof r !== 'string' && r.unlessGlobal && globalSet(r.unlessGlobal)))
-    .filter((r) => requirementApplies(r, valuesOf(c.info.name)))
-    .map((r) => requirementMessage(c.info.name, r)));
+  return components.flatMap((c) =>
+    !enabled(c.info.name)
+      ? []
+      : (c.info.requires ?? [])
+          .filter((r) => known.has(requirementName(r)) && !enabled(requirementName(r)))
+          .filter((r) => !(typeof r !== 'string' && r.unlessGlobal && globalSet(r.unlessGlobal)))
+          .filter((r) => requirementApplies(r, valuesOf(c.info.name)))
+          .map((r) => requirementMessage(c.info.name, r)),
+  );
 }
 
 /** `when` of a requirement as text: ` (with ui.enabled=true, ui.mode=kubeflow)`. */
 export const requirementCondition = (r: Requirement): string =>
-  typeof r === 'string' || !r.when ? '' : ` (with ${Object.entries(r.when).map(([k, x]) => `${k}=${x}`).join(', ')})`;
+  typeof r === 'string' || !r.when
+    ? ''
+    : ` (with ${Object.entries(r.when)
+        .map(([k, x]) => `${k}=${x}`)
+        .join(', ')})`;
 
 export function requirementMessage(name: string, r: Requirement): string {
   const req = requirementName(r);
@@ -54,13 +66,19 @@ export function requirementMessage(name: string, r: Requirement): string {
 export function unknownRequirements(components: ComponentEntry[], planned: readonly string[] = []): string[] {
   const registered = components.map((c) => c.info.name);
   const known = new Set([...registered, ...EXTERNAL_PREREQUISITES, ...planned]);
-  return components.flatMap((c) => requiredNames(c).filter((r) => !known.has(r)).map((r) => {
-    const near = [...known].filter((k) => distance(k, r) <= 2);
-    return `${c.info.name} requires unknown component '${r}'`
-      + (near.length ? `: did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '')
-      + ` Known: the registered components (src/components/registry.ts), the upstream entries not yet in the project (${planned.filter((p) => !registered.includes(p)).join(', ') || 'none'})`
-      + ` and the external prerequisites (${EXTERNAL_PREREQUISITES.join(', ')}). To depend on a new component, add its folder and registry line first.`;
-  }));
+  return components.flatMap((c) =>
+    requiredNames(c)
+      .filter((r) => !known.has(r))
+      .map((r) => {
+        const near = [...known].filter((k) => distance(k, r) <= 2);
+        return (
+          `${c.info.name} requires unknown component '${r}'` +
+          (near.length ? `: did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '') +
+          ` Known: the registered components (src/components/registry.ts), the upstream entries not yet in the project (${planned.filter((p) => !registered.includes(p)).join(', ') || 'none'})` +
+          ` and the external prerequisites (${EXTERNAL_PREREQUISITES.join(', ')}). To depend on a new component, add its folder and registry line first.`
+        );
+      }),
+  );
 }
 
 /** Edit distance, for "did you mean". */
@@ -68,7 +86,8 @@ function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
   }
   return d[a.length]![b.length]!;
 }

@@ -44,18 +44,21 @@ export class KubeflowPlatform extends Construct {
     }
     const known = new Set(entries.map((e) => e.info.name));
     for (const name of Object.keys(byName)) {
-      if (!known.has(name)) throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
+      if (!known.has(name))
+        throw new Error(`KubeflowPlatform: prop 'components.${name}' names no component; known: ${[...known].join(', ')}`);
     }
     const entryByName = new Map(entries.map((e) => [e.info.name, e]));
-    const enabled = (name: string) => byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(entryByName.get(name)!.info));
+    const enabled = (name: string) =>
+      byName[name]?.enabled ?? (preset?.enable ? preset.enable.includes(name) : enabledByDefault(entryByName.get(name)!.info));
     const presetOf = (name: string) => byName[name]?.preset ?? preset?.componentPresets?.[name];
     // a component's values as it will be built (defaults, preset, overrides), for requirements limited by `when`
     const valuesOf = (name: string) => {
       const info = entryByName.get(name)!.info;
       const p = presetOf(name);
-      return mergeValues(mergeValues(defaultsOf(allSpecs(info)), p ? info.presets?.[p]?.values ?? {} : {}), byName[name]?.values ?? {});
+      return mergeValues(mergeValues(defaultsOf(allSpecs(info)), p ? (info.presets?.[p]?.values ?? {}) : {}), byName[name]?.values ?? {});
     };
-    const global = preset?.global || props.global ? { ...(preset?.global ?? {}), ...((props.global ?? {}) as Record<string, unknown>) } : undefined;
+    const global =
+      preset?.global || props.global ? { ...(preset?.global ?? {}), ...((props.global ?? {}) as Record<string, unknown>) } : undefined;
     const unmet = unmetDependencies(entries, enabled, global, valuesOf);
     if (unmet.length) throw new Error(`KubeflowPlatform: ${unmet.join('; ')}`);
     for (const entry of entries) {

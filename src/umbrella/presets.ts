@@ -16,9 +16,25 @@ export interface PlatformPreset {
 const notebooks: PlatformPreset = {
   description: 'Notebooks only: dashboard, profiles, PodDefaults, notebooks, volumes and tensorboards, with the auth layer they need.',
   enable: [
-    'cert-manager', 'istio-crds', 'istio-install', 'istio-namespace', 'oauth2-proxy', 'dex', 'kubeflow-namespace', 'kubeflow-roles', 'kubeflow-istio-resources',
-    'centraldashboard', 'admission-webhook', 'jupyter-web-app', 'notebook-controller', 'profiles', 'pvcviewer-controller',
-    'volumes-web-app', 'tensorboard-controller', 'tensorboards-web-app', 'user-namespace',
+    'cert-manager',
+    'istio-crds',
+    'istio-install',
+    'istio-namespace',
+    'oauth2-proxy',
+    'dex',
+    'kubeflow-namespace',
+    'kubeflow-roles',
+    'kubeflow-istio-resources',
+    'centraldashboard',
+    'admission-webhook',
+    'jupyter-web-app',
+    'notebook-controller',
+    'profiles',
+    'pvcviewer-controller',
+    'volumes-web-app',
+    'tensorboard-controller',
+    'tensorboards-web-app',
+    'user-namespace',
   ],
 };
 
@@ -28,10 +44,10 @@ const notebooks: PlatformPreset = {
  * controller and runtimes) and Katib, whose UI lives in the dashboard behind the same gateway.
  */
 const notebooksTrainer: PlatformPreset = {
-  description: 'Notebooks, Trainer and Katib: the notebooks subset plus Kubeflow Trainer (TrainJobs, JobSet, training runtimes) and Katib (experiments, its UI in the dashboard), with the auth layer they need.',
+  description:
+    'Notebooks, Trainer and Katib: the notebooks subset plus Kubeflow Trainer (TrainJobs, JobSet, training runtimes) and Katib (experiments, its UI in the dashboard), with the auth layer they need.',
   enable: [...notebooks.enable!, 'katib', 'trainer'],
 };
-
 
 const notebookComponents = notebooks.enable!;
 
@@ -42,7 +58,8 @@ const notebookComponents = notebooks.enable!;
  * example user or example profile.
  */
 const secure: PlatformPreset = {
-  description: 'Notebooks platform with no example credential: no example user or profile, Dex and oauth2-proxy credentials from Secrets you create (see the dex and oauth2-proxy `secure` presets), global.requireSecureCredentials on.',
+  description:
+    'Notebooks platform with no example credential: no example user or profile, Dex and oauth2-proxy credentials from Secrets you create (see the dex and oauth2-proxy `secure` presets), global.requireSecureCredentials on.',
   enable: notebookComponents.filter((n) => n !== 'user-namespace'),
   componentPresets: { dex: 'secure', 'oauth2-proxy': 'secure' },
   global: { requireSecureCredentials: true },
@@ -54,11 +71,15 @@ const secure: PlatformPreset = {
  * webhook certificates, is installed from its own chart before this release.
  */
 const servingEdge: PlatformPreset = {
-  description: 'KServe only, for inferencing on an edge device: raw deployments, small resources, nothing else (cert-manager, which issues its webhook certificates, is installed first by the plan).',
+  description:
+    'KServe only, for inferencing on an edge device: raw deployments, small resources, nothing else (cert-manager, which issues its webhook certificates, is installed first by the plan).',
   enable: ['cert-manager', 'kserve'],
   componentPresets: { kserve: 'edge' },
 };
 
-export const platformPresets = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure } satisfies Record<string, PlatformPreset>;
+export const platformPresets = { notebooks, 'notebooks-trainer': notebooksTrainer, 'serving-edge': servingEdge, secure } satisfies Record<
+  string,
+  PlatformPreset
+>;
 /** Name of a platform preset. */
 export type PlatformPresetName = keyof typeof platformPresets;

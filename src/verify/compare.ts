@@ -42,7 +42,13 @@ export function sameDocuments(r: K8sObject, o: K8sObject): boolean {
   const keys = new Set([...Object.keys(rd), ...Object.keys(od)]);
   return [...keys].every((k) => {
     if (rd[k] === od[k]) return true;
-    const doc = (t: string): unknown => { try { return parseYaml(t); } catch { return undefined; } };
+    const doc = (t: string): unknown => {
+      try {
+        return parseYaml(t);
+      } catch {
+        return undefined;
+      }
+    };
     const [a, b] = [doc(rd[k]), doc(od[k])];
     if ((a && typeof a === 'object') || (b && typeof b === 'object')) return canonical(a) === canonical(b);
     return typeof rd[k] === 'string' && typeof od[k] === 'string' && sameLines(rd[k], od[k]);
@@ -50,7 +56,11 @@ export function sameDocuments(r: K8sObject, o: K8sObject): boolean {
 }
 
 const sameLines = (a: string, b: string): boolean => {
-  const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = (t: string) =>
+    t
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
   return canonical(lines(a)) === canonical(lines(b));
 };
 

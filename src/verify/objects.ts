@@ -11,8 +11,7 @@ export function parseObjects(text: string): K8sObject[] {
     .filter((o): o is K8sObject => !!o && typeof o === 'object');
 }
 
-export const keyOf = (o: K8sObject): string =>
-  `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+export const keyOf = (o: K8sObject): string => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 /** Kustomize's content-hash suffix on generated ConfigMap/Secret names (and references to them). */
 const HASH = /-[bcdfghkmtz2456789]{10}$/;
@@ -43,13 +42,22 @@ export function normalizeHashes(o: K8sObject, hashed: Set<string>): K8sObject {
 
 /** Names of ConfigMaps/Secrets that carry a hash suffix in a set of objects. */
 export const hashedNames = (objs: K8sObject[]): Set<string> =>
-  new Set(objs.filter((o) => (o.kind === 'ConfigMap' || o.kind === 'Secret') && HASH.test(o.metadata?.name ?? '')).map((o) => o.metadata.name));
+  new Set(
+    objs.filter((o) => (o.kind === 'ConfigMap' || o.kind === 'Secret') && HASH.test(o.metadata?.name ?? '')).map((o) => o.metadata.name),
+  );
 
 /** A stable text form for comparisons: sorted keys. */
 export function canonical(x: unknown): string {
   const sort = (y: unknown): unknown =>
-    Array.isArray(y) ? y.map(sort) : y && typeof y === 'object'
-      ? Object.fromEntries(Object.keys(y).sort().map((k) => [k, sort((y as Record<string, unknown>)[k])])) : y;
+    Array.isArray(y)
+      ? y.map(sort)
+      : y && typeof y === 'object'
+        ? Object.fromEntries(
+            Object.keys(y)
+              .sort()
+              .map((k) => [k, sort((y as Record<string, unknown>)[k])]),
+          )
+        : y;
   return JSON.stringify(sort(x), null, 1);
 }
 

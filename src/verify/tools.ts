@@ -19,15 +19,30 @@ export const tools = {
 export function requireTool(bin: string): void {
   if (!bin.includes('/') || existsSync(bin)) return; // a bare name is looked up on PATH
   const name = Object.entries(tools).find(([, p]) => p === bin)?.[0] ?? bin;
-  throw new Error(`${name} not found at ${bin}: run \`npm install\` in the kubeflow-cdk8s folder (or set ${name.toUpperCase()} to a binary)`);
+  throw new Error(
+    `${name} not found at ${bin}: run \`npm install\` in the kubeflow-cdk8s folder (or set ${name.toUpperCase()} to a binary)`,
+  );
 }
 
-export interface RunResult { stdout: string; stderr: string; code: number }
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
 
 export async function exec(bin: string, args: string[], opts: { cwd?: string } = {}): Promise<RunResult> {
   requireTool(bin);
   try {
-    const { stdout, stderr } = await run(bin, args, { cwd: opts.cwd ?? ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(TOOLS, 'helm-cache'), HELM_CONFIG_HOME: join(TOOLS, 'helm-config'), HELM_DATA_HOME: join(TOOLS, 'helm-data') } });
+    const { stdout, stderr } = await run(bin, args, {
+      cwd: opts.cwd ?? ROOT,
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...process.env,
+        HELM_CACHE_HOME: join(TOOLS, 'helm-cache'),
+        HELM_CONFIG_HOME: join(TOOLS, 'helm-config'),
+        HELM_DATA_HOME: join(TOOLS, 'helm-data'),
+      },
+    });
     return { stdout, stderr, code: 0 };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; code?: number };

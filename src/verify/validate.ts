@@ -9,7 +9,13 @@ import type { K8sObject } from './objects.js';
 type Validator = (o: K8sObject) => void;
 const cache = new Map<string, Promise<Validator | undefined>>();
 
-const modelPackages = ['kubernetes-models', '@kubernetes-models/istio', '@kubernetes-models/cert-manager', '@kubernetes-models/argo-cd', '@kubernetes-models/flux-cd'];
+const modelPackages = [
+  'kubernetes-models',
+  '@kubernetes-models/istio',
+  '@kubernetes-models/cert-manager',
+  '@kubernetes-models/argo-cd',
+  '@kubernetes-models/flux-cd',
+];
 
 async function modelValidator(apiVersion: string, kind: string): Promise<Validator | undefined> {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
@@ -19,7 +25,9 @@ async function modelValidator(apiVersion: string, kind: string): Promise<Validat
       const mod = await import(path);
       const Model = mod[kind] ?? mod.default;
       if (Model) return (o) => new Model(o).validate();
-    } catch { /* not in this package */ }
+    } catch {
+      /* not in this package */
+    }
   }
   return undefined;
 }
@@ -59,7 +67,10 @@ function stripK8sExtensions(s: unknown): unknown {
   if (!s || typeof s !== 'object') return s;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s)) {
-    if (k === 'x-kubernetes-int-or-string' && v) { out.anyOf = [{ type: 'integer' }, { type: 'string' }]; continue; }
+    if (k === 'x-kubernetes-int-or-string' && v) {
+      out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+      continue;
+    }
     if (k.startsWith('x-kubernetes-')) continue;
     out[k] = stripK8sExtensions(v);
   }

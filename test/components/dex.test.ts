@@ -21,10 +21,16 @@ const config = (objs: K8sObject[]) => parse(objs.find((o) => o.kind === 'ConfigM
 
 const HASH = '$2y$12$4K/VkmDd1q1Orb3xAt82zu8gk7Ad6ReFR4LCP9UeYE90NLiN9Df72';
 const keycloak = {
-  type: 'oidc', id: 'keycloak', name: 'Keycloak',
+  type: 'oidc',
+  id: 'keycloak',
+  name: 'Keycloak',
   config: {
-    issuer: 'https://keycloak.example.com/realms/kubeflow', clientID: 'kubeflow', clientSecret: '$KEYCLOAK_CLIENT_SECRET',
-    redirectURI: 'https://kubeflow.example.com/dex/callback', scopes: ['openid', 'profile', 'email', 'groups'], insecureEnableGroups: true,
+    issuer: 'https://keycloak.example.com/realms/kubeflow',
+    clientID: 'kubeflow',
+    clientSecret: '$KEYCLOAK_CLIENT_SECRET',
+    redirectURI: 'https://kubeflow.example.com/dex/callback',
+    scopes: ['openid', 'profile', 'email', 'groups'],
+    insecureEnableGroups: true,
   },
 };
 
@@ -43,13 +49,23 @@ describe('dex config from typed values', () => {
   });
 
   it('LDAP and GitHub connectors are typed too; a misspelt connector field fails', () => {
-    const ldap = { type: 'ldap', id: 'ldap', name: 'LDAP', config: { host: 'ldap.example.com:636', userSearch: { baseDN: 'ou=people,dc=example,dc=com', username: 'uid' } } };
-    const github = { type: 'github', id: 'github', name: 'GitHub', config: { clientID: 'x', clientSecret: '$GITHUB_SECRET', redirectURI: 'https://kf/dex/callback', orgs: [{ name: 'acme' }] } };
+    const ldap = {
+      type: 'ldap',
+      id: 'ldap',
+      name: 'LDAP',
+      config: { host: 'ldap.example.com:636', userSearch: { baseDN: 'ou=people,dc=example,dc=com', username: 'uid' } },
+    };
+    const github = {
+      type: 'github',
+      id: 'github',
+      name: 'GitHub',
+      config: { clientID: 'x', clientSecret: '$GITHUB_SECRET', redirectURI: 'https://kf/dex/callback', orgs: [{ name: 'acme' }] },
+    };
     expect(config(concrete({ connectors: [ldap, github] })).connectors).toEqual([ldap, github]);
     expect(() => concrete({ connectors: [{ ...keycloak, config: { ...keycloak.config, clientId: 'typo' } }] })).toThrow(/connectors/);
   });
 
-  it('the default config is upstream\'s file, and a changed issuer follows the value', () => {
+  it("the default config is upstream's file, and a changed issuer follows the value", () => {
     expect(config(concrete({}))).toMatchObject({ issuer: 'http://dex.auth.svc.cluster.local:5556/dex', enablePasswordDB: true });
     expect(config(concrete({ issuerUrl: 'https://kubeflow.example.com/dex' })).issuer).toBe('https://kubeflow.example.com/dex');
   });

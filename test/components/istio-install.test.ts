@@ -24,9 +24,16 @@ const helm = (h: 'helm3' | 'helm4', values: unknown) => {
 const find = (objs: K8sObject[], kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name)!;
 
 const values = {
-  gateway: { service: { type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } }, autoscaling: { maxReplicas: 9 } },
+  gateway: {
+    service: { type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } },
+    autoscaling: { maxReplicas: 9 },
+  },
   ingressGateway: { tls: { enabled: true, credentialName: 'kubeflow-tls', httpsRedirect: true } },
-  istiod: { meshConfig: { extensionProviders: [{ name: 'oauth2-proxy', envoyExtAuthzHttp: { service: 'auth.example.svc.cluster.local', port: 4180 } }] } },
+  istiod: {
+    meshConfig: {
+      extensionProviders: [{ name: 'oauth2-proxy', envoyExtAuthzHttp: { service: 'auth.example.svc.cluster.local', port: 4180 } }],
+    },
+  },
   cni: { enabled: false },
 };
 
@@ -41,7 +48,10 @@ describe('istio-install', () => {
     const objs = c.objects.map((o) => o.json as K8sObject);
     const gateway = find(objs, 'Gateway', 'istio-ingressgateway');
     expect(gateway.spec.servers[0].tls).toEqual({ httpsRedirect: true });
-    expect(gateway.spec.servers[1]).toMatchObject({ port: { number: 443, protocol: 'HTTPS' }, tls: { mode: 'SIMPLE', credentialName: 'kubeflow-tls' } });
+    expect(gateway.spec.servers[1]).toMatchObject({
+      port: { number: 443, protocol: 'HTTPS' },
+      tls: { mode: 'SIMPLE', credentialName: 'kubeflow-tls' },
+    });
   });
 
   it.skipIf(!!skip)('renders the typed values through the charts with Helm 3 and 4', async () => {
@@ -54,13 +64,15 @@ describe('istio-install', () => {
       expect(svc.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-type']).toBe('nlb');
       expect(find(objs, 'HorizontalPodAutoscaler', 'istio-ingressgateway').spec.maxReplicas).toBe(9);
       const mesh = parse(find(objs, 'ConfigMap', 'istio').data.mesh);
-      expect(mesh.extensionProviders).toEqual([{ name: 'oauth2-proxy', envoyExtAuthzHttp: { service: 'auth.example.svc.cluster.local', port: 4180 } }]);
+      expect(mesh.extensionProviders).toEqual([
+        { name: 'oauth2-proxy', envoyExtAuthzHttp: { service: 'auth.example.svc.cluster.local', port: 4180 } },
+      ]);
       expect(objs.some((o) => o.kind === 'DaemonSet')).toBe(false);
       expect(find(objs, 'Gateway', 'istio-ingressgateway').spec.servers).toHaveLength(2);
     }
   });
 
-  it.skipIf(!!skip)('rejects bad values naming them, also passed through to the gateway chart\'s schema', async () => {
+  it.skipIf(!!skip)("rejects bad values naming them, also passed through to the gateway chart's schema", async () => {
     for (const h of ['helm3', 'helm4'] as const) {
       const typed = await helm(h, { gateway: { service: { type: 'Balanced' } } });
       expect(typed.code).not.toBe(0);

@@ -59,7 +59,10 @@ describe('jupyter-web-app spawner config', () => {
     expect(f.workspaceVolume).toEqual({ readOnly: false, value: null });
     expect(f.configurations.value).toEqual(['access-ml-pipeline']);
     // untouched settings keep their defaults; readOnly of image groups is written only when set
-    expect(f.imageGroupOne).toEqual({ value: 'ghcr.io/kubeflow/kubeflow/notebook-servers/codeserver-python:v1.10.0', options: ['ghcr.io/kubeflow/kubeflow/notebook-servers/codeserver-python:v1.10.0'] });
+    expect(f.imageGroupOne).toEqual({
+      value: 'ghcr.io/kubeflow/kubeflow/notebook-servers/codeserver-python:v1.10.0',
+      options: ['ghcr.io/kubeflow/kubeflow/notebook-servers/codeserver-python:v1.10.0'],
+    });
     expect(f.shm).toEqual({ readOnly: false, value: true });
   });
 
@@ -76,15 +79,26 @@ describe('jupyter-web-app spawner config', () => {
     expect(vol.configMap.name).toBe(rendered.metadata.name);
   });
 
-  it.skipIf(!hasReference('jupyter-web-app'))('with default values, parses to exactly upstream 26.03\'s spawner config (only the text differs: declared deviation)', () => {
-    const ours = configMap(synthConcrete(jupyterWebApp).map((o) => o.json as K8sObject));
-    const upstream = configMap(loadReference('jupyter-web-app'));
-    expect(parse(ours.data['spawner_ui_config.yaml'])).toEqual(parse(upstream.data['spawner_ui_config.yaml']));
-  });
+  it.skipIf(!hasReference('jupyter-web-app'))(
+    "with default values, parses to exactly upstream 26.03's spawner config (only the text differs: declared deviation)",
+    () => {
+      const ours = configMap(synthConcrete(jupyterWebApp).map((o) => o.json as K8sObject));
+      const upstream = configMap(loadReference('jupyter-web-app'));
+      expect(parse(ours.data['spawner_ui_config.yaml'])).toEqual(parse(upstream.data['spawner_ui_config.yaml']));
+    },
+  );
 
   it.each([
-    ['a number instead of an image string', { spawnerFormDefaults: { image: { options: ['ghcr.io/x/y:1', 42] } } }, /spawnerFormDefaults[./]image[./]options[./]1/],
-    ['an object instead of an image string', { spawnerFormDefaults: { imageGroupOne: { value: { repository: 'x' } } } }, /spawnerFormDefaults[./]imageGroupOne[./]value/],
+    [
+      'a number instead of an image string',
+      { spawnerFormDefaults: { image: { options: ['ghcr.io/x/y:1', 42] } } },
+      /spawnerFormDefaults[./]image[./]options[./]1/,
+    ],
+    [
+      'an object instead of an image string',
+      { spawnerFormDefaults: { imageGroupOne: { value: { repository: 'x' } } } },
+      /spawnerFormDefaults[./]imageGroupOne[./]value/,
+    ],
     ['a misspelt key', { spawnerFormDefaults: { cpu: { limitFactr: '2' } } }, /limitFactr/],
     ['a value outside the enum', { spawnerFormDefaults: { gpus: { value: { num: '3' } } } }, /spawnerFormDefaults[./]gpus[./]value[./]num/],
   ])('helm template rejects %s, naming its path', async (_what, values, path) => {

@@ -11,16 +11,26 @@ import { parseObjects, type K8sObject } from '../support/objects.js';
 import { compareSets, DIST } from '../support/render.js';
 import { helmTemplate } from '../support/tools.js';
 
-const values = { profiles: [{ name: 'team-a' }, { name: 'team-b' }], pipelinesEndpoint: 'http://ml-pipeline.kubeflow:8888', token: { expirationSeconds: 3600 } };
+const values = {
+  profiles: [{ name: 'team-a' }, { name: 'team-b' }],
+  pipelinesEndpoint: 'http://ml-pipeline.kubeflow:8888',
+  token: { expirationSeconds: 3600 },
+};
 
 describe('kale', () => {
   it('gives notebooks in every listed profile a Pipelines token and the KFP client environment, in both outputs', async () => {
     const concrete = synthConcrete(kale, { values }).map((o) => o.json as K8sObject);
     expect(concrete.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
-      'PodDefault/team-a/kale-pipelines-access', 'PodDefault/team-b/kale-pipelines-access']);
+      'PodDefault/team-a/kale-pipelines-access',
+      'PodDefault/team-b/kale-pipelines-access',
+    ]);
     const spec = concrete[0]!.spec;
     expect(spec.selector.matchLabels).toEqual({ 'kale-pipelines-access': 'true' });
-    expect(spec.volumes[0].projected.sources[0].serviceAccountToken).toEqual({ path: 'token', audience: 'pipelines.kubeflow.org', expirationSeconds: 3600 });
+    expect(spec.volumes[0].projected.sources[0].serviceAccountToken).toEqual({
+      path: 'token',
+      audience: 'pipelines.kubeflow.org',
+      expirationSeconds: 3600,
+    });
     expect(spec.volumeMounts[0]).toEqual({ name: spec.volumes[0].name, mountPath: '/var/run/secrets/kubeflow/pipelines', readOnly: true });
     expect(spec.env).toEqual([
       { name: 'KF_PIPELINES_SA_TOKEN_PATH', value: '/var/run/secrets/kubeflow/pipelines/token' },
@@ -51,7 +61,8 @@ describe('kale', () => {
     expect(components.some((c) => c.info.name === 'pipelines')).toBe(true);
     for (const dep of ['notebook-controller', 'pipelines']) {
       expect(unmetDependencies(components, on([dep])).filter((m) => m.startsWith('kale '))).toEqual([
-        `kale requires ${dep}, which is disabled: enable ${dep} or disable kale`]);
+        `kale requires ${dep}, which is disabled: enable ${dep} or disable kale`,
+      ]);
     }
     expect(unmetDependencies(components, on([])).filter((m) => m.startsWith('kale '))).toEqual([]);
     // with kale off, switching pipelines off is no concern of kale's

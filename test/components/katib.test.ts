@@ -25,7 +25,8 @@ async function both(values: unknown): Promise<K8sObject[]> {
 }
 const find = (objs: K8sObject[], kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name);
 const config = (objs: K8sObject[]) => parseYaml(find(objs, 'ConfigMap', 'katib-config')!.data['katib-config.yaml']);
-const templates = (objs: K8sObject[]) => Object.fromEntries(Object.entries<string>(find(objs, 'ConfigMap', 'trial-templates')!.data).map(([k, x]) => [k, parseYaml(x)]));
+const templates = (objs: K8sObject[]) =>
+  Object.fromEntries(Object.entries<string>(find(objs, 'ConfigMap', 'trial-templates')!.data).map(([k, x]) => [k, parseYaml(x)]));
 
 describe('katib values', () => {
   it('default trial resources set in a values file reach every trial template in both outputs', async () => {
@@ -41,8 +42,13 @@ describe('katib values', () => {
   });
 
   it('suggestion algorithms, collectors and trial kinds are typed values of katib-config', async () => {
-    const suggestions = [...defaultSuggestions.filter((s) => !['enas', 'random'].includes(s.algorithmName)), { algorithmName: 'random', image: 'mirror.example.com/hyperopt:1', resources: { limits: { cpu: '1' } } }];
-    const c = config(await both({ config: { suggestions, trialResources: ['Job.v1.batch'] }, controller: { leaderElection: true, replicas: 2 } }));
+    const suggestions = [
+      ...defaultSuggestions.filter((s) => !['enas', 'random'].includes(s.algorithmName)),
+      { algorithmName: 'random', image: 'mirror.example.com/hyperopt:1', resources: { limits: { cpu: '1' } } },
+    ];
+    const c = config(
+      await both({ config: { suggestions, trialResources: ['Job.v1.batch'] }, controller: { leaderElection: true, replicas: 2 } }),
+    );
     expect(c.runtime.suggestions).toEqual(suggestions);
     expect(c.init.controller).toEqual({ webhookPort: 8443, enableLeaderElection: true, trialResources: ['Job.v1.batch'] });
   });
@@ -65,7 +71,8 @@ describe('katib values', () => {
   it('resources of the controller, UI and DB manager', async () => {
     const r = { limits: { memory: '1Gi' }, requests: { cpu: '100m' } };
     const objs = await both({ controller: { resources: r }, ui: { resources: r }, dbManager: { resources: r } });
-    for (const n of ['katib-controller', 'katib-ui', 'katib-db-manager']) expect(find(objs, 'Deployment', n)!.spec.template.spec.containers[0].resources).toEqual(r);
+    for (const n of ['katib-controller', 'katib-ui', 'katib-db-manager'])
+      expect(find(objs, 'Deployment', n)!.spec.template.spec.containers[0].resources).toEqual(r);
   });
 
   it('an external database from an existing Secret: no bundled database, no generated Secret', async () => {
@@ -77,10 +84,15 @@ describe('katib values', () => {
   });
 
   it('the bundled databases keep their PVC on uninstall', async () => {
-    for (const [type, name] of [['mysql', 'katib-mysql'], ['postgres', 'katib-postgres']]) {
+    for (const [type, name] of [
+      ['mysql', 'katib-mysql'],
+      ['postgres', 'katib-postgres'],
+    ]) {
       const f = join(dir, `${type}.yaml`);
       writeFileSync(f, JSON.stringify({ database: { type } }));
-      const pvc = parseObjects(await helmTemplate('helm3', join(DIST, 'helm', 'katib'), ['-f', f])).find((o) => o.kind === 'PersistentVolumeClaim')!;
+      const pvc = parseObjects(await helmTemplate('helm3', join(DIST, 'helm', 'katib'), ['-f', f])).find(
+        (o) => o.kind === 'PersistentVolumeClaim',
+      )!;
       expect(pvc.metadata.name).toBe(name);
       expect(pvc.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
     }

@@ -21,14 +21,19 @@ const valuesFile = (values: unknown) => {
 };
 const CHART = join(DIST, 'helm', 'knative-serving');
 const concrete = (values: unknown) => synthConcrete(knativeServing, { values: values as never }).map((o) => o.json as K8sObject);
-const helm = async (values: unknown, h: 'helm3' | 'helm4' = 'helm3') => parseObjects(await helmTemplate(h, CHART, ['-f', valuesFile(values)]));
+const helm = async (values: unknown, h: 'helm3' | 'helm4' = 'helm3') =>
+  parseObjects(await helmTemplate(h, CHART, ['-f', valuesFile(values)]));
 const cm = (objs: K8sObject[], name: string) => objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name)!;
 /** A ConfigMap's keys without the `_example` documentation. */
 const keys = (objs: K8sObject[], name: string) => {
   const { _example, ...rest } = cm(objs, name).data as Record<string, string>;
   return rest;
 };
-const configMapNames = (objs: K8sObject[]) => objs.filter((o) => o.kind === 'ConfigMap').map((o) => o.metadata.name as string).sort();
+const configMapNames = (objs: K8sObject[]) =>
+  objs
+    .filter((o) => o.kind === 'ConfigMap')
+    .map((o) => o.metadata.name as string)
+    .sort();
 
 /** Every output must hold the same ConfigMaps: Helm 3, Helm 4 and concrete synthesis (Kustomize, cdk8s apps). */
 async function allOutputs(values: unknown): Promise<K8sObject[][]> {
@@ -41,7 +46,7 @@ async function allOutputs(values: unknown): Promise<K8sObject[][]> {
 }
 
 describe('knative-serving config ConfigMaps from typed values', () => {
-  it('by default sets only the keys Kubeflow sets (Knative\'s own defaults apply to the rest)', () => {
+  it("by default sets only the keys Kubeflow sets (Knative's own defaults apply to the rest)", () => {
     const c = concrete({});
     expect(keys(c, 'config-autoscaler')).toEqual({});
     expect(keys(c, 'config-domain')).toEqual({ 'example.com': '' });
@@ -60,9 +65,17 @@ describe('knative-serving config ConfigMaps from typed values', () => {
     for (const objs of await allOutputs(values)) {
       expect(keys(objs, 'config-domain')).toEqual({ 'models.example.org': '' });
       expect(keys(objs, 'config-autoscaler')).toEqual({
-        'min-scale': '1', 'max-scale': '1000000', 'enable-scale-to-zero': 'false', 'scale-to-zero-grace-period': '45s', 'max-scale-up-rate': '2.5',
+        'min-scale': '1',
+        'max-scale': '1000000',
+        'enable-scale-to-zero': 'false',
+        'scale-to-zero-grace-period': '45s',
+        'max-scale-up-rate': '2.5',
       });
-      expect(keys(objs, 'config-network')).toEqual({ 'external-domain-tls': 'Enabled', 'http-protocol': 'Redirected', 'ingress-class': 'istio.ingress.networking.knative.dev' });
+      expect(keys(objs, 'config-network')).toEqual({
+        'external-domain-tls': 'Enabled',
+        'http-protocol': 'Redirected',
+        'ingress-class': 'istio.ingress.networking.knative.dev',
+      });
     }
   });
 
@@ -71,11 +84,16 @@ describe('knative-serving config ConfigMaps from typed values', () => {
       const sch = s.schema as { type: string[]; enum?: unknown[]; pattern?: string; minimum?: number; maximum?: number };
       if (sch.enum) return sch.enum[sch.enum.length - 2];
       switch (s.type) {
-        case 'boolean': return true;
-        case 'integer': return Math.max(3, sch.minimum ?? 0);
-        case 'number': return sch.maximum !== undefined && sch.maximum <= 1 ? 0.25 : Math.max(sch.minimum ?? 0, 1) + 1.5;
-        case 'object': return { kind: 'ClusterIssuer', name: `issuer-${s.key.toLowerCase()}` };
-        default: return sch.pattern?.includes('ns|us') ? '45s' : sch.pattern?.includes('Ki') ? '250m' : sch.pattern ? '7' : `text for ${s.key}`;
+        case 'boolean':
+          return true;
+        case 'integer':
+          return Math.max(3, sch.minimum ?? 0);
+        case 'number':
+          return sch.maximum !== undefined && sch.maximum <= 1 ? 0.25 : Math.max(sch.minimum ?? 0, 1) + 1.5;
+        case 'object':
+          return { kind: 'ClusterIssuer', name: `issuer-${s.key.toLowerCase()}` };
+        default:
+          return sch.pattern?.includes('ns|us') ? '45s' : sch.pattern?.includes('Ki') ? '250m' : sch.pattern ? '7' : `text for ${s.key}`;
       }
     };
     const values: Record<string, Record<string, unknown>> = {};
@@ -114,7 +132,12 @@ describe('knative-serving config ConfigMaps from typed values', () => {
   });
 
   it('the ingress gateway and the cluster-local gateway follow the istio values', async () => {
-    const values = { istio: { ingressGateway: { namespace: 'gw', name: 'public', service: 'gw.gw-system.svc.cluster.local' }, localGatewaySelector: { app: 'local-gw', istio: null } } };
+    const values = {
+      istio: {
+        ingressGateway: { namespace: 'gw', name: 'public', service: 'gw.gw-system.svc.cluster.local' },
+        localGatewaySelector: { app: 'local-gw', istio: null },
+      },
+    };
     for (const objs of await allOutputs(values)) {
       expect(keys(objs, 'config-istio')).toEqual({ 'gateway.gw.public': 'gw.gw-system.svc.cluster.local' });
       const svc = objs.find((o) => o.kind === 'Service' && o.metadata.name === 'knative-local-gateway')!;
@@ -148,7 +171,7 @@ describe('knative-serving _example documentation', () => {
   const objs = concrete({});
   const configMaps = objs.filter((o) => o.kind === 'ConfigMap');
 
-  it('is ours, generated from the value docs, and its checksum annotation matches it (Knative\'s config webhook checks it)', () => {
+  it("is ours, generated from the value docs, and its checksum annotation matches it (Knative's config webhook checks it)", () => {
     expect(configMaps).toHaveLength(13);
     for (const c of configMaps) {
       const example = c.data._example as string;
@@ -161,33 +184,54 @@ describe('knative-serving _example documentation', () => {
     expect(parse(autoscaler)).toMatchObject({ 'enable-scale-to-zero': 'true', 'stable-window': '60s', 'max-scale': '0' });
   });
 
-  it.skipIf(!hasReference('knative-serving'))('shares no line of prose with upstream\'s examples (skipped without ../shared/reference)', () => {
-    const prose = (t: string) => t.split('\n').map((l) => l.replace(/^#\s*/, '').trim()).filter((l) => l.split(' ').length >= 6);
-    const upstream = new Set(loadReference('knative-serving').filter((o) => o.kind === 'ConfigMap').flatMap((o) => prose(o.data?._example ?? '')));
-    const ours = configMaps.flatMap((c) => prose(c.data._example));
-    expect(upstream.size).toBeGreaterThan(50);
-    expect(ours.filter((l) => upstream.has(l))).toEqual([]);
-  });
+  it.skipIf(!hasReference('knative-serving'))(
+    "shares no line of prose with upstream's examples (skipped without ../shared/reference)",
+    () => {
+      const prose = (t: string) =>
+        t
+          .split('\n')
+          .map((l) => l.replace(/^#\s*/, '').trim())
+          .filter((l) => l.split(' ').length >= 6);
+      const upstream = new Set(
+        loadReference('knative-serving')
+          .filter((o) => o.kind === 'ConfigMap')
+          .flatMap((o) => prose(o.data?._example ?? '')),
+      );
+      const ours = configMaps.flatMap((c) => prose(c.data._example));
+      expect(upstream.size).toBeGreaterThan(50);
+      expect(ours.filter((l) => upstream.has(l))).toEqual([]);
+    },
+  );
 });
 
 describe('knative-serving CRDs', () => {
   const validators = crdValidators(concrete({}));
   const ksvc = {
-    apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata: { name: 'sklearn-iris-predictor', namespace: 'user' },
+    apiVersion: 'serving.knative.dev/v1',
+    kind: 'Service',
+    metadata: { name: 'sklearn-iris-predictor', namespace: 'user' },
     spec: {
       template: {
         metadata: { annotations: { 'autoscaling.knative.dev/min-scale': '1' }, labels: { app: 'iris' } },
         spec: {
-          containerConcurrency: 0, timeoutSeconds: 300,
-          containers: [{
-            name: 'kserve-container', image: 'kserve/sklearnserver:v0.16.0', args: ['--model_name=iris'],
-            env: [{ name: 'PORT', value: '8080' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
-            ports: [{ containerPort: 8080, name: 'h2c', protocol: 'TCP' }],
-            readinessProbe: { httpGet: { path: '/v2/health/ready', port: 8080 }, periodSeconds: 5 },
-            resources: { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '100m', memory: 256 } },
-            securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-            volumeMounts: [{ name: 'model', mountPath: '/mnt/models', readOnly: true }],
-          }],
+          containerConcurrency: 0,
+          timeoutSeconds: 300,
+          containers: [
+            {
+              name: 'kserve-container',
+              image: 'kserve/sklearnserver:v0.16.0',
+              args: ['--model_name=iris'],
+              env: [
+                { name: 'PORT', value: '8080' },
+                { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+              ],
+              ports: [{ containerPort: 8080, name: 'h2c', protocol: 'TCP' }],
+              readinessProbe: { httpGet: { path: '/v2/health/ready', port: 8080 }, periodSeconds: 5 },
+              resources: { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '100m', memory: 256 } },
+              securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+              volumeMounts: [{ name: 'model', mountPath: '/mnt/models', readOnly: true }],
+            },
+          ],
           volumes: [{ name: 'model', emptyDir: {} }],
         },
       },
@@ -209,10 +253,18 @@ describe('knative-serving CRDs', () => {
   it('has the 12 CRDs, each with a status subresource, behind crds.install', () => {
     const crds = concrete({}).filter((o) => o.kind === 'CustomResourceDefinition');
     expect(crds.map((c) => c.metadata.name).sort()).toEqual([
-      'certificates.networking.internal.knative.dev', 'clusterdomainclaims.networking.internal.knative.dev', 'configurations.serving.knative.dev',
-      'domainmappings.serving.knative.dev', 'images.caching.internal.knative.dev', 'ingresses.networking.internal.knative.dev',
-      'metrics.autoscaling.internal.knative.dev', 'podautoscalers.autoscaling.internal.knative.dev', 'revisions.serving.knative.dev',
-      'routes.serving.knative.dev', 'serverlessservices.networking.internal.knative.dev', 'services.serving.knative.dev',
+      'certificates.networking.internal.knative.dev',
+      'clusterdomainclaims.networking.internal.knative.dev',
+      'configurations.serving.knative.dev',
+      'domainmappings.serving.knative.dev',
+      'images.caching.internal.knative.dev',
+      'ingresses.networking.internal.knative.dev',
+      'metrics.autoscaling.internal.knative.dev',
+      'podautoscalers.autoscaling.internal.knative.dev',
+      'revisions.serving.knative.dev',
+      'routes.serving.knative.dev',
+      'serverlessservices.networking.internal.knative.dev',
+      'services.serving.knative.dev',
     ]);
     for (const c of crds) expect(c.spec.versions[0].subresources, c.metadata.name).toEqual({ status: {} });
     expect(concrete({ crds: { install: false } }).filter((o) => o.kind === 'CustomResourceDefinition')).toEqual([]);

@@ -11,7 +11,8 @@ import { compareSets, DIST } from '../support/render.js';
 import { helmTemplate } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-kserve-'));
-const concrete = (values: unknown) => synthConcrete(kserve, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
+const concrete = (values: unknown) =>
+  synthConcrete(kserve, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
 async function helm(values: unknown) {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(f, JSON.stringify(values));
@@ -50,21 +51,33 @@ describe('kserve values', () => {
 
   it('replacing the runtimes list changes an image and resources and drops the others', async () => {
     const sklearn = {
-      name: 'kserve-sklearnserver', supportedModelFormats: [{ name: 'sklearn', version: '1' }],
-      container: { image: 'kserve/sklearnserver:v0.16.1', resources: { limits: { cpu: '250m' } } }, hostIPC: 'true',
+      name: 'kserve-sklearnserver',
+      supportedModelFormats: [{ name: 'sklearn', version: '1' }],
+      container: { image: 'kserve/sklearnserver:v0.16.1', resources: { limits: { cpu: '250m' } } },
+      hostIPC: 'true',
     };
     const values = { runtimes: [sklearn], crds: { install: false } }; // CRDs left out: faster, and not what this checks
     const [h, c] = [await helm(values), concrete(values)];
     expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
     expect(runtimes(c).map((o) => o.metadata.name)).toEqual(['kserve-sklearnserver']);
-    expect(runtimes(h)[0]!.spec.containers[0]).toEqual({ name: 'kserve-container', image: 'kserve/sklearnserver:v0.16.1', resources: { limits: { cpu: '250m' } } });
+    expect(runtimes(h)[0]!.spec.containers[0]).toEqual({
+      name: 'kserve-container',
+      image: 'kserve/sklearnserver:v0.16.1',
+      resources: { limits: { cpu: '250m' } },
+    });
     expect(runtimes(h)[0]!.spec.hostIPC).toBe(true);
   });
 
   it('config values land in their JSON entries, encoded so that no value breaks out of its string', async () => {
     // ingressDomain is a DNS subdomain now (the schema refuses quotes); domainTemplate stays free one-line text
     const template = '{{ .Name }}.evil.com", "urlScheme": "https';
-    const values = { ingress: { domainTemplate: template, enableGatewayApi: true }, storageInitializer: { memoryLimit: '2Gi' }, batcher: { maxBatchSize: 64 }, localModel: { enabled: true }, crds: { install: false } };
+    const values = {
+      ingress: { domainTemplate: template, enableGatewayApi: true },
+      storageInitializer: { memoryLimit: '2Gi' },
+      batcher: { maxBatchSize: 64 },
+      localModel: { enabled: true },
+      crds: { install: false },
+    };
     const [h, c] = [await helm(values), concrete(values)];
     expect(compareSets(h, c, ['helm', 'concrete']).join('\n')).toBe('');
     for (const objs of [h, c]) {
@@ -81,7 +94,9 @@ describe('kserve values', () => {
 
   it('rejects an unknown deployment mode and a runtime without an image', () => {
     expect(() => concrete({ deploymentMode: 'Knative' })).toThrow(/deploymentMode/);
-    expect(() => concrete({ extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: {} }] })).toThrow(/extraRuntimes\.0\.container/);
+    expect(() => concrete({ extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: {} }] })).toThrow(
+      /extraRuntimes\.0\.container/,
+    );
   });
 });
 

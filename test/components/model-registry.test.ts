@@ -25,9 +25,13 @@ const sameSet = (a: K8sObject[], b: K8sObject[]) =>
   expect(new Map(a.map((o) => [keyOf(o), canonical(o)]))).toEqual(new Map(b.map((o) => [keyOf(o), canonical(o)])));
 
 /** Objects only a bundled database brings. */
-const bundledKinds = (objs: K8sObject[]) => objs.filter((o) =>
-  (o.kind === 'Deployment' && o.metadata.name === 'model-registry-db') || (o.kind === 'Service' && o.metadata.name === 'model-registry-db')
-  || o.kind === 'PersistentVolumeClaim');
+const bundledKinds = (objs: K8sObject[]) =>
+  objs.filter(
+    (o) =>
+      (o.kind === 'Deployment' && o.metadata.name === 'model-registry-db') ||
+      (o.kind === 'Service' && o.metadata.name === 'model-registry-db') ||
+      o.kind === 'PersistentVolumeClaim',
+  );
 
 describe('model-registry database choice', () => {
   const external = {
@@ -41,26 +45,38 @@ describe('model-registry database choice', () => {
       // the server reads the user's Secret and reaches the external host and port
       const c = server(objs);
       expect(c.envFrom).toContainEqual({ secretRef: { name: 'registry-db' } });
-      expect(find(objs, 'ConfigMap', 'model-registry-db-parameters')!.data).toEqual({ POSTGRES_DB: 'registry', POSTGRES_HOST: 'pg.data.svc', POSTGRES_PORT: '6432' });
+      expect(find(objs, 'ConfigMap', 'model-registry-db-parameters')!.data).toEqual({
+        POSTGRES_DB: 'registry',
+        POSTGRES_HOST: 'pg.data.svc',
+        POSTGRES_PORT: '6432',
+      });
       expect(c.args).toContain('--embedmd-database-type=postgres');
-      expect(find(objs, 'Deployment', 'model-registry-deployment')!.spec.template.metadata.annotations['traffic.sidecar.istio.io/excludeOutboundPorts']).toBe('6432');
+      expect(
+        find(objs, 'Deployment', 'model-registry-deployment')!.spec.template.metadata.annotations[
+          'traffic.sidecar.istio.io/excludeOutboundPorts'
+        ],
+      ).toBe('6432');
     }
     sameSet(await helm(external), concrete(external));
   });
 
-  it('an external MySQL puts its host into the DSN and uses the engine\'s port unless one is set', async () => {
+  it("an external MySQL puts its host into the DSN and uses the engine's port unless one is set", async () => {
     const values = { database: { bundled: false, host: 'mysql.example.internal', existingSecret: 'mr-mysql' } };
     const objs = await helm(values);
     sameSet(objs, concrete(values));
     expect(bundledKinds(objs)).toEqual([]);
     expect(server(objs).args.find((a: string) => a.startsWith('--embedmd-database-dsn='))).toBe(
-      '--embedmd-database-dsn=$(MYSQL_USER_NAME):$(MYSQL_ROOT_PASSWORD)@tcp(mysql.example.internal:$(MYSQL_PORT))/$(MYSQL_DATABASE)?charset=utf8mb4');
+      '--embedmd-database-dsn=$(MYSQL_USER_NAME):$(MYSQL_ROOT_PASSWORD)@tcp(mysql.example.internal:$(MYSQL_PORT))/$(MYSQL_DATABASE)?charset=utf8mb4',
+    );
     expect(find(objs, 'ConfigMap', 'model-registry-db-parameters')!.data.MYSQL_PORT).toBe('3306');
     expect(server(objs).envFrom).toContainEqual({ secretRef: { name: 'mr-mysql' } });
   });
 
   it('the bundled MySQL (default) and PostgreSQL each bring their own Deployment, Service and kept claim', async () => {
-    for (const [type, claim, port] of [['mysql', 'metadata-mysql', 3306], ['postgres', 'metadata-postgres', 5432]] as const) {
+    for (const [type, claim, port] of [
+      ['mysql', 'metadata-mysql', 3306],
+      ['postgres', 'metadata-postgres', 5432],
+    ] as const) {
       const values = { database: { type, password: 'not-the-example', storage: { size: '20Gi', storageClassName: 'fast' } } };
       const objs = await helm(values);
       sameSet(objs.map(dropKeep), concrete(values));
@@ -82,7 +98,9 @@ describe('model-registry database choice', () => {
     const objs = await helm(values);
     sameSet(objs.map(dropKeep), concrete(values));
     expect(find(objs, 'Secret', 'model-registry-db-secrets')).toBeUndefined();
-    expect(find(objs, 'Deployment', 'model-registry-db')!.spec.template.spec.containers[0].envFrom).toContainEqual({ secretRef: { name: 'my-db-credentials' } });
+    expect(find(objs, 'Deployment', 'model-registry-db')!.spec.template.spec.containers[0].envFrom).toContainEqual({
+      secretRef: { name: 'my-db-credentials' },
+    });
     expect(server(objs).envFrom).toContainEqual({ secretRef: { name: 'my-db-credentials' } });
   });
 
@@ -123,11 +141,17 @@ describe('model-registry database choice', () => {
 });
 
 describe('model-registry layers and namespaces', () => {
-  it('the default runs the platform\'s layers in kubeflow: server + MySQL, Kubeflow UI, Istio route, storage initializer', () => {
+  it("the default runs the platform's layers in kubeflow: server + MySQL, Kubeflow UI, Istio route, storage initializer", () => {
     const objs = concrete({});
     const kinds = new Set(objs.map((o) => `${o.kind}/${o.metadata.name}`));
-    for (const k of ['Deployment/model-registry-deployment', 'Deployment/model-registry-db', 'Deployment/model-registry-ui',
-      'VirtualService/model-registry', 'ClusterStorageContainer/model-registry-storage-initializer']) expect(kinds).toContain(k);
+    for (const k of [
+      'Deployment/model-registry-deployment',
+      'Deployment/model-registry-db',
+      'Deployment/model-registry-ui',
+      'VirtualService/model-registry',
+      'ClusterStorageContainer/model-registry-storage-initializer',
+    ])
+      expect(kinds).toContain(k);
     expect(kinds).not.toContain('Deployment/controller-controller-manager');
     expect(server(objs).args).toContain('--datastore-type=$(MODEL_REGISTRY_DATA_STORE_TYPE)');
     for (const o of objs.filter((x) => !x.kind.startsWith('Cluster'))) expect(o.metadata.namespace, keyOf(o)).toBe('kubeflow');
@@ -139,7 +163,9 @@ describe('model-registry layers and namespaces', () => {
     for (const o of objs) expect(o.metadata.namespace, keyOf(o)).toBeUndefined();
     const binding = find(objs, 'ClusterRoleBinding', 'model-registry-create-sars-binding')!;
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'model-registry-ui' }]);
-    expect(find(objs, 'VirtualService', 'model-registry')!.spec.http[0].route[0].destination.host).toBe('model-registry-service.kubeflow.svc.cluster.local');
+    expect(find(objs, 'VirtualService', 'model-registry')!.spec.http[0].route[0].destination.host).toBe(
+      'model-registry-service.kubeflow.svc.cluster.local',
+    );
     const moved = await helm({ namespace: 'registry' });
     expect(find(moved, 'DestinationRule', 'model-registry-service')!.spec.host).toBe('model-registry-service.registry.svc.cluster.local');
   });

@@ -23,13 +23,15 @@ const values = {
 function controllerEnv(objs: K8sObject[]): Record<string, string> {
   const dep = objs.find((o) => o.kind === 'Deployment')!;
   const manager = dep.spec.template.spec.containers.find((c: K8sObject) => c.name === 'manager');
-  return Object.fromEntries(manager.env.map((e: K8sObject) => {
-    const ref = e.valueFrom?.configMapKeyRef;
-    if (!ref) return [e.name, e.value];
-    const cm = objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === ref.name);
-    if (!cm) throw new Error(`env ${e.name} reads the missing ConfigMap ${ref.name}`);
-    return [e.name, cm.data[ref.key]];
-  }));
+  return Object.fromEntries(
+    manager.env.map((e: K8sObject) => {
+      const ref = e.valueFrom?.configMapKeyRef;
+      if (!ref) return [e.name, e.value];
+      const cm = objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === ref.name);
+      if (!cm) throw new Error(`env ${e.name} reads the missing ConfigMap ${ref.name}`);
+      return [e.name, cm.data[ref.key]];
+    }),
+  );
 }
 
 describe('notebook-controller settings', () => {

@@ -15,7 +15,11 @@ function closure(names: string[]): Set<string> {
   for (let grew = true; grew;) {
     grew = false;
     for (const c of components.filter((x) => out.has(x.info.name))) {
-      for (const r of requiredNames(c)) if (!out.has(r) && !EXTERNAL_PREREQUISITES.includes(r)) { out.add(r); grew = true; }
+      for (const r of requiredNames(c))
+        if (!out.has(r) && !EXTERNAL_PREREQUISITES.includes(r)) {
+          out.add(r);
+          grew = true;
+        }
     }
   }
   return out;
@@ -35,10 +39,21 @@ describe('the notebooks-trainer platform preset', () => {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'kf-nt-')) });
     const chart = new Chart(app, 'platform', { disableResourceNameHashes: true });
     const resources = { limits: { cpu: '4', memory: '8Gi' } };
-    new KubeflowPlatform(chart, 'kubeflow', { preset: 'notebooks-trainer', components: { katib: { values: { trialTemplates: { resources } } } } });
+    new KubeflowPlatform(chart, 'kubeflow', {
+      preset: 'notebooks-trainer',
+      components: { katib: { values: { trialTemplates: { resources } } } },
+    });
     const objs = parseObjects(app.synthYaml());
     const deployments = objs.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name);
-    expect(deployments).toEqual(expect.arrayContaining(['kubeflow-trainer-controller-manager', 'jobset-controller-manager', 'katib-controller', 'katib-ui', 'notebook-controller-deployment']));
+    expect(deployments).toEqual(
+      expect.arrayContaining([
+        'kubeflow-trainer-controller-manager',
+        'jobset-controller-manager',
+        'katib-controller',
+        'katib-ui',
+        'notebook-controller-deployment',
+      ]),
+    );
     expect(objs.filter((o) => o.kind === 'ClusterTrainingRuntime')).toHaveLength(6);
     expect(objs.find((o) => o.metadata.name === 'trial-templates')!.data['defaultTrialTemplate.yaml']).toContain('"memory": "8Gi"');
     // nothing of the platform outside the story

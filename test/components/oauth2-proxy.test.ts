@@ -9,13 +9,15 @@ import { compareSets, DIST } from '../support/render.js';
 import { exec, helmTemplate, tools } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-o2p-'));
-const concrete = (values: unknown) => synthConcrete(oauth2Proxy, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
+const concrete = (values: unknown) =>
+  synthConcrete(oauth2Proxy, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
 async function helm(values: unknown) {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(f, JSON.stringify(values));
   return parseObjects(await helmTemplate('helm3', join(DIST, 'helm', 'oauth2-proxy'), ['-f', f]));
 }
-const byName = (objs: K8sObject[], kind: string, prefix: string) => objs.find((o) => o.kind === kind && o.metadata.name.startsWith(prefix))!;
+const byName = (objs: K8sObject[], kind: string, prefix: string) =>
+  objs.find((o) => o.kind === kind && o.metadata.name.startsWith(prefix))!;
 
 describe('oauth2-proxy machine-to-machine issuers from values alone', () => {
   // an EKS cluster's service account issuer: public OIDC discovery, so no jwksUri needed

@@ -17,10 +17,14 @@ const helm = (h: 'helm3' | 'helm4', values: unknown) => {
   const { release, args } = helmTemplateArgs('spark-operator');
   return exec(tools[h], ['template', release, helmChartDir('spark-operator'), ...args, '-f', f]);
 };
-const args = (objs: K8sObject[], name: string) => objs.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec.template.spec.containers[0].args as string[];
+const args = (objs: K8sObject[], name: string) =>
+  objs.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec.template.spec.containers[0].args as string[];
 
 describe('spark-operator', () => {
-  const values = { 'spark-operator': { spark: { jobNamespaces: ['team-a', 'team-b'] }, controller: { workers: 4 } }, aggregatedRoles: { enabled: false } };
+  const values = {
+    'spark-operator': { spark: { jobNamespaces: ['team-a', 'team-b'] }, controller: { workers: 4 } },
+    aggregatedRoles: { enabled: false },
+  };
 
   it('hands typed and passed-through values to the chart (kustomize valuesInline) and drops the aggregated roles', () => {
     const c = synthConcreteWithValues(sparkOperator, { values: values as never });

@@ -10,7 +10,8 @@ import { compareSets, DIST } from '../support/render.js';
 import { helmTemplate } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-trainer-'));
-const concrete = (values: unknown) => synthConcrete(trainer, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
+const concrete = (values: unknown) =>
+  synthConcrete(trainer, { values: values as never }).map((o) => JSON.parse(JSON.stringify(o.json)) as K8sObject);
 async function helm(values: unknown) {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(f, JSON.stringify(values));
@@ -29,7 +30,11 @@ const container = (job: K8sObject) => job.template.spec.template.spec.containers
 describe('cluster training runtimes as values', () => {
   it('a runtime added in a values file is rendered by the chart and by concrete synthesis', async () => {
     const added: RuntimeValue = {
-      name: 'torch-gpu-4x2', framework: 'torch', image: 'registry.example.com/ml/torch:2.8', numNodes: 4, numProcPerNode: 2,
+      name: 'torch-gpu-4x2',
+      framework: 'torch',
+      image: 'registry.example.com/ml/torch:2.8',
+      numNodes: 4,
+      numProcPerNode: 2,
       resources: { limits: { 'nvidia.com/gpu': 2, memory: '64Gi' }, requests: { cpu: '8' } },
       initializers: { dataset: 'hf://example/data', model: 'hf://example/model' },
       command: ['torchrun', 'train.py'],
@@ -37,23 +42,40 @@ describe('cluster training runtimes as values', () => {
     const objs = await both({ runtimes: { list: [...defaultRuntimes, added] } });
     expect(runtimes(objs)).toHaveLength(defaultRuntimes.length + 1);
     const r = runtime(objs, 'torch-gpu-4x2')!;
-    expect(r.metadata).toEqual({ name: 'torch-gpu-4x2', namespace: 'kubeflow-system', labels: { 'trainer.kubeflow.org/framework': 'torch' } });
+    expect(r.metadata).toEqual({
+      name: 'torch-gpu-4x2',
+      namespace: 'kubeflow-system',
+      labels: { 'trainer.kubeflow.org/framework': 'torch' },
+    });
     expect(r.spec.mlPolicy).toEqual({ numNodes: 4, torch: { numProcPerNode: 2 } });
     const jobs = r.spec.template.spec.replicatedJobs;
     expect(jobs.map((j: K8sObject) => j.name)).toEqual(['dataset-initializer', 'model-initializer', 'node']);
     expect(container(jobs[0]).env).toEqual([{ name: 'STORAGE_URI', value: 'hf://example/data' }]);
-    expect(jobs[2].dependsOn).toEqual([{ name: 'dataset-initializer', status: 'Complete' }, { name: 'model-initializer', status: 'Complete' }]);
+    expect(jobs[2].dependsOn).toEqual([
+      { name: 'dataset-initializer', status: 'Complete' },
+      { name: 'model-initializer', status: 'Complete' },
+    ]);
     expect(container(jobs[2])).toEqual({
-      name: 'node', image: 'registry.example.com/ml/torch:2.8', command: ['torchrun', 'train.py'],
-      resources: added.resources, volumeMounts: [{ mountPath: '/workspace', name: 'initializer' }],
+      name: 'node',
+      image: 'registry.example.com/ml/torch:2.8',
+      command: ['torchrun', 'train.py'],
+      resources: added.resources,
+      volumeMounts: [{ mountPath: '/workspace', name: 'initializer' }],
     });
-    expect(jobs[2].template.spec.template.spec.volumes).toEqual([{ name: 'initializer', persistentVolumeClaim: { claimName: 'torch-gpu-4x2' } }]);
+    expect(jobs[2].template.spec.template.spec.volumes).toEqual([
+      { name: 'initializer', persistentVolumeClaim: { claimName: 'torch-gpu-4x2' } },
+    ]);
   });
 
   it('an MPI runtime gets a launcher and sshd nodes', async () => {
-    const objs = await both({ runtimes: { list: [{ name: 'ds', framework: 'deepspeed', image: 'ds:1', policy: 'mpi', numProcPerNode: 4, numNodes: 2 }] } });
+    const objs = await both({
+      runtimes: { list: [{ name: 'ds', framework: 'deepspeed', image: 'ds:1', policy: 'mpi', numProcPerNode: 4, numNodes: 2 }] },
+    });
     const r = runtime(objs, 'ds')!;
-    expect(r.spec.mlPolicy).toEqual({ numNodes: 2, mpi: { mpiImplementation: 'OpenMPI', numProcPerNode: 4, runLauncherAsNode: true, sshAuthMountPath: '/home/mpiuser/.ssh' } });
+    expect(r.spec.mlPolicy).toEqual({
+      numNodes: 2,
+      mpi: { mpiImplementation: 'OpenMPI', numProcPerNode: 4, runLauncherAsNode: true, sshAuthMountPath: '/home/mpiuser/.ssh' },
+    });
     expect(r.spec.template.spec.replicatedJobs.map((j: K8sObject) => j.name)).toEqual(['launcher', 'node']);
     expect(container(r.spec.template.spec.replicatedJobs[1]).command).toEqual(['/usr/sbin/sshd']);
     expect(r.spec.template.spec.successPolicy).toEqual({ operator: 'All', targetReplicatedJobs: ['launcher'] });
@@ -63,7 +85,9 @@ describe('cluster training runtimes as values', () => {
     const torch = defaultRuntimes.find((r) => r.name === 'torch-distributed')!;
     const objs = await both({ runtimes: { list: [{ ...torch, image: 'mirror.example.com/pytorch:2.7.1' }] } });
     expect(runtimes(objs).map((o) => o.metadata.name)).toEqual(['torch-distributed']);
-    expect(container(runtime(objs, 'torch-distributed')!.spec.template.spec.replicatedJobs[0]).image).toBe('mirror.example.com/pytorch:2.7.1');
+    expect(container(runtime(objs, 'torch-distributed')!.spec.template.spec.replicatedJobs[0]).image).toBe(
+      'mirror.example.com/pytorch:2.7.1',
+    );
     expect(runtimes(await both({ runtimes: { list: [] } }))).toEqual([]);
   });
 
@@ -78,7 +102,9 @@ describe('cluster training runtimes as values', () => {
 
   it('rejects a runtime without its processes per node, or with an unknown policy', () => {
     expect(() => concrete({ runtimes: { list: [{ name: 'x', framework: 'torch', image: 'x:1' }] } })).toThrow(/runtimes\.list\.0/);
-    expect(() => concrete({ runtimes: { list: [{ name: 'x', framework: 'torch', image: 'x:1', numProcPerNode: 1, policy: 'horovod' }] } })).toThrow(/runtimes\.list\.0\.policy/);
+    expect(() =>
+      concrete({ runtimes: { list: [{ name: 'x', framework: 'torch', image: 'x:1', numProcPerNode: 1, policy: 'horovod' }] } }),
+    ).toThrow(/runtimes\.list\.0\.policy/);
   });
 
   it('the JobSet spec schema is written once: JobSet and both runtime kinds embed the same one', () => {

@@ -27,7 +27,11 @@ const bad: [string, unknown, string][] = [
   ['pipelines', { database: { names: { pipeline: 'ml"pipeline' } } }, '/database/names/pipeline'],
   ['pipelines', { objectStore: { host: 'seaweedfs.kubeflow\n- x' } }, '/objectStore/host'],
   ['pipelines', { objectStore: { existingSecret: 'My Secret' } }, '/objectStore/existingSecret'],
-  ['pipelines', { workflowController: { nodeSelector: { 'kubernetes.io/os': 'linux: x' } } }, '/workflowController/nodeSelector/kubernetes.io~1os'],
+  [
+    'pipelines',
+    { workflowController: { nodeSelector: { 'kubernetes.io/os': 'linux: x' } } },
+    '/workflowController/nodeSelector/kubernetes.io~1os',
+  ],
   ['pipelines', { logLevel: 'verbose' }, '/logLevel'],
   ['kserve', { namespace: 'KServe' }, '/namespace'],
   ['kserve', { ingress: { ingressDomain: 'evil.com", "x": "y' } }, '/ingress/ingressDomain'],
@@ -36,7 +40,11 @@ const bad: [string, unknown, string][] = [
   ['kserve', { agent: { cpuLimit: 'one' } }, '/agent/cpuLimit'],
   ['kserve', { logger: { defaultUrl: 'default-broker' } }, '/logger/defaultUrl'],
   ['kserve', { opentelemetryCollector: { scrapeInterval: '5 seconds' } }, '/opentelemetryCollector/scrapeInterval'],
-  ['kserve', { extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: { image: 'a b' } }] }, '/extraRuntimes/0/container/image'],
+  [
+    'kserve',
+    { extraRuntimes: [{ name: 'x', supportedModelFormats: [], container: { image: 'a b' } }] },
+    '/extraRuntimes/0/container/image',
+  ],
   ['kserve-models-web-app', { namespace: 'kube flow' }, '/namespace'],
   ['kserve-models-web-app', { userIdHeader: 'kubeflow-userid: x' }, '/userIdHeader'],
   ['kserve-models-web-app', { istio: { ingressGatewayPrincipal: 'cluster.local/ns/a b' } }, '/istio/ingressGatewayPrincipal'],
@@ -58,11 +66,15 @@ describe('value kinds of pipelines, kserve, kserve-models-web-app', () => {
     expect(duplicateKeys(kserve, mergeValues(defaultsOf(kserve), { extraRuntimes: [rt, rt] })).join()).toMatch(/extraRuntimes.*name.*dup/);
     expect(duplicateKeys(kserve, defaultsOf(kserve))).toEqual([]);
   });
-  it('Pipelines\' database and object store credentials are example credentials until set, generated or taken from a Secret', () => {
+  it("Pipelines' database and object store credentials are example credentials until set, generated or taken from a Secret", () => {
     const p = allSpecs(info('pipelines'));
     const all = ['database.username', 'database.password', 'objectStore.accessKey', 'objectStore.secretKey'];
     expect(exampleCredentialsInUse(p, defaultsOf(p)).sort()).toEqual(all.sort());
-    expect(exampleCredentialsInUse(p, mergeValues(defaultsOf(p), { database: { existingSecret: 'db' }, objectStore: { generate: true } }))).toEqual([]);
-    expect(exampleCredentialsInUse(p, mergeValues(defaultsOf(p), { objectStore: { accessKey: 'k1', secretKey: 's3cr3t' } })).sort()).toEqual(['database.password', 'database.username']);
+    expect(
+      exampleCredentialsInUse(p, mergeValues(defaultsOf(p), { database: { existingSecret: 'db' }, objectStore: { generate: true } })),
+    ).toEqual([]);
+    expect(
+      exampleCredentialsInUse(p, mergeValues(defaultsOf(p), { objectStore: { accessKey: 'k1', secretKey: 's3cr3t' } })).sort(),
+    ).toEqual(['database.password', 'database.username']);
   });
 });

@@ -34,16 +34,23 @@ const bad: [string, unknown, string][] = [
   ['knative-serving', { istio: { localGatewaySelector: { app: 'a: b' } } }, '/istio/localGatewaySelector/app'],
   ['knative-serving', { config: { defaults: { revisionCpuRequest: '-100m' } } }, '/config/defaults/revisionCpuRequest'],
   ['trainer', { namespace: 'Kube_Flow' }, '/namespace'],
-  ['trainer', { runtimes: { list: [{ name: 'x', framework: 'torch', image: 'not an image', numProcPerNode: 1 }] } }, '/runtimes/list/0/image'],
+  [
+    'trainer',
+    { runtimes: { list: [{ name: 'x', framework: 'torch', image: 'not an image', numProcPerNode: 1 }] } },
+    '/runtimes/list/0/image',
+  ],
   ['katib', { ui: { istio: { gateway: 'kubeflow/gateway/extra' } } }, '/ui/istio/gateway'],
   ['katib', { database: { external: { host: 'db host' } } }, '/database/external/host'],
   ['katib', { config: { suggestions: [{ algorithmName: 'random', image: 'ghcr.io/x/y:1 2' }] } }, '/config/suggestions/0/image'],
 ];
 
 describe('value kinds of cert-manager, istio, spark-operator, knative-serving, trainer, katib', () => {
-  it.each(['cert-manager', 'istio-crds', 'istio-install', 'spark-operator', 'knative-serving', 'trainer', 'katib'])('%s: the defaults pass', (name) => {
-    expect(check(name, {}).ok).toBe(true);
-  });
+  it.each(['cert-manager', 'istio-crds', 'istio-install', 'spark-operator', 'knative-serving', 'trainer', 'katib'])(
+    '%s: the defaults pass',
+    (name) => {
+      expect(check(name, {}).ok).toBe(true);
+    },
+  );
   it.each(bad)('%s rejects %j at %s', (name, over, path) => {
     const r = check(name, over);
     expect(r.ok).toBe(false);
@@ -52,16 +59,24 @@ describe('value kinds of cert-manager, istio, spark-operator, knative-serving, t
   it('keyed lists reject duplicates: trainer runtimes by name, katib algorithms by name', () => {
     const trainer = allSpecs(info('trainer'));
     const rt = { name: 'dup', framework: 'torch', image: 'pytorch/pytorch:2', numProcPerNode: 1 };
-    expect(duplicateKeys(trainer, mergeValues(defaultsOf(trainer), { runtimes: { list: [rt, rt] } })).join()).toMatch(/runtimes\.list.*name.*dup/);
+    expect(duplicateKeys(trainer, mergeValues(defaultsOf(trainer), { runtimes: { list: [rt, rt] } })).join()).toMatch(
+      /runtimes\.list.*name.*dup/,
+    );
     const katib = allSpecs(info('katib'));
     const algo = { algorithmName: 'random', image: 'ghcr.io/kubeflow/katib/suggestion-hyperopt:v0.19.0' };
-    expect(duplicateKeys(katib, mergeValues(defaultsOf(katib), { config: { suggestions: [algo, algo] } })).join()).toMatch(/config\.suggestions.*algorithmName.*random/);
+    expect(duplicateKeys(katib, mergeValues(defaultsOf(katib), { config: { suggestions: [algo, algo] } })).join()).toMatch(
+      /config\.suggestions.*algorithmName.*random/,
+    );
     expect(duplicateKeys(katib, defaultsOf(katib))).toEqual([]);
   });
-  it('Katib\'s MySQL root password is an example credential until set or taken from a Secret', () => {
+  it("Katib's MySQL root password is an example credential until set or taken from a Secret", () => {
     const katib = allSpecs(info('katib'));
     expect(exampleCredentialsInUse(katib, defaultsOf(katib))).toContain('database.mysql.rootPassword');
-    expect(exampleCredentialsInUse(katib, mergeValues(defaultsOf(katib), { database: { mysql: { existingSecret: 'my-db' } } }))).toEqual([]);
-    expect(exampleCredentialsInUse(katib, mergeValues(defaultsOf(katib), { database: { mysql: { rootPassword: 'x7!long' } } }))).toEqual([]);
+    expect(exampleCredentialsInUse(katib, mergeValues(defaultsOf(katib), { database: { mysql: { existingSecret: 'my-db' } } }))).toEqual(
+      [],
+    );
+    expect(exampleCredentialsInUse(katib, mergeValues(defaultsOf(katib), { database: { mysql: { rootPassword: 'x7!long' } } }))).toEqual(
+      [],
+    );
   });
 });

@@ -22,9 +22,19 @@ writeTree(join(tmp, 'kustomize/features'), out.kustomize);
 const valueSets: Record<string, unknown> = {
   defaults: {},
   toggled: { debug: true, mode: 'c', replicas: 3, port: 9090, ratio: 2.25, existingSecret: 'creds', feature: { enabled: false } },
-  spread: { extraEnv: [{ name: 'X', value: 'y' }, { name: 'Y', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], nodeSelector: { disk: 'ssd' }, tolerations: [{ key: 'k', operator: 'Exists' }] },
+  spread: {
+    extraEnv: [
+      { name: 'X', value: 'y' },
+      { name: 'Y', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    ],
+    nodeSelector: { disk: 'ssd' },
+    tolerations: [{ key: 'k', operator: 'Exists' }],
+  },
   empties: { resources: {}, labels: {}, config: {}, feature: { name: 'plain' } },
-  images: { image: { digest: `sha256:${'a'.repeat(64)}` }, global: { imageRegistry: 'mirror.local:5000', auth: { issuerUrl: 'https://login.example.com' } } },
+  images: {
+    image: { digest: `sha256:${'a'.repeat(64)}` },
+    global: { imageRegistry: 'mirror.local:5000', auth: { issuerUrl: 'https://login.example.com' } },
+  },
   commonLabels: { global: { commonLabels: { team: 'platform', 'cost-center': 'ml-42' } } },
   bigNumbers: { port: 65535, replicas: 10000000, memory: '512Mi', config: { n: 12345678, f: 1.5, t: true, s: '10' } },
 };
@@ -52,7 +62,9 @@ describe('engine: Helm 3, Helm 4 and concrete synthesis agree for every feature'
 
   it('kustomize overlay = Helm preset', async () => {
     const k = parseObjects(await kustomizeBuild(join(tmp, 'kustomize/features/overlays/everything')));
-    const h = parseObjects(await helmTemplate('helm3', join(tmp, 'helm/features'), ['-f', join(tmp, 'helm/features/presets/everything.yaml')]));
+    const h = parseObjects(
+      await helmTemplate('helm3', join(tmp, 'helm/features'), ['-f', join(tmp, 'helm/features/presets/everything.yaml')]),
+    );
     expect(compareSets(h, k, ['helm3', 'kustomize']).join('\n')).toBe('');
     expect(k.find((o) => o.kind === 'Deployment')!.spec.template.spec.hostNetwork).toBe(true);
   });
@@ -62,13 +74,18 @@ describe('kustomize hash names', () => {
   it('match kustomize 5 configMapGenerator/secretGenerator', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kf-hash-'));
     const data = { 'a.json': '{"x": "<&>"}', B: 'é ü', C: '' };
-    writeFileSync(join(dir, 'kustomization.yaml'), stringify({
-      configMapGenerator: [{ name: 'cm', literals: Object.entries(data).map(([k, v]) => `${k}=${v}`) }],
-      secretGenerator: [{ name: 'sec', literals: ['P=pw'] }],
-    }));
+    writeFileSync(
+      join(dir, 'kustomization.yaml'),
+      stringify({
+        configMapGenerator: [{ name: 'cm', literals: Object.entries(data).map(([k, v]) => `${k}=${v}`) }],
+        secretGenerator: [{ name: 'sec', literals: ['P=pw'] }],
+      }),
+    );
     const objs = parseObjects(await kustomizeBuild(dir));
     expect(objs.find((o) => o.kind === 'ConfigMap')!.metadata.name).toBe(`cm-${kustomizeHash('ConfigMap', data)}`);
-    expect(objs.find((o) => o.kind === 'Secret')!.metadata.name).toBe(`sec-${kustomizeHash('Secret', { P: Buffer.from('pw').toString('base64') })}`);
+    expect(objs.find((o) => o.kind === 'Secret')!.metadata.name).toBe(
+      `sec-${kustomizeHash('Secret', { P: Buffer.from('pw').toString('base64') })}`,
+    );
   });
 });
 
@@ -76,12 +93,18 @@ describe('JSON helper', () => {
   it('prints what prettyJson prints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kf-json-'));
     const value = { z: [1, 2.5, { b: '<a & "b">', a: [] }], a: {}, m: 'é\n\t', n: null, t: true };
-    writeTree(dir, new Map([
-      ['Chart.yaml', 'apiVersion: v2\nname: j\nversion: 0.1.0\n'],
-      ["values.yaml", JSON.stringify({ value })],
-      ['templates/_helpers.tpl', HELPERS_TPL + JSON_TPL],
-      ['templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: j\ndata:\n  two: {{ include "kubeflow-cdk8s.json" (dict "v" .Values.value "indent" 2 "level" 0) | quote }}\n  four: {{ include "kubeflow-cdk8s.json" (dict "v" .Values.value "indent" 4 "level" 1) | quote }}\n'],
-    ]));
+    writeTree(
+      dir,
+      new Map([
+        ['Chart.yaml', 'apiVersion: v2\nname: j\nversion: 0.1.0\n'],
+        ['values.yaml', JSON.stringify({ value })],
+        ['templates/_helpers.tpl', HELPERS_TPL + JSON_TPL],
+        [
+          'templates/cm.yaml',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: j\ndata:\n  two: {{ include "kubeflow-cdk8s.json" (dict "v" .Values.value "indent" 2 "level" 0) | quote }}\n  four: {{ include "kubeflow-cdk8s.json" (dict "v" .Values.value "indent" 4 "level" 1) | quote }}\n',
+        ],
+      ]),
+    );
     for (const helm of ['helm3', 'helm4'] as const) {
       const cm = parseObjects(await helmTemplate(helm, dir))[0]!;
       expect(cm.data.two).toBe(prettyJson(value, 2, 0));
@@ -92,8 +115,44 @@ describe('JSON helper', () => {
 
 describe('YAML emitter', () => {
   it('round-trips tricky scalars', () => {
-    const samples = ['a b', 'path/to', '/x', 'Yes', 'a, b', 'f(x)', 'x -', 'x_y.z@v', 'ON', '', ' lead', 'trail ', 'a: b', '- x', '#c', 'yes', 'null', '0x1F', '1e3', '@at', "it's", '"q"', 'multi\nline\n', 'multi\nno-end', 'ends\n\n', '\ttab\nx', 'é ü 中', 'x\n  indented\ny', '{{ x }}', 'a\r\nb'];
-    const obj = { list: samples, map: Object.fromEntries(samples.map((s, i) => [`k${i}`, s])), nested: [{ a: [[1, 'x'], {}], b: [] }], n: [0, -1.5, true, null] };
+    const samples = [
+      'a b',
+      'path/to',
+      '/x',
+      'Yes',
+      'a, b',
+      'f(x)',
+      'x -',
+      'x_y.z@v',
+      'ON',
+      '',
+      ' lead',
+      'trail ',
+      'a: b',
+      '- x',
+      '#c',
+      'yes',
+      'null',
+      '0x1F',
+      '1e3',
+      '@at',
+      "it's",
+      '"q"',
+      'multi\nline\n',
+      'multi\nno-end',
+      'ends\n\n',
+      '\ttab\nx',
+      'é ü 中',
+      'x\n  indented\ny',
+      '{{ x }}',
+      'a\r\nb',
+    ];
+    const obj = {
+      list: samples,
+      map: Object.fromEntries(samples.map((s, i) => [`k${i}`, s])),
+      nested: [{ a: [[1, 'x'], {}], b: [] }],
+      n: [0, -1.5, true, null],
+    };
     expect(parse(emitYaml(obj))).toEqual(obj);
   });
 });

@@ -32,9 +32,18 @@ class Features extends Component<typeof values> {
   constructor(scope: Construct, id: string, props?: ComponentProps<typeof values>) {
     super(scope, id, info, props);
     const v = this.v;
-    const data = { mode: v.mode, port: text(v.port), json: json(v.config, { indent: 2 }), compact: json(v.config), multi: `line1\nport=${v.port}\n` };
+    const data = {
+      mode: v.mode,
+      port: text(v.port),
+      json: json(v.config, { indent: 2 }),
+      compact: json(v.config),
+      multi: `line1\nport=${v.port}\n`,
+    };
     const cmName = hashedName('features-config', 'ConfigMap', data);
-    new k8s.KubeConfigMap(this, 'config', { metadata: { name: cmName, namespace: v.namespace, labels: { fixed: 'yes', team: v.mode } }, data });
+    new k8s.KubeConfigMap(this, 'config', {
+      metadata: { name: cmName, namespace: v.namespace, labels: { fixed: 'yes', team: v.mode } },
+      data,
+    });
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: { name: 'features', namespace: v.namespace },
       spec: {
@@ -44,18 +53,28 @@ class Features extends Component<typeof values> {
           metadata: { labels: { app: 'features' }, annotations: v.labels },
           spec: {
             hostNetwork: opt(and(v.debug, eq(v.mode, 'c')), true),
-            containers: [{
-              name: 'app',
-              image: v.image.ref,
-              args: [`--issuer=${v.issuer}`, `--port=${v.port}`, `--ratio=${v.ratio}`, ...items(v.debug, ['--debug', `--mode=${v.mode}`]), pick(or(v.debug, not(v.feature.enabled)), '--x', '--y')],
-              env: [
-                { name: 'A', value: 'literal %s 100%' },
-                ...items(nonEmpty(v.existingSecret), [{ name: 'SECRET', valueFrom: { secretKeyRef: { name: v.existingSecret, key: 'k' } } }]),
-                ...spread(v.extraEnv),
-              ],
-              resources: v.resources,
-              volumeMounts: [{ name: 'config', mountPath: '/etc/app' }],
-            }],
+            containers: [
+              {
+                name: 'app',
+                image: v.image.ref,
+                args: [
+                  `--issuer=${v.issuer}`,
+                  `--port=${v.port}`,
+                  `--ratio=${v.ratio}`,
+                  ...items(v.debug, ['--debug', `--mode=${v.mode}`]),
+                  pick(or(v.debug, not(v.feature.enabled)), '--x', '--y'),
+                ],
+                env: [
+                  { name: 'A', value: 'literal %s 100%' },
+                  ...items(nonEmpty(v.existingSecret), [
+                    { name: 'SECRET', valueFrom: { secretKeyRef: { name: v.existingSecret, key: 'k' } } },
+                  ]),
+                  ...spread(v.extraEnv),
+                ],
+                resources: v.resources,
+                volumeMounts: [{ name: 'config', mountPath: '/etc/app' }],
+              },
+            ],
             nodeSelector: v.nodeSelector,
             tolerations: v.tolerations,
             volumes: [{ name: 'config', configMap: { name: cmName } }],
@@ -77,7 +96,15 @@ class Features extends Component<typeof values> {
 }
 
 export const info: ComponentInfo<typeof values> = {
-  name: 'features', description: 'Engine feature test.', appVersion: 'v1', values,
-  presets: { everything: { description: 'All toggles on.', values: { debug: true, mode: 'c', existingSecret: 's', extraEnv: [{ name: 'X', value: '1' }], nodeSelector: { a: 'b' } } } },
+  name: 'features',
+  description: 'Engine feature test.',
+  appVersion: 'v1',
+  values,
+  presets: {
+    everything: {
+      description: 'All toggles on.',
+      values: { debug: true, mode: 'c', existingSecret: 's', extraEnv: [{ name: 'X', value: '1' }], nodeSelector: { a: 'b' } },
+    },
+  },
 };
 export const features: ComponentEntry<typeof values> = { info, create: (scope, id, props) => new Features(scope, id, props) };

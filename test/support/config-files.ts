@@ -7,14 +7,21 @@ import { stripHash } from './objects.js';
  * syntax: JSON, TOML (`.cfg`/`.toml`, oauth2-proxy's format) or YAML. Entries that are not
  * structured (a single scalar, SVG, plain text) are left out.
  */
-export interface ConfigEntry { id: string; parsed: unknown; error?: string }
+export interface ConfigEntry {
+  id: string;
+  parsed: unknown;
+  error?: string;
+}
 
 export function configEntries(objects: K8sObject[]): ConfigEntry[] {
   const out: ConfigEntry[] = [];
   for (const o of objects) {
     if (o.kind !== 'ConfigMap' && o.kind !== 'Secret') continue;
     const entries: [string, string][] = [
-      ...Object.entries<string>(o.data ?? {}).map(([k, x]): [string, string] => [k, o.kind === 'Secret' ? Buffer.from(x, 'base64').toString('utf8') : x]),
+      ...Object.entries<string>(o.data ?? {}).map(([k, x]): [string, string] => [
+        k,
+        o.kind === 'Secret' ? Buffer.from(x, 'base64').toString('utf8') : x,
+      ]),
       ...Object.entries<string>(o.stringData ?? {}),
     ];
     for (const [key, text] of entries) {
@@ -29,7 +36,11 @@ function parseConfig(key: string, text: string): { parsed: unknown; error?: stri
   try {
     if (/\.(cfg|toml)$/.test(key)) return { parsed: parseToml(text) };
     if (/\.json$/.test(key) || /^\s*[[{]/.test(text)) {
-      try { return { parsed: JSON.parse(text) }; } catch { /* YAML below (JSON-like YAML) */ }
+      try {
+        return { parsed: JSON.parse(text) };
+      } catch {
+        /* YAML below (JSON-like YAML) */
+      }
     }
     return { parsed: parseYaml(text, { uniqueKeys: true }) };
   } catch (e) {
@@ -41,7 +52,9 @@ function parseConfig(key: string, text: string): { parsed: unknown; error?: stri
 export function keyPaths(x: unknown, prefix = ''): string[] {
   if (Array.isArray(x)) return [...new Set(x.flatMap((y) => keyPaths(y, `${prefix}[]`)))].sort();
   if (x && typeof x === 'object') {
-    return Object.entries(x).flatMap(([k, y]) => [`${prefix}.${k}`, ...keyPaths(y, `${prefix}.${k}`)]).sort();
+    return Object.entries(x)
+      .flatMap(([k, y]) => [`${prefix}.${k}`, ...keyPaths(y, `${prefix}.${k}`)])
+      .sort();
   }
   return [];
 }
@@ -56,7 +69,9 @@ export const isStructured = (x: unknown): boolean => !!x && typeof x === 'object
 export function parseToml(text: string): Record<string, unknown> {
   let i = 0;
   const out: Record<string, unknown> = {};
-  const err = (m: string) => { throw new Error(`TOML: ${m} at offset ${i}: ${JSON.stringify(text.slice(i, i + 30))}`); };
+  const err = (m: string) => {
+    throw new Error(`TOML: ${m} at offset ${i}: ${JSON.stringify(text.slice(i, i + 30))}`);
+  };
   const skip = (newlines: boolean) => {
     for (;;) {
       if (text[i] === '#') while (i < text.length && text[i] !== '\n') i++;
@@ -69,7 +84,10 @@ export function parseToml(text: string): Record<string, unknown> {
     const c = text[i];
     if (c === '"') {
       const start = i++;
-      while (i < text.length && text[i] !== '"') { if (text[i] === '\n') err('line break in a string'); i += text[i] === '\\' ? 2 : 1; }
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\n') err('line break in a string');
+        i += text[i] === '\\' ? 2 : 1;
+      }
       i++;
       return JSON.parse(text.slice(start, i));
     }
@@ -78,7 +96,10 @@ export function parseToml(text: string): Record<string, unknown> {
       const items: unknown[] = [];
       for (;;) {
         skip(true);
-        if (text[i] === ']') { i++; return items; }
+        if (text[i] === ']') {
+          i++;
+          return items;
+        }
         items.push(value());
         skip(true);
         if (text[i] === ',') i++;

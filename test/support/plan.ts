@@ -11,13 +11,25 @@ import { dryRunRelease, type DryRunRelease } from '../../src/verify/release.js';
 /** Published upstream chart packages (test fixtures; absent on machines without ../shared). */
 export const SHARED_CHARTS = join(ROOT, '..', 'shared', 'charts');
 
-export interface PlannedRelease { name: string; namespace: string; chart: string; values: string; needs: string[] }
+export interface PlannedRelease {
+  name: string;
+  namespace: string;
+  chart: string;
+  values: string;
+  needs: string[];
+}
 
 /** The releases of a generated helmfile.yaml, with absolute chart and values paths. */
 export function readHelmfile(planDir: string): PlannedRelease[] {
-  const doc = parseYaml(readFileSync(join(planDir, 'helmfile.yaml'), 'utf8')) as { releases: { name: string; namespace: string; chart: string; values: string[]; needs?: string[] }[] };
+  const doc = parseYaml(readFileSync(join(planDir, 'helmfile.yaml'), 'utf8')) as {
+    releases: { name: string; namespace: string; chart: string; values: string[]; needs?: string[] }[];
+  };
   return doc.releases.map((r) => ({
-    name: r.name, namespace: r.namespace, chart: join(planDir, r.chart), values: join(planDir, r.values[0]!), needs: r.needs ?? [],
+    name: r.name,
+    namespace: r.namespace,
+    chart: join(planDir, r.chart),
+    values: join(planDir, r.values[0]!),
+    needs: r.needs ?? [],
   }));
 }
 

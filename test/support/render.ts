@@ -17,15 +17,24 @@ export const REFERENCE = join(ROOT, '..', 'shared', 'reference', 'kubeflow-26.03
 /** Published packages of the upstream charts that components wrap (test fixtures, see its README). */
 export const UPSTREAM_CHARTS = join(ROOT, '..', 'shared', 'charts');
 
-export interface Rendered { helm3: K8sObject[]; helm4: K8sObject[]; kustomize: K8sObject[] }
+export interface Rendered {
+  helm3: K8sObject[];
+  helm4: K8sObject[];
+  kustomize: K8sObject[];
+}
 
 /** A component's info; undefined for the charts that are not components (the umbrella, the plan's CRD and namespaces charts). */
 const infoOf = (name: string): ComponentInfo<any> | undefined => components.find((c) => c.info.name === name)?.info;
 /** The component wraps upstream charts (Helm dependencies, kustomize `helmCharts`). */
-export const wrapsCharts = (name: string): boolean => { const i = infoOf(name); return !!i && wrapsUpstreamCharts(i); };
+export const wrapsCharts = (name: string): boolean => {
+  const i = infoOf(name);
+  return !!i && wrapsUpstreamCharts(i);
+};
 /** Why a component cannot be rendered here (its upstream chart packages are absent), or undefined. */
 export const skipReason = (name: string): string | undefined =>
-  wrapsCharts(name) && !existsSync(UPSTREAM_CHARTS) ? `${name}: upstream chart packages not present at ${UPSTREAM_CHARTS}, skipped` : undefined;
+  wrapsCharts(name) && !existsSync(UPSTREAM_CHARTS)
+    ? `${name}: upstream chart packages not present at ${UPSTREAM_CHARTS}, skipped`
+    : undefined;
 
 const prepared = new Map<string, string>();
 const fixture = (c: { name: string; version: string }) => {
@@ -88,7 +97,9 @@ export async function helmTemplateComponent(name: string, valuesFile: string, he
   if (!wrapsCharts(name)) return parseObjects(await helmTemplate(helm, join(DIST, 'helm', name), ['-f', valuesFile])).map(normalizeHelm);
   const { release, args } = helmTemplateArgs(name);
   const out = await mustExec(tools[helm], ['template', release, helmChartDir(name), ...args, '-f', valuesFile]);
-  return parseObjects(out).map(normalizeHelm).map((o) => inReleaseNamespace(o, componentByName(name).info.release!.namespace));
+  return parseObjects(out)
+    .map(normalizeHelm)
+    .map((o) => inReleaseNamespace(o, componentByName(name).info.release!.namespace));
 }
 
 /**
@@ -107,8 +118,21 @@ export async function upstreamObjects(name: string, values: Record<string, any>,
     const spec = info.upstreamCharts!.find((u) => u.name === c.name)!;
     const f = join(dir, `${i}.json`);
     writeFileSync(f, JSON.stringify(c.valuesInline));
-    const args = ['template', String(c.releaseName), fixture(spec), '--namespace', String(c.namespace), ...(c.includeCRDs ? ['--include-crds'] : []), '-f', f];
-    out.push(...parseObjects(await mustExec(tools[helm], args)).map(normalizeHelm).map((o) => inReleaseNamespace(o, String(c.namespace))));
+    const args = [
+      'template',
+      String(c.releaseName),
+      fixture(spec),
+      '--namespace',
+      String(c.namespace),
+      ...(c.includeCRDs ? ['--include-crds'] : []),
+      '-f',
+      f,
+    ];
+    out.push(
+      ...parseObjects(await mustExec(tools[helm], args))
+        .map(normalizeHelm)
+        .map((o) => inReleaseNamespace(o, String(c.namespace))),
+    );
   }
   return out;
 }
@@ -119,9 +143,10 @@ export async function renderAll(name: string, preset?: string, dist = DIST): Pro
   const chart = join(dist, 'helm', name);
   const args = preset ? ['-f', join(chart, 'presets', `${preset}.yaml`)] : [];
   // the umbrella chart `kubeflow` pairs with the Kustomize example
-  const kdir = name === 'kubeflow'
-    ? join(dist, 'kustomize', 'example', preset ? `overlays/${preset}` : '')
-    : join(dist, 'kustomize', name, preset ? `overlays/${preset}` : 'base');
+  const kdir =
+    name === 'kubeflow'
+      ? join(dist, 'kustomize', 'example', preset ? `overlays/${preset}` : '')
+      : join(dist, 'kustomize', name, preset ? `overlays/${preset}` : 'base');
   const [h3, h4, k] = await Promise.all([helmTemplate('helm3', chart, args), helmTemplate('helm4', chart, args), kustomizeBuild(kdir)]);
   return { helm3: parseObjects(h3).map(normalizeHelm), helm4: parseObjects(h4).map(normalizeHelm), kustomize: parseObjects(k) };
 }
@@ -140,24 +165,42 @@ async function renderWrapper(name: string, preset: string | undefined, dist: str
   // the upstream chart writes helm.sh/resource-policy itself, so it is in both outputs; Helm installs
   // namespaced objects that a chart leaves without a namespace into the release namespace
   const ns = componentByName(name).info.release!.namespace;
-  const helm = (text: string) => parseObjects(text).map(normalizeHelm).map((o) => inReleaseNamespace(o, ns));
+  const helm = (text: string) =>
+    parseObjects(text)
+      .map(normalizeHelm)
+      .map((o) => inReleaseNamespace(o, ns));
   return { helm3: helm(h3), helm4: helm(h4), kustomize: parseObjects(k).map(normalizeHelm) };
 }
 
 /** Kinds without a namespace (the rest get the release namespace when a chart leaves it out). */
-const CLUSTER_KINDS = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'PriorityClass', 'StorageClass',
-  'PersistentVolume', 'APIService', 'ClusterIssuer', 'IngressClass', 'RuntimeClass', 'CSIDriver']);
+const CLUSTER_KINDS = new Set([
+  'Namespace',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'PriorityClass',
+  'StorageClass',
+  'PersistentVolume',
+  'APIService',
+  'ClusterIssuer',
+  'IngressClass',
+  'RuntimeClass',
+  'CSIDriver',
+]);
 export function inReleaseNamespace(o: K8sObject, namespace: string): K8sObject {
   if (CLUSTER_KINDS.has(o.kind) || o.metadata?.namespace) return o;
   return { ...o, metadata: { ...o.metadata, namespace } };
 }
 
-
 export const referenceFile = (name: string, preset?: string): string =>
   join(REFERENCE, preset ? `variants/${name}--${preset}.yaml` : `platform/${name}.yaml`);
 export const hasReference = (name: string, preset?: string): boolean => existsSync(referenceFile(name, preset));
-export const loadReference = (name: string, preset?: string): K8sObject[] => parseObjects(readFileSync(referenceFile(name, preset), 'utf8'));
+export const loadReference = (name: string, preset?: string): K8sObject[] =>
+  parseObjects(readFileSync(referenceFile(name, preset), 'utf8'));
 
 export interface ParityRow {
   target: string;
@@ -174,12 +217,28 @@ export interface ParityRow {
 }
 
 /** Compares our objects with the reference after normalizing hash suffixes (ours are already Helm-normalized). */
-export function parity(target: string, ours: K8sObject[], ref: K8sObject[], declared: string[] = [], opts: { ignoreOwnLabels?: boolean } = {}): ParityRow {
+export function parity(
+  target: string,
+  ours: K8sObject[],
+  ref: K8sObject[],
+  declared: string[] = [],
+  opts: { ignoreOwnLabels?: boolean } = {},
+): ParityRow {
   const hashed = new Set([...hashedNames(ours), ...hashedNames(ref)]);
   const norm = (o: K8sObject) => (opts.ignoreOwnLabels ? withoutOwnLabels(normalizeHashes(o, hashed)) : normalizeHashes(o, hashed));
   const O = byKey(ours.map(norm));
   const R = byKey(ref.map(norm));
-  const row: ParityRow = { target, objects: R.size, nonCrdIdentical: 0, nonCrdEquivalent: 0, nonCrdTotal: 0, missing: [], extra: [], differing: [], crdDetails: [] };
+  const row: ParityRow = {
+    target,
+    objects: R.size,
+    nonCrdIdentical: 0,
+    nonCrdEquivalent: 0,
+    nonCrdTotal: 0,
+    missing: [],
+    extra: [],
+    differing: [],
+    crdDetails: [],
+  };
   const coverages: number[] = [];
   for (const [k, r] of R) {
     const o = O.get(k);
@@ -187,8 +246,12 @@ export function parity(target: string, ours: K8sObject[], ref: K8sObject[], decl
       const cov = o ? crdCoverage(r, o) : { covered: 0, total: 1, missing: ['(missing CRD)'] };
       coverages.push(cov.covered / cov.total);
       const mk = o ? crdMarkerCoverage(r, o) : undefined;
-      row.crdDetails.push(`${k}: ${(100 * cov.covered / cov.total).toFixed(1)}% of ${cov.total} property paths${cov.missing.length ? `; e.g. missing ${cov.missing.slice(0, 3).join(', ')}` : ''}`
-        + (mk?.total ? `; apply markers/defaults ${mk.covered}/${mk.total}${mk.missing.length ? ` (e.g. missing ${mk.missing.slice(0, 2).join(', ')})` : ''}` : ''));
+      row.crdDetails.push(
+        `${k}: ${((100 * cov.covered) / cov.total).toFixed(1)}% of ${cov.total} property paths${cov.missing.length ? `; e.g. missing ${cov.missing.slice(0, 3).join(', ')}` : ''}` +
+          (mk?.total
+            ? `; apply markers/defaults ${mk.covered}/${mk.total}${mk.missing.length ? ` (e.g. missing ${mk.missing.slice(0, 2).join(', ')})` : ''}`
+            : ''),
+      );
       if (!o) row.missing.push(k);
       continue;
     }
@@ -225,7 +288,6 @@ function replacedArtwork(r: K8sObject, o: K8sObject): boolean {
   return Object.keys(rd).every((k) => rd[k] === od[k] || (k.endsWith('.svg') && /<svg[\s>]/.test(od[k])));
 }
 
-
 /**
  * Server-side-apply markers and defaults (x-kubernetes-list-type/-list-map-keys/-map-type, default)
  * of the reference CRD, by path, and how many of them ours has with the same value.
@@ -257,7 +319,10 @@ export function crdCoverage(ref: K8sObject, ours: K8sObject): { covered: number;
     const out = new Set<string>();
     const walk = (sch: any, p: string) => {
       if (!sch || typeof sch !== 'object') return;
-      for (const [k, x] of Object.entries<any>(sch.properties ?? {})) { out.add(`${p}.${k}`); walk(x, `${p}.${k}`); }
+      for (const [k, x] of Object.entries<any>(sch.properties ?? {})) {
+        out.add(`${p}.${k}`);
+        walk(x, `${p}.${k}`);
+      }
       if (sch.items) walk(sch.items, `${p}[]`);
       if (sch.additionalProperties && typeof sch.additionalProperties === 'object') walk(sch.additionalProperties, `${p}{}`);
     };

@@ -2,7 +2,11 @@ import { components } from '../../src/components/index.js';
 import { platformPresets } from '../../src/umbrella/presets.js';
 
 /** Every (component, preset) pair the tests cover; preset undefined = default values. */
-export interface Target { name: string; preset?: string; label: string }
+export interface Target {
+  name: string;
+  preset?: string;
+  label: string;
+}
 
 export const targets: Target[] = components.flatMap((c) => [
   { name: c.info.name, label: c.info.name },

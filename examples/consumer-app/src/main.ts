@@ -1,8 +1,12 @@
 // A platform team's cdk8s app: three components on their own, and the whole platform, typed.
 import { App, Chart } from 'cdk8s';
 import {
-  CentralDashboard, JupyterWebApp, KubeflowPlatform, Profiles,
-  type CentralDashboardProps, type KubeflowPlatformProps,
+  CentralDashboard,
+  JupyterWebApp,
+  KubeflowPlatform,
+  Profiles,
+  type CentralDashboardProps,
+  type KubeflowPlatformProps,
 } from 'kubeflow-cdk8s';
 
 const app = new App({ outdir: process.argv[2] ?? 'dist' });
@@ -19,7 +23,7 @@ const platform: KubeflowPlatformProps = {
   preset: 'notebooks',
   global: { imageRegistry: 'registry.internal:5000' },
   components: {
-    'centraldashboard': { values: { replicas: 3 } },
+    centraldashboard: { values: { replicas: 3 } },
     'jupyter-web-app': { values: { istio: { gateway: 'kubeflow/my-gateway' } } },
     'user-namespace': { enabled: false },
   },

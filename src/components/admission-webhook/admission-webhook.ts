@@ -12,7 +12,10 @@ import type { values } from './values.js';
 
 const NAME = 'admission-webhook';
 const labels = {
-  app: 'poddefaults', 'app.kubernetes.io/component': 'poddefaults', 'app.kubernetes.io/name': 'poddefaults', 'kustomize.component': 'poddefaults',
+  app: 'poddefaults',
+  'app.kubernetes.io/component': 'poddefaults',
+  'app.kubernetes.io/name': 'poddefaults',
+  'kustomize.component': 'poddefaults',
 };
 const SERVICE = `${NAME}-service`;
 const SERVICE_ACCOUNT = `${NAME}-service-account`;
@@ -37,12 +40,18 @@ export class AdmissionWebhook extends Component<typeof values> {
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
     new k8s.KubeClusterRole(this, 'cluster-role', {
       metadata: meta(`${NAME}-cluster-role`, false),
-      rules: [{ apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'watch', 'list', 'update', 'create', 'patch', 'delete'] }],
+      rules: [
+        { apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'watch', 'list', 'update', 'create', 'patch', 'delete'] },
+      ],
     });
     for (const role of ['admin', 'edit'] as const) {
       new k8s.KubeClusterRole(this, `poddefaults-${role}`, {
         metadata: { ...meta(`${NAME}-kubeflow-poddefaults-${role}`, false), labels: { ...labels, ...aggregated(role) } },
-        aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } }] },
+        aggregationRule: {
+          clusterRoleSelectors: [
+            { matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } },
+          ],
+        },
         rules: [],
       });
     }
@@ -78,19 +87,24 @@ export class AdmissionWebhook extends Component<typeof values> {
           // The webhook is called by the API server directly: no Istio sidecar.
           metadata: { labels: { ...labels, 'sidecar.istio.io/inject': 'false' } },
           spec: {
-            containers: [{
-              name: NAME,
-              image: v.image.ref,
-              imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
-              args: ['--tlsCertFile=/etc/webhook/certs/tls.crt', '--tlsKeyFile=/etc/webhook/certs/tls.key'],
-              ports: [{ containerPort: 4443, name: PORT }],
-              resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 65532,
-                seccompProfile: { type: 'RuntimeDefault' },
+            containers: [
+              {
+                name: NAME,
+                image: v.image.ref,
+                imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
+                args: ['--tlsCertFile=/etc/webhook/certs/tls.crt', '--tlsKeyFile=/etc/webhook/certs/tls.key'],
+                ports: [{ containerPort: 4443, name: PORT }],
+                resources: v.resources,
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  runAsNonRoot: true,
+                  runAsUser: 65532,
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-cert', readOnly: true }],
               },
-              volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-cert', readOnly: true }],
-            }],
+            ],
             ...podScheduling(v),
             serviceAccountName: SERVICE_ACCOUNT,
             volumes: [{ name: 'webhook-cert', secret: { secretName: v.certificate.secretName } }],
@@ -129,16 +143,18 @@ export class AdmissionWebhook extends Component<typeof values> {
         // cert-manager's cainjector fills caBundle from the certificate's CA.
         annotations: { 'cert-manager.io/inject-ca-from': `${ns}/${CERT}` },
       },
-      webhooks: [{
-        admissionReviewVersions: ['v1beta1', 'v1'],
-        clientConfig: { caBundle: '', service: { name: SERVICE, namespace: ns, path: '/apply-poddefault' } },
-        failurePolicy: v.webhook.failurePolicy,
-        name: `${NAME}-deployment.kubeflow.org`,
-        namespaceSelector: { matchLabels: v.webhook.namespaceSelector },
-        rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
-        sideEffects: 'None',
-        timeoutSeconds: (v.webhook.timeoutSeconds ?? undefined) as number | undefined,
-      }],
+      webhooks: [
+        {
+          admissionReviewVersions: ['v1beta1', 'v1'],
+          clientConfig: { caBundle: '', service: { name: SERVICE, namespace: ns, path: '/apply-poddefault' } },
+          failurePolicy: v.webhook.failurePolicy,
+          name: `${NAME}-deployment.kubeflow.org`,
+          namespaceSelector: { matchLabels: v.webhook.namespaceSelector },
+          rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
+          sideEffects: 'None',
+          timeoutSeconds: (v.webhook.timeoutSeconds ?? undefined) as number | undefined,
+        },
+      ],
     });
   }
 }

@@ -35,10 +35,14 @@ export class CentralDashboard extends Component<typeof values> {
     });
     const subjects = [{ kind: 'ServiceAccount', name: NAME, namespace: ns }];
     new k8s.KubeRoleBinding(this, 'role-binding', {
-      metadata: meta(), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: NAME }, subjects,
+      metadata: meta(),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: NAME },
+      subjects,
     });
     new k8s.KubeClusterRoleBinding(this, 'cluster-role-binding', {
-      metadata: meta(NAME, false), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME }, subjects,
+      metadata: meta(NAME, false),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME },
+      subjects,
     });
 
     // The dashboard reads this ConfigMap by name at run time (DASHBOARD_CONFIGMAP).
@@ -70,7 +74,9 @@ export class CentralDashboard extends Component<typeof values> {
       metadata: meta(),
       spec: {
         ports: [{ port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8082) }],
-        selector: labels, sessionAffinity: 'None', type: 'ClusterIP',
+        selector: labels,
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
       },
     });
 
@@ -82,31 +88,40 @@ export class CentralDashboard extends Component<typeof values> {
         template: {
           metadata: { labels: { ...labels, 'sidecar.istio.io/inject': 'true' } },
           spec: {
-            containers: [{
-              name: NAME,
-              image: v.image.ref,
-              imagePullPolicy: v.image.pullPolicy,
-              env: [
-                // The oauth2-proxy overlay upstream moves LOGOUT_URL first; the istio overlay keeps the base order.
-                ...items(and(logout, behindProxy), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
-                { name: 'USERID_HEADER', value: v.userIdHeader },
-                { name: 'USERID_PREFIX', value: v.userIdPrefix },
-                { name: 'PROFILES_KFAM_SERVICE_HOST', value: v.profilesKfamHost },
-                { name: 'REGISTRATION_FLOW', value: text(v.registrationFlow) },
-                { name: 'DASHBOARD_CONFIGMAP', value: `${NAME}-config` },
-                ...items(and(logout, not(behindProxy)), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
-                { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-                // Upstream passes the literal parameter name (an unresolved kustomize var); kept for parity.
-                { name: 'COLLECT_METRICS', value: 'CD_COLLECT_METRICS' },
-                ...spread(v.extraEnv),
-              ],
-              livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8082) }, initialDelaySeconds: 30, periodSeconds: 30 },
-              ports: [{ containerPort: 8082, protocol: 'TCP' }],
-              resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
+            containers: [
+              {
+                name: NAME,
+                image: v.image.ref,
+                imagePullPolicy: v.image.pullPolicy,
+                env: [
+                  // The oauth2-proxy overlay upstream moves LOGOUT_URL first; the istio overlay keeps the base order.
+                  ...items(and(logout, behindProxy), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+                  { name: 'USERID_HEADER', value: v.userIdHeader },
+                  { name: 'USERID_PREFIX', value: v.userIdPrefix },
+                  { name: 'PROFILES_KFAM_SERVICE_HOST', value: v.profilesKfamHost },
+                  { name: 'REGISTRATION_FLOW', value: text(v.registrationFlow) },
+                  { name: 'DASHBOARD_CONFIGMAP', value: `${NAME}-config` },
+                  ...items(and(logout, not(behindProxy)), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+                  { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                  // Upstream passes the literal parameter name (an unresolved kustomize var); kept for parity.
+                  { name: 'COLLECT_METRICS', value: 'CD_COLLECT_METRICS' },
+                  ...spread(v.extraEnv),
+                ],
+                livenessProbe: {
+                  httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8082) },
+                  initialDelaySeconds: 30,
+                  periodSeconds: 30,
+                },
+                ports: [{ containerPort: 8082, protocol: 'TCP' }],
+                resources: v.resources,
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  runAsNonRoot: true,
+                  runAsUser: 1000,
+                },
               },
-            }],
+            ],
             ...podScheduling(v),
             securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: NAME,
@@ -116,8 +131,15 @@ export class CentralDashboard extends Component<typeof values> {
     });
 
     gatewayRoute(this, 'virtual-service', {
-      metadata: meta(), gateway: v.istio.gateway, prefix: '/', rewrite: '/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: 80,
+      metadata: meta(),
+      gateway: v.istio.gateway,
+      prefix: '/',
+      rewrite: '/',
+      host: `${NAME}.${ns}.svc.${v.clusterDomain}`,
+      port: 80,
     });
-    allowPrincipals(this, 'authorization-policy', { ...meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], { app: NAME });
+    allowPrincipals(this, 'authorization-policy', { ...meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], {
+      app: NAME,
+    });
   }
 }

@@ -4,14 +4,18 @@ import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import { defaultDocumentationItems, defaultMenuLinks, defaultQuickLinks, type DashboardLink } from './links.js';
 
-const linkSchema = (depth: number): JsonSchema => s.object({
-  type: s.enum(['item', 'section']),
-  link: s.string(),
-  text: s.string({ minLength: 1 }),
-  icon: s.string(),
-  desc: s.string(),
-  ...(depth > 0 ? { items: s.array(linkSchema(depth - 1)) } : {}),
-}, ['text']);
+const linkSchema = (depth: number): JsonSchema =>
+  s.object(
+    {
+      type: s.enum(['item', 'section']),
+      link: s.string(),
+      text: s.string({ minLength: 1 }),
+      icon: s.string(),
+      desc: s.string(),
+      ...(depth > 0 ? { items: s.array(linkSchema(depth - 1)) } : {}),
+    },
+    ['text'],
+  );
 
 export const values = {
   namespace: v.dnsLabel('kubeflow', 'Namespace of the dashboard.'),
@@ -22,9 +26,14 @@ export const values = {
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in service hostnames.'),
   userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
   userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
-  logoutUrl: v.urlOrPath('/oauth2/sign_out', 'Logout URL of the auth proxy, passed as LOGOUT_URL; empty leaves the variable out.', { optional: true }),
-  authOverlay: v.oneOf(['oauth2-proxy', 'istio'], 'oauth2-proxy',
-    'Upstream auth overlay the dashboard follows (oauth2-proxy: the platform install; istio: Istio without oauth2-proxy). Only the position of LOGOUT_URL differs.'),
+  logoutUrl: v.urlOrPath('/oauth2/sign_out', 'Logout URL of the auth proxy, passed as LOGOUT_URL; empty leaves the variable out.', {
+    optional: true,
+  }),
+  authOverlay: v.oneOf(
+    ['oauth2-proxy', 'istio'],
+    'oauth2-proxy',
+    'Upstream auth overlay the dashboard follows (oauth2-proxy: the platform install; istio: Istio without oauth2-proxy). Only the position of LOGOUT_URL differs.',
+  ),
   registrationFlow: v.bool(false, 'Let users without a profile create their own namespace on first login.'),
   collectMetrics: v.bool(true, 'Show cluster metrics in the dashboard.'),
   profilesKfamHost: v.subdomain('profiles-kfam.kubeflow', 'Host of the profiles KFAM service.'),
@@ -37,8 +46,16 @@ export const values = {
     quickLinks: v.list<DashboardLink>(defaultQuickLinks, 'Quick shortcuts on the home page.', linkSchema(0)),
   }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
-    ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
+    gateway: v.strWithGlobal(
+      'auth.gateway',
+      'kubeflow-gateway',
+      'Gateway the VirtualService binds to.',
+      s.namespacedName({ namespaceOptional: true }),
+    ),
+    ingressGatewayPrincipal: v.str(
+      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.',
+      s.principal(),
+    ),
   }),
 };

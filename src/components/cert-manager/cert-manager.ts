@@ -52,7 +52,9 @@ export class CertManager extends Component<typeof values> {
         metadata: { name: 'cert-manager-webhook', namespace: v.namespace, labels: KUBEFLOW_LABELS },
         spec: {
           ingress: [{ ports: [{ port: k8s.IntOrString.fromNumber(v['cert-manager'].webhook.securePort), protocol: 'TCP' }] }],
-          podSelector: { matchExpressions: inValues({ 'app.kubernetes.io/name': ['webhook'], 'app.kubernetes.io/component': ['webhook'] }) },
+          podSelector: {
+            matchExpressions: inValues({ 'app.kubernetes.io/name': ['webhook'], 'app.kubernetes.io/component': ['webhook'] }),
+          },
           policyTypes: ['Ingress'],
         },
       });

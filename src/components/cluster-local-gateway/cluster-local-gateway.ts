@@ -10,8 +10,10 @@ import type { values } from './values.js';
 const NAME = 'cluster-local-gateway';
 const SA = `${NAME}-service-account`;
 const selector = { app: NAME, istio: NAME };
-const fieldEnv = (name: string, fieldPath: string, apiVersion = true): k8s.EnvVar =>
-  ({ name, valueFrom: { fieldRef: { ...(apiVersion ? { apiVersion: 'v1' } : {}), fieldPath } } });
+const fieldEnv = (name: string, fieldPath: string, apiVersion = true): k8s.EnvVar => ({
+  name,
+  valueFrom: { fieldRef: { ...(apiVersion ? { apiVersion: 'v1' } : {}), fieldPath } },
+});
 
 /** The proxy's mounts and volumes, as the istio-ingress chart renders them. */
 const PROXY_MOUNTS: k8s.VolumeMount[] = [
@@ -43,7 +45,10 @@ const PROXY_VOLUMES: k8s.Volume[] = [
   },
   { emptyDir: {}, name: 'istio-envoy' },
   { emptyDir: {}, name: 'istio-data' },
-  { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { audience: 'istio-ca', expirationSeconds: 43200, path: 'istio-token' } }] } },
+  {
+    name: 'istio-token',
+    projected: { sources: [{ serviceAccountToken: { audience: 'istio-ca', expirationSeconds: 43200, path: 'istio-token' } }] },
+  },
   { configMap: { name: 'istio', optional: true }, name: 'config-volume' },
   { name: 'ingressgateway-certs', secret: { optional: true, secretName: 'istio-ingressgateway-certs' } },
   { name: 'ingressgateway-ca-certs', secret: { optional: true, secretName: 'istio-ingressgateway-ca-certs' } },
@@ -68,16 +73,16 @@ export class ClusterLocalGateway extends Component<typeof values> {
   private chartLabels() {
     const v = this.v;
     return {
-    'app.kubernetes.io/instance': 'istio',
-    'app.kubernetes.io/managed-by': 'Helm',
-    'app.kubernetes.io/name': 'istio-ingressgateway',
-    'app.kubernetes.io/part-of': 'istio',
-    'app.kubernetes.io/version': v.istio.version,
-    'helm.sh/chart': `istio-ingress-${v.istio.version}`,
-    'install.operator.istio.io/owning-resource': 'unknown',
-    'istio.io/rev': v.istio.revision,
-    'operator.istio.io/component': 'IngressGateways',
-    release: 'istio',
+      'app.kubernetes.io/instance': 'istio',
+      'app.kubernetes.io/managed-by': 'Helm',
+      'app.kubernetes.io/name': 'istio-ingressgateway',
+      'app.kubernetes.io/part-of': 'istio',
+      'app.kubernetes.io/version': v.istio.version,
+      'helm.sh/chart': `istio-ingress-${v.istio.version}`,
+      'install.operator.istio.io/owning-resource': 'unknown',
+      'istio.io/rev': v.istio.revision,
+      'operator.istio.io/component': 'IngressGateways',
+      release: 'istio',
     };
   }
 
@@ -132,7 +137,8 @@ export class ClusterLocalGateway extends Component<typeof values> {
               'sidecar.istio.io/inject': 'false',
             },
             labels: {
-              ...labels, ...noDataplane,
+              ...labels,
+              ...noDataplane,
               chart: 'gateways',
               heritage: 'Tiller',
               'service.istio.io/canonical-name': NAME,
@@ -144,30 +150,43 @@ export class ClusterLocalGateway extends Component<typeof values> {
             affinity: v.affinity,
             nodeSelector: v.nodeSelector,
             tolerations: v.tolerations,
-            containers: [{
-              name: 'istio-proxy',
-              image: v.image.ref,
-              args: [
-                'proxy', 'router', '--domain', `$(POD_NAMESPACE).svc.${v.istio.clusterDomain}`,
-                `--proxyLogLevel=${v.istio.proxyLogLevel}`, '--proxyComponentLogLevel=misc:error', '--log_output_level=default:info',
-              ],
-              env: this.proxyEnv(),
-              ports: [
-                { containerPort: 15020, protocol: 'TCP' },
-                { containerPort: 8080, protocol: 'TCP' },
-                { containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' },
-              ],
-              readinessProbe: {
-                failureThreshold: 30,
-                httpGet: { path: '/healthz/ready', port: k8s.IntOrString.fromNumber(15021), scheme: 'HTTP' },
-                initialDelaySeconds: 1, periodSeconds: 2, successThreshold: 1, timeoutSeconds: 1,
+            containers: [
+              {
+                name: 'istio-proxy',
+                image: v.image.ref,
+                args: [
+                  'proxy',
+                  'router',
+                  '--domain',
+                  `$(POD_NAMESPACE).svc.${v.istio.clusterDomain}`,
+                  `--proxyLogLevel=${v.istio.proxyLogLevel}`,
+                  '--proxyComponentLogLevel=misc:error',
+                  '--log_output_level=default:info',
+                ],
+                env: this.proxyEnv(),
+                ports: [
+                  { containerPort: 15020, protocol: 'TCP' },
+                  { containerPort: 8080, protocol: 'TCP' },
+                  { containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' },
+                ],
+                readinessProbe: {
+                  failureThreshold: 30,
+                  httpGet: { path: '/healthz/ready', port: k8s.IntOrString.fromNumber(15021), scheme: 'HTTP' },
+                  initialDelaySeconds: 1,
+                  periodSeconds: 2,
+                  successThreshold: 1,
+                  timeoutSeconds: 1,
+                },
+                resources: v.resources,
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  privileged: false,
+                  readOnlyRootFilesystem: true,
+                },
+                volumeMounts: PROXY_MOUNTS,
               },
-              resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true,
-              },
-              volumeMounts: PROXY_MOUNTS,
-            }],
+            ],
             securityContext: { runAsGroup: 1337, runAsNonRoot: true, runAsUser: 1337, seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: SA,
             volumes: PROXY_VOLUMES,
@@ -182,23 +201,23 @@ export class ClusterLocalGateway extends Component<typeof values> {
     const v = this.v;
     const ns = v.namespace;
     return [
-    { name: 'ISTIO_META_ROUTER_MODE', value: 'sni-dnat' },
-    { name: 'PILOT_CERT_PROVIDER', value: 'istiod' },
-    { name: 'CA_ADDR', value: v.istio.caAddress },
-    fieldEnv('NODE_NAME', 'spec.nodeName'),
-    fieldEnv('POD_NAME', 'metadata.name'),
-    fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
-    fieldEnv('INSTANCE_IP', 'status.podIP'),
-    fieldEnv('HOST_IP', 'status.hostIP'),
-    { name: 'ISTIO_CPU_LIMIT', valueFrom: { resourceFieldRef: { divisor: k8s.Quantity.fromString('1'), resource: 'limits.cpu' } } },
-    fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName', false),
-    { name: 'ISTIO_META_WORKLOAD_NAME', value: NAME },
-    { name: 'ISTIO_META_OWNER', value: `kubernetes://apis/apps/v1/namespaces/${ns}/deployments/${NAME}` },
-    { name: 'ISTIO_META_MESH_ID', value: v.istio.meshId },
-    { name: 'TRUST_DOMAIN', value: v.istio.trustDomain },
-    { name: 'ISTIO_META_UNPRIVILEGED_POD', value: 'true' },
-    { name: 'ISTIO_META_CLUSTER_ID', value: v.istio.clusterId },
-    fieldEnv('ISTIO_META_NODE_NAME', 'spec.nodeName', false),
+      { name: 'ISTIO_META_ROUTER_MODE', value: 'sni-dnat' },
+      { name: 'PILOT_CERT_PROVIDER', value: 'istiod' },
+      { name: 'CA_ADDR', value: v.istio.caAddress },
+      fieldEnv('NODE_NAME', 'spec.nodeName'),
+      fieldEnv('POD_NAME', 'metadata.name'),
+      fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
+      fieldEnv('INSTANCE_IP', 'status.podIP'),
+      fieldEnv('HOST_IP', 'status.hostIP'),
+      { name: 'ISTIO_CPU_LIMIT', valueFrom: { resourceFieldRef: { divisor: k8s.Quantity.fromString('1'), resource: 'limits.cpu' } } },
+      fieldEnv('SERVICE_ACCOUNT', 'spec.serviceAccountName', false),
+      { name: 'ISTIO_META_WORKLOAD_NAME', value: NAME },
+      { name: 'ISTIO_META_OWNER', value: `kubernetes://apis/apps/v1/namespaces/${ns}/deployments/${NAME}` },
+      { name: 'ISTIO_META_MESH_ID', value: v.istio.meshId },
+      { name: 'TRUST_DOMAIN', value: v.istio.trustDomain },
+      { name: 'ISTIO_META_UNPRIVILEGED_POD', value: 'true' },
+      { name: 'ISTIO_META_CLUSTER_ID', value: v.istio.clusterId },
+      fieldEnv('ISTIO_META_NODE_NAME', 'spec.nodeName', false),
     ];
   }
 
@@ -210,7 +229,12 @@ export class ClusterLocalGateway extends Component<typeof values> {
       spec: {
         maxReplicas: v.autoscaling.maxReplicas,
         minReplicas: v.autoscaling.minReplicas,
-        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: v.autoscaling.targetCPUUtilizationPercentage } } }],
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: v.autoscaling.targetCPUUtilizationPercentage } },
+          },
+        ],
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: NAME },
       },
     });

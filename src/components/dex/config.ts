@@ -33,7 +33,10 @@ export function dexConfig(v: Values): Record<string, unknown> {
 export function upstreamLayout(config: Record<string, unknown>): string {
   const doc = new Document(JSON.parse(JSON.stringify(config)));
   const node = <T>(path: (string | number)[]) => doc.getIn(path, true) as T | undefined;
-  const quote = (path: (string | number)[], type: Scalar.Type) => { const n = node<Scalar>(path); if (n) n.type = type; };
+  const quote = (path: (string | number)[], type: Scalar.Type) => {
+    const n = node<Scalar>(path);
+    if (n) n.type = type;
+  };
   quote(['logger', 'level'], 'QUOTE_DOUBLE');
   (node<YAMLSeq>(['staticPasswords'])?.items ?? []).forEach((_, i) => quote(['staticPasswords', i, 'userID'], 'QUOTE_DOUBLE'));
   const client = node<YAMLMap>(['staticClients', 0]);

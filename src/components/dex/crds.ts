@@ -13,12 +13,14 @@ export function dexCrds(scope: Construct): void {
       group: 'dex.coreos.com',
       names: { kind: 'AuthCode', listKind: 'AuthCodeList', plural: 'authcodes', singular: 'authcode' },
       scope: 'Namespaced',
-      versions: [{
-        name: 'v1',
-        schema: { openApiv3Schema: { type: 'object', xKubernetesPreserveUnknownFields: true } },
-        served: true,
-        storage: true,
-      }],
+      versions: [
+        {
+          name: 'v1',
+          schema: { openApiv3Schema: { type: 'object', xKubernetesPreserveUnknownFields: true } },
+          served: true,
+          storage: true,
+        },
+      ],
     },
   });
 }

@@ -58,7 +58,6 @@ export class Dex extends Component<typeof values> {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME },
       subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }],
     });
-
   }
 
   private config(): void {
@@ -73,26 +72,34 @@ export class Dex extends Component<typeof values> {
     const ns = v.namespace;
     const meta = this.meta.bind(this);
     const ownClientSecret = not(nonEmpty(v.oidcClient.existingSecret));
-    const clientSecret = (scope: Construct, id: string, generate: boolean) => new k8s.KubeSecret(scope, id, {
-      metadata: { ...meta(CLIENT_SECRET), ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}) },
-      data: {
-        OIDC_CLIENT_ID: b64(v.oidcClient.id),
-        OIDC_CLIENT_SECRET: generate
-          ? generatedSecretData({
-            component: NAME, valuePath: 'oidcClient.generateSecret', namespace: ns, secretName: CLIENT_SECRET, key: 'OIDC_CLIENT_SECRET', length: 32, symbolic: this.symbolic,
-          })
-          : b64(v.oidcClient.secret),
-      },
-      type: 'Opaque',
-    });
+    const clientSecret = (scope: Construct, id: string, generate: boolean) =>
+      new k8s.KubeSecret(scope, id, {
+        metadata: { ...meta(CLIENT_SECRET), ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}) },
+        data: {
+          OIDC_CLIENT_ID: b64(v.oidcClient.id),
+          OIDC_CLIENT_SECRET: generate
+            ? generatedSecretData({
+                component: NAME,
+                valuePath: 'oidcClient.generateSecret',
+                namespace: ns,
+                secretName: CLIENT_SECRET,
+                key: 'OIDC_CLIENT_SECRET',
+                length: 32,
+                symbolic: this.symbolic,
+              })
+            : b64(v.oidcClient.secret),
+        },
+        type: 'Opaque',
+      });
     // A generated secret is kept on uninstall and read back on upgrades, so it never changes.
     when(this, 'client-secret', and(ownClientSecret, not(v.oidcClient.generateSecret)), (s) => clientSecret(s, 'oidc-client', false));
-    when(this, 'generated-client-secret', and(ownClientSecret, v.oidcClient.generateSecret), (s) => clientSecret(s, 'generated-oidc-client', true));
+    when(this, 'generated-client-secret', and(ownClientSecret, v.oidcClient.generateSecret), (s) =>
+      clientSecret(s, 'generated-oidc-client', true),
+    );
     const ownPasswords = not(nonEmpty(v.passwords.existingSecret));
     when(this, 'password-secret', ownPasswords, (s) => {
       new k8s.KubeSecret(s, 'passwords', { metadata: meta(PASSWORDS_SECRET), stringData: v.passwords.hashes });
     });
-
   }
 
   private service(): void {
@@ -105,7 +112,6 @@ export class Dex extends Component<typeof values> {
         type: 'ClusterIP',
       },
     });
-
   }
 
   private deployment(): void {
@@ -121,29 +127,37 @@ export class Dex extends Component<typeof values> {
         template: {
           metadata: { labels: { app: NAME } },
           spec: {
-            containers: [{
-              name: NAME,
-              image: v.image.ref,
-              command: ['dex', 'serve', '/etc/dex/cfg/config.yaml'],
-              env: [{ name: 'KUBERNETES_POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }],
-              envFrom: [
-                { secretRef: { name: pick(ownClientSecret, CLIENT_SECRET, v.oidcClient.existingSecret) } },
-                { secretRef: { name: pick(ownPasswords, PASSWORDS_SECRET, v.passwords.existingSecret) } },
-                ...spread(v.extraEnvFrom),
-              ],
-              ports: [{ containerPort: PORT, name: 'http' }],
-              readinessProbe: {
-                failureThreshold: 3,
-                httpGet: { path: '/dex/healthz', port: k8s.IntOrString.fromNumber(PORT) },
-                initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3,
+            containers: [
+              {
+                name: NAME,
+                image: v.image.ref,
+                command: ['dex', 'serve', '/etc/dex/cfg/config.yaml'],
+                env: [{ name: 'KUBERNETES_POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }],
+                envFrom: [
+                  { secretRef: { name: pick(ownClientSecret, CLIENT_SECRET, v.oidcClient.existingSecret) } },
+                  { secretRef: { name: pick(ownPasswords, PASSWORDS_SECRET, v.passwords.existingSecret) } },
+                  ...spread(v.extraEnvFrom),
+                ],
+                ports: [{ containerPort: PORT, name: 'http' }],
+                readinessProbe: {
+                  failureThreshold: 3,
+                  httpGet: { path: '/dex/healthz', port: k8s.IntOrString.fromNumber(PORT) },
+                  initialDelaySeconds: 10,
+                  periodSeconds: 10,
+                  timeoutSeconds: 3,
+                },
+                resources: v.resources,
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  runAsGroup: 1001,
+                  runAsNonRoot: true,
+                  runAsUser: 1001,
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                volumeMounts: [{ mountPath: '/etc/dex/cfg', name: 'config' }],
               },
-              resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] },
-                runAsGroup: 1001, runAsNonRoot: true, runAsUser: 1001, seccompProfile: { type: 'RuntimeDefault' },
-              },
-              volumeMounts: [{ mountPath: '/etc/dex/cfg', name: 'config' }],
-            }],
+            ],
             ...podScheduling(v),
             serviceAccountName: NAME,
             volumes: [{ configMap: { items: [{ key: 'config.yaml', path: 'config.yaml' }], name: NAME }, name: 'config' }],
@@ -151,7 +165,6 @@ export class Dex extends Component<typeof values> {
         },
       },
     });
-
   }
 
   /** The /dex/ route on the gateway and, when enabled, the NetworkPolicies. */
@@ -160,23 +173,30 @@ export class Dex extends Component<typeof values> {
     const ns = v.namespace;
     const meta = this.meta.bind(this);
     gatewayRoute(this, 'virtual-service', {
-      metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/dex/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: PORT,
+      metadata: meta(NAME),
+      gateway: v.istio.gateway,
+      prefix: '/dex/',
+      host: `${NAME}.${ns}.svc.${v.clusterDomain}`,
+      port: PORT,
     });
 
     when(this, 'network-policies', v.networkPolicies.enabled, (s) => {
       const peer = (namespace: string, labels: Record<string, string>): k8s.NetworkPolicyPeer => ({
-        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } }, podSelector: { matchLabels: labels },
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+        podSelector: { matchLabels: labels },
       });
       new k8s.KubeNetworkPolicy(s, 'allow-istio-and-oauth2-proxy', {
         metadata: meta('allow-istio-and-oauth2-proxy'),
         spec: {
-          ingress: [{
-            from: [
-              peer(v.istio.namespace, { app: 'istio-ingressgateway' }),
-              peer(v.istio.namespace, { app: 'istiod' }),
-              peer(v.oauth2ProxyNamespace, { 'app.kubernetes.io/name': 'oauth2-proxy' }),
-            ],
-          }],
+          ingress: [
+            {
+              from: [
+                peer(v.istio.namespace, { app: 'istio-ingressgateway' }),
+                peer(v.istio.namespace, { app: 'istiod' }),
+                peer(v.oauth2ProxyNamespace, { 'app.kubernetes.io/name': 'oauth2-proxy' }),
+              ],
+            },
+          ],
           podSelector: { matchLabels: { app: NAME } },
           policyTypes: ['Ingress'],
         },

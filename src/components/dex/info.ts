@@ -3,10 +3,14 @@ import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
   name: 'dex',
-  description: 'Dex OIDC identity provider: static users (bcrypt hashes) and upstream connectors (OIDC, LDAP, GitHub), with the OIDC client for oauth2-proxy.',
+  description:
+    'Dex OIDC identity provider: static users (bcrypt hashes) and upstream connectors (OIDC, LDAP, GitHub), with the OIDC client for oauth2-proxy.',
   appVersion: 'v2.45.0',
   rbacWildcards: [
-    { role: 'ClusterRole/dex', reason: 'The Kubernetes storage of Dex manages its own CRDs and objects (apiGroups dex.coreos.com, verbs *), as upstream.' },
+    {
+      role: 'ClusterRole/dex',
+      reason: 'The Kubernetes storage of Dex manages its own CRDs and objects (apiGroups dex.coreos.com, verbs *), as upstream.',
+    },
   ],
   values,
   requires: ['istio-install'],
@@ -17,7 +21,8 @@ export const info: ComponentInfo<typeof values> = {
       values: { networkPolicies: { enabled: false } },
     },
     secure: {
-      description: 'No example credential: no static user (log in through `connectors`, or add your own users with bcrypt hashes), and the OIDC client id/secret from the Secret `kubeflow-oidc-client` you create in the Dex namespace (keys OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; the same client secret goes into oauth2-proxy\'s Secret).',
+      description:
+        "No example credential: no static user (log in through `connectors`, or add your own users with bcrypt hashes), and the OIDC client id/secret from the Secret `kubeflow-oidc-client` you create in the Dex namespace (keys OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; the same client secret goes into oauth2-proxy's Secret).",
       values: {
         staticPasswords: [],
         // null deletes the example hash (a map value merges with the default)

@@ -3,7 +3,7 @@ import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
   name: 'istio-crds',
-  description: 'Istio\'s CustomResourceDefinitions: Istio\'s upstream `base` chart 1.29.0 with cluster-scoped objects only.',
+  description: "Istio's CustomResourceDefinitions: Istio's upstream `base` chart 1.29.0 with cluster-scoped objects only.",
   appVersion: '1.29.0',
   values,
   keywords: ['istio', 'crds'],
@@ -12,7 +12,8 @@ export const info: ComponentInfo<typeof values> = {
   deviations: [
     {
       object: 'metadata.labels of the CRDs',
-      reason: 'The `base` chart replaces the CRDs\' static labels with its templated Istio labels (app.kubernetes.io/*, helm.sh/chart, istio.io/rev); Kubeflow 26.03 applies the static file. Schemas are the same.',
+      reason:
+        "The `base` chart replaces the CRDs' static labels with its templated Istio labels (app.kubernetes.io/*, helm.sh/chart, istio.io/rev); Kubeflow 26.03 applies the static file. Schemas are the same.",
     },
   ],
 };

@@ -29,21 +29,28 @@ export class IstioInstall extends Component<typeof values> {
   }
 
   private namespaces(): void {
-    forEach(this, 'namespaces', this.v.namespaces, namespaceItem, (n) => n.name, (scope, n) => {
-      const label = (x: string) => opt(nonEmpty(x), x);
-      new k8s.KubeNamespace(scope, 'namespace', {
-        metadata: {
-          name: n.name,
-          labels: {
-            'control-plane': label(n.controlPlane),
-            'istio-injection': label(n.istioInjection),
-            'istio-operator-managed': label(n.operatorManaged),
-            'istio.io/dataplane-mode': label(n.dataplaneMode),
-            'pod-security.kubernetes.io/enforce': label(n.podSecurity),
+    forEach(
+      this,
+      'namespaces',
+      this.v.namespaces,
+      namespaceItem,
+      (n) => n.name,
+      (scope, n) => {
+        const label = (x: string) => opt(nonEmpty(x), x);
+        new k8s.KubeNamespace(scope, 'namespace', {
+          metadata: {
+            name: n.name,
+            labels: {
+              'control-plane': label(n.controlPlane),
+              'istio-injection': label(n.istioInjection),
+              'istio-operator-managed': label(n.operatorManaged),
+              'istio.io/dataplane-mode': label(n.dataplaneMode),
+              'pod-security.kubernetes.io/enforce': label(n.podSecurity),
+            },
           },
-        },
-      });
-    });
+        });
+      },
+    );
   }
 
   private sidecars(): void {
@@ -75,8 +82,18 @@ export class IstioInstall extends Component<typeof values> {
         spec: {
           selector: v.gateway.labels,
           servers: [
-            { hosts: v.ingressGateway.hosts, port: { name: 'http', number: 80, protocol: 'HTTP' }, tls: opt(tls.httpsRedirect, { httpsRedirect: true }) },
-            ...items(tls.enabled, [{ hosts: v.ingressGateway.hosts, port: { name: 'https', number: 443, protocol: 'HTTPS' }, tls: { mode: 'SIMPLE' as const, credentialName: tls.credentialName } }]),
+            {
+              hosts: v.ingressGateway.hosts,
+              port: { name: 'http', number: 80, protocol: 'HTTP' },
+              tls: opt(tls.httpsRedirect, { httpsRedirect: true }),
+            },
+            ...items(tls.enabled, [
+              {
+                hosts: v.ingressGateway.hosts,
+                port: { name: 'https', number: 443, protocol: 'HTTPS' },
+                tls: { mode: 'SIMPLE' as const, credentialName: tls.credentialName },
+              },
+            ]),
           ],
         },
       });
@@ -87,7 +104,10 @@ export class IstioInstall extends Component<typeof values> {
     const v = this.v;
     when(this, 'gateway-credentials', v.gatewayCredentials.enabled, (scope) => {
       const metadata = { name: 'istio-ingressgateway-sds', namespace: v.namespace };
-      new k8s.KubeRole(scope, 'sds-role', { metadata, rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }] });
+      new k8s.KubeRole(scope, 'sds-role', {
+        metadata,
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
+      });
       new k8s.KubeRoleBinding(scope, 'sds-role-binding', {
         metadata,
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'istio-ingressgateway-sds' },
@@ -118,7 +138,12 @@ export class IstioInstall extends Component<typeof values> {
     const v = this.v;
     const policies: PolicySpec[] = [
       { name: 'allow-istiod-control-plane', pods: { labels: { app: 'istiod' } }, ports: [15012] },
-      { name: 'allow-knative-to-istio-gateways', pods: { expressions: { app: ['istio-ingressgateway', 'cluster-local-gateway'] } }, from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'knative-serving' } } }], ports: [8080] },
+      {
+        name: 'allow-knative-to-istio-gateways',
+        pods: { expressions: { app: ['istio-ingressgateway', 'cluster-local-gateway'] } },
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'knative-serving' } } }],
+        ports: [8080],
+      },
       sameNamespacePolicy('default-allow-same-namespace-istio-system'),
       { name: 'istiod-webhook-apiserver', pods: { expressions: { app: ['istiod'] } }, ports: [15017] },
     ];
@@ -127,4 +152,3 @@ export class IstioInstall extends Component<typeof values> {
     });
   }
 }
-

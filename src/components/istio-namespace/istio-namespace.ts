@@ -14,17 +14,24 @@ export class IstioNamespace extends Component<typeof values> {
     new k8s.KubeNamespace(this, 'namespace', {
       metadata: {
         name: v.namespace,
-        labels: { 'istio-injection': 'disabled', 'istio-operator-managed': 'Reconcile', 'pod-security.kubernetes.io/enforce': v.podSecurity },
+        labels: {
+          'istio-injection': 'disabled',
+          'istio-operator-managed': 'Reconcile',
+          'pod-security.kubernetes.io/enforce': v.podSecurity,
+        },
       },
     });
     const policies: [string, PolicySpec][] = [
       ['istiod-control-plane', { name: 'allow-istiod-control-plane', pods: { labels: { app: 'istiod' } }, ports: [15012] }],
-      ['knative-to-gateways', {
-        name: 'allow-knative-to-istio-gateways',
-        pods: { expressions: { app: ['istio-ingressgateway', 'cluster-local-gateway'] } },
-        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': v.knativeNamespace } } }],
-        ports: [8080],
-      }],
+      [
+        'knative-to-gateways',
+        {
+          name: 'allow-knative-to-istio-gateways',
+          pods: { expressions: { app: ['istio-ingressgateway', 'cluster-local-gateway'] } },
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': v.knativeNamespace } } }],
+          ports: [8080],
+        },
+      ],
       ['same-namespace', sameNamespacePolicy(`default-allow-same-namespace-${v.namespace}`)],
       ['istiod-webhook', { name: 'istiod-webhook-apiserver', pods: { expressions: { app: ['istiod'] } }, ports: [15017] }],
     ];

@@ -4,7 +4,8 @@ import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
   name: 'kale',
-  description: 'Kale (notebooks to Kubeflow Pipelines from JupyterLab): a PodDefault per profile namespace giving notebooks a Pipelines API token.',
+  description:
+    'Kale (notebooks to Kubeflow Pipelines from JupyterLab): a PodDefault per profile namespace giving notebooks a Pipelines API token.',
   // the Kale release (PyPI kubeflow-kale) the PodDefault's KFP client environment targets
   appVersion: 'v0.7.0',
   values,

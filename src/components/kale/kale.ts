@@ -27,7 +27,14 @@ const TOKEN_VOLUME = 'kale-pipelines-token';
 export class Kale extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
-    forEach(this, 'profiles', this.v.profiles, profileItem, (p) => p.name, (scope, p) => this.pipelinesAccess(scope, p.name));
+    forEach(
+      this,
+      'profiles',
+      this.v.profiles,
+      profileItem,
+      (p) => p.name,
+      (scope, p) => this.pipelinesAccess(scope, p.name),
+    );
   }
 
   /** The PodDefault in one profile namespace. */
@@ -45,10 +52,16 @@ export class Kale extends Component<typeof values> {
           ...items(nonEmpty(v.pipelinesEndpoint), [{ name: 'KF_PIPELINES_ENDPOINT', value: v.pipelinesEndpoint }]),
         ],
         volumeMounts: [{ name: TOKEN_VOLUME, mountPath: v.token.mountPath, readOnly: true }],
-        volumes: [{
-          name: TOKEN_VOLUME,
-          projected: { sources: [{ serviceAccountToken: { path: 'token', audience: v.token.audience, expirationSeconds: v.token.expirationSeconds } }] },
-        }],
+        volumes: [
+          {
+            name: TOKEN_VOLUME,
+            projected: {
+              sources: [
+                { serviceAccountToken: { path: 'token', audience: v.token.audience, expirationSeconds: v.token.expirationSeconds } },
+              ],
+            },
+          },
+        ],
       } as PodDefaultSpec,
     });
   }

@@ -45,8 +45,14 @@ export const katibConfigText = (v: Values): string =>
 // ---- trial templates ----
 
 const trialParameter = (name: string) => `\${trialParameters.${name}}`;
-const mnist = (epochs: string[]) => ['python3', '/opt/pytorch-mnist/mnist.py', '--epochs=1', ...epochs,
-  `--lr=${trialParameter('learningRate')}`, `--momentum=${trialParameter('momentum')}`];
+const mnist = (epochs: string[]) => [
+  'python3',
+  '/opt/pytorch-mnist/mnist.py',
+  '--epochs=1',
+  ...epochs,
+  `--lr=${trialParameter('learningRate')}`,
+  `--momentum=${trialParameter('momentum')}`,
+];
 
 /** The three trial templates Katib's examples use, with the training container's resources from the values. */
 export function trialTemplates(v: Values): Record<string, Record<string, unknown>> {
@@ -61,7 +67,11 @@ export function trialTemplates(v: Values): Record<string, Record<string, unknown
     'defaultTrialTemplate.yaml': {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      spec: { template: { spec: { containers: [container('training-container', t.mnistImage.ref, mnist(['--batch-size=16']))], restartPolicy: 'Never' } } },
+      spec: {
+        template: {
+          spec: { containers: [container('training-container', t.mnistImage.ref, mnist(['--batch-size=16']))], restartPolicy: 'Never' },
+        },
+      },
     },
     enasCPUTemplate: {
       apiVersion: 'batch/v1',
@@ -69,11 +79,16 @@ export function trialTemplates(v: Values): Record<string, Record<string, unknown
       spec: {
         template: {
           spec: {
-            containers: [container('training-container', t.enasImage.ref, [
-              'python3', '-u', 'RunTrial.py', '--num_epochs=1',
-              `--architecture="${trialParameter('neuralNetworkArchitecture')}"`,
-              `--nn_config="${trialParameter('neuralNetworkConfig')}"`,
-            ])],
+            containers: [
+              container('training-container', t.enasImage.ref, [
+                'python3',
+                '-u',
+                'RunTrial.py',
+                '--num_epochs=1',
+                `--architecture="${trialParameter('neuralNetworkArchitecture')}"`,
+                `--nn_config="${trialParameter('neuralNetworkConfig')}"`,
+              ]),
+            ],
             restartPolicy: 'Never',
           },
         },
@@ -92,6 +107,10 @@ const defaultTemplates = trialTemplates(defaults);
 /** The ConfigMap data: each template as YAML while it is the default, as indented JSON otherwise. */
 export function trialTemplatesData(v: Values): Record<string, string> {
   const templates = trialTemplates(v);
-  return Object.fromEntries(Object.entries(templates).map(([k, x]) => [k,
-    structuredText(x, { indent: 2, defaultValue: defaultTemplates[k], defaultText: layout(defaultTemplates[k]) })]));
+  return Object.fromEntries(
+    Object.entries(templates).map(([k, x]) => [
+      k,
+      structuredText(x, { indent: 2, defaultValue: defaultTemplates[k], defaultText: layout(defaultTemplates[k]) }),
+    ]),
+  );
 }

@@ -29,21 +29,33 @@ export function database(scope: Construct, k: Katib): void {
   when(scope, 'mysql', eq(db.type, 'mysql'), (s) => mysql(new Construct(s, 'mysql-db'), k));
   when(scope, 'postgres', eq(db.type, 'postgres'), (s) => postgres(new Construct(s, 'postgres-db'), k));
   when(scope, 'external', and(eq(db.type, 'external'), not(nonEmpty(db.external.existingSecret))), (s) => {
-    new k8s.KubeSecret(s, 'external-secret', { metadata: { name: externalSecretName(k), namespace: k.v.namespace }, data: externalData(k), type: 'Opaque' });
+    new k8s.KubeSecret(s, 'external-secret', {
+      metadata: { name: externalSecretName(k), namespace: k.v.namespace },
+      data: externalData(k),
+      type: 'Opaque',
+    });
   });
 }
 
 function externalData(k: Katib): Record<string, string> {
   const e = k.v.database.external;
   const byKey: Record<(typeof EXTERNAL_KEYS)[number], string> = {
-    DB_PASSWORD: e.password, DB_USER: e.user, KATIB_MYSQL_DB_DATABASE: e.database, KATIB_MYSQL_DB_HOST: e.host, KATIB_MYSQL_DB_PORT: e.port,
+    DB_PASSWORD: e.password,
+    DB_USER: e.user,
+    KATIB_MYSQL_DB_DATABASE: e.database,
+    KATIB_MYSQL_DB_HOST: e.host,
+    KATIB_MYSQL_DB_PORT: e.port,
   };
   return Object.fromEntries(EXTERNAL_KEYS.map((key) => [key, b64(byKey[key])]));
 }
 
 /** kustomize's secretGenerator name for the external database's credentials (or the user's own Secret). */
 const externalSecretName = (k: Katib): string =>
-  pick(nonEmpty(k.v.database.external.existingSecret), k.v.database.external.existingSecret, hashedName(MYSQL_SECRET, 'Secret', externalData(k)));
+  pick(
+    nonEmpty(k.v.database.external.existingSecret),
+    k.v.database.external.existingSecret,
+    hashedName(MYSQL_SECRET, 'Secret', externalData(k)),
+  );
 
 /** The DB manager's connection settings for the chosen database. */
 export function dbManagerEnv(k: Katib): k8s.EnvVar[] {
@@ -62,8 +74,12 @@ export function dbManagerEnv(k: Katib): k8s.EnvVar[] {
 }
 
 const restrictedContainer = (user: number, group?: number): k8s.SecurityContext => ({
-  allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] },
-  ...(group !== undefined ? { runAsGroup: group } : {}), runAsNonRoot: true, runAsUser: user, seccompProfile: { type: 'RuntimeDefault' },
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  ...(group !== undefined ? { runAsGroup: group } : {}),
+  runAsNonRoot: true,
+  runAsUser: user,
+  seccompProfile: { type: 'RuntimeDefault' },
 });
 export { restrictedContainer };
 
@@ -93,14 +109,20 @@ function mysql(scope: Construct, k: Katib): void {
   const name = 'katib-mysql';
   const labels = component('mysql');
   when(scope, 'secret', not(nonEmpty(m.existingSecret)), (s) => {
-    new k8s.KubeSecret(s, 'secret', { metadata: { name: MYSQL_SECRET, namespace: ns }, data: { MYSQL_ROOT_PASSWORD: b64(m.rootPassword) }, type: 'Opaque' });
+    new k8s.KubeSecret(s, 'secret', {
+      metadata: { name: MYSQL_SECRET, namespace: ns },
+      data: { MYSQL_ROOT_PASSWORD: b64(m.rootPassword) },
+      type: 'Opaque',
+    });
   });
   service(scope, name, ns, 3306);
   claim(scope, name, ns, m.storage, m.storageClassName);
   const secret = pick(nonEmpty(m.existingSecret), m.existingSecret, MYSQL_SECRET);
   const probe = {
     exec: { command: ['/bin/bash', '-c', "mysql -h 127.0.0.1 -D ${MYSQL_DATABASE} -u root -p${MYSQL_ROOT_PASSWORD} -e 'SELECT 1'"] },
-    failureThreshold: 10, initialDelaySeconds: 10, periodSeconds: 5,
+    failureThreshold: 10,
+    initialDelaySeconds: 10,
+    periodSeconds: 5,
   };
   new k8s.KubeDeployment(scope, 'deployment', {
     metadata: { name, namespace: ns, labels },
@@ -111,23 +133,25 @@ function mysql(scope: Construct, k: Katib): void {
       template: {
         metadata: { labels: { ...labels, ...noSidecar } },
         spec: {
-          containers: [{
-            name,
-            image: m.image.ref,
-            imagePullPolicy: opt(nonEmpty(m.image.pullPolicy), m.image.pullPolicy),
-            args: ['--datadir', '/var/lib/mysql/datadir'],
-            env: [
-              { name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { key: 'MYSQL_ROOT_PASSWORD', name: secret } } },
-              { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'true' },
-              { name: 'MYSQL_DATABASE', value: 'katib' },
-            ],
-            livenessProbe: probe,
-            ports: [{ containerPort: 3306, name: 'dbapi' }],
-            readinessProbe: probe,
-            resources: m.resources,
-            securityContext: restrictedContainer(999, 999),
-            volumeMounts: [{ mountPath: '/var/lib/mysql', name }],
-          }],
+          containers: [
+            {
+              name,
+              image: m.image.ref,
+              imagePullPolicy: opt(nonEmpty(m.image.pullPolicy), m.image.pullPolicy),
+              args: ['--datadir', '/var/lib/mysql/datadir'],
+              env: [
+                { name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { key: 'MYSQL_ROOT_PASSWORD', name: secret } } },
+                { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'true' },
+                { name: 'MYSQL_DATABASE', value: 'katib' },
+              ],
+              livenessProbe: probe,
+              ports: [{ containerPort: 3306, name: 'dbapi' }],
+              readinessProbe: probe,
+              resources: m.resources,
+              securityContext: restrictedContainer(999, 999),
+              volumeMounts: [{ mountPath: '/var/lib/mysql', name }],
+            },
+          ],
           securityContext: { fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch' },
           volumes: [{ name, persistentVolumeClaim: { claimName: name } }],
         },
@@ -147,28 +171,32 @@ function postgres(scope: Construct, k: Katib): void {
   });
   service(scope, POSTGRES, ns, 5432);
   claim(scope, POSTGRES, ns, p.storage, p.storageClassName);
-  nullPodAnnotations(new k8s.KubeDeployment(scope, 'deployment', {
-    metadata: { name: POSTGRES, namespace: ns, labels },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: labels },
-      strategy: { type: 'Recreate' },
-      template: {
-        metadata: { labels: { ...labels, ...noSidecar } },
-        spec: {
-          containers: [{
-            name: POSTGRES,
-            image: p.image.ref,
-            imagePullPolicy: opt(nonEmpty(p.image.pullPolicy), p.image.pullPolicy),
-            env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
-            envFrom: [{ secretRef: { name: `${POSTGRES}-secrets` } }],
-            ports: [{ containerPort: 5432, name: 'postgres', protocol: 'TCP' }],
-            resources: p.resources,
-            volumeMounts: [{ mountPath: '/var/lib/postgresql/data', name: POSTGRES }],
-          }],
-          volumes: [{ name: POSTGRES, persistentVolumeClaim: { claimName: POSTGRES } }],
+  nullPodAnnotations(
+    new k8s.KubeDeployment(scope, 'deployment', {
+      metadata: { name: POSTGRES, namespace: ns, labels },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: labels },
+        strategy: { type: 'Recreate' },
+        template: {
+          metadata: { labels: { ...labels, ...noSidecar } },
+          spec: {
+            containers: [
+              {
+                name: POSTGRES,
+                image: p.image.ref,
+                imagePullPolicy: opt(nonEmpty(p.image.pullPolicy), p.image.pullPolicy),
+                env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
+                envFrom: [{ secretRef: { name: `${POSTGRES}-secrets` } }],
+                ports: [{ containerPort: 5432, name: 'postgres', protocol: 'TCP' }],
+                resources: p.resources,
+                volumeMounts: [{ mountPath: '/var/lib/postgresql/data', name: POSTGRES }],
+              },
+            ],
+            volumes: [{ name: POSTGRES, persistentVolumeClaim: { claimName: POSTGRES } }],
+          },
         },
       },
-    },
-  }));
+    }),
+  );
 }

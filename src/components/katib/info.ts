@@ -12,7 +12,8 @@ const standalone = {
 
 export const info: ComponentInfo<typeof values> = {
   name: 'katib',
-  description: 'Katib: hyperparameter tuning, early stopping and neural architecture search for Kubeflow (Experiments, Trials, Suggestions), with its UI and database.',
+  description:
+    'Katib: hyperparameter tuning, early stopping and neural architecture search for Kubeflow (Experiments, Trials, Suggestions), with its UI and database.',
   appVersion: 'v0.19.0',
   values,
   keywords: ['automl', 'hyperparameter-tuning', 'katib'],
@@ -20,20 +21,39 @@ export const info: ComponentInfo<typeof values> = {
   // rights, the gateway routes it; cert-manager issues the webhook certificate.
   requires: ['centraldashboard', 'profiles', 'kubeflow-istio-resources', 'cert-manager'],
   deviations: [
-    { object: 'ConfigMap/katib-config', reason: 'katib-config.yaml is generated from typed values (same document; upstream\'s layout while the values are the defaults, indented JSON otherwise).' },
-    { object: 'ConfigMap/trial-templates', reason: 'The trial templates are generated from typed values (same documents, without upstream\'s quoting), so the training container\'s resources are a value.' },
+    {
+      object: 'ConfigMap/katib-config',
+      reason:
+        "katib-config.yaml is generated from typed values (same document; upstream's layout while the values are the defaults, indented JSON otherwise).",
+    },
+    {
+      object: 'ConfigMap/trial-templates',
+      reason:
+        "The trial templates are generated from typed values (same documents, without upstream's quoting), so the training container's resources are a value.",
+    },
   ],
   rbacWildcards: [
-    { role: 'ClusterRole/katib-controller', reason: 'The controller owns Experiments, Trials and Suggestions and their status/finalizers (verbs *), as upstream.' },
-    { role: 'ClusterRole/katib-ui', reason: 'The UI creates and deletes Experiments and reads ConfigMaps (trial templates) and namespaces (verbs *), as upstream.' },
-    { role: 'Role/leader-election', reason: 'Leader election Leases (verbs *), as upstream\'s leader-election overlay.' },
+    {
+      role: 'ClusterRole/katib-controller',
+      reason: 'The controller owns Experiments, Trials and Suggestions and their status/finalizers (verbs *), as upstream.',
+    },
+    {
+      role: 'ClusterRole/katib-ui',
+      reason: 'The UI creates and deletes Experiments and reads ConfigMaps (trial templates) and namespaces (verbs *), as upstream.',
+    },
+    { role: 'Role/leader-election', reason: "Leader election Leases (verbs *), as upstream's leader-election overlay." },
   ],
   securityExceptions: [
-    { workload: 'Deployment/katib-postgres', reason: 'Upstream\'s PostgreSQL (postgres-alpine) runs as its image\'s users with no security context; it needs root to initialise the data directory.' },
+    {
+      workload: 'Deployment/katib-postgres',
+      reason:
+        "Upstream's PostgreSQL (postgres-alpine) runs as its image's users with no security context; it needs root to initialise the data directory.",
+    },
   ],
   presets: {
     standalone: {
-      description: 'Katib on its own in the `kubeflow` namespace, with its own webhook certificates and no Kubeflow UI integration (upstream installs/katib-standalone).',
+      description:
+        'Katib on its own in the `kubeflow` namespace, with its own webhook certificates and no Kubeflow UI integration (upstream installs/katib-standalone).',
       values: standalone,
     },
     'standalone-postgres': {
@@ -45,7 +65,8 @@ export const info: ComponentInfo<typeof values> = {
       values: { ...standalone, certificates: 'cert-manager' },
     },
     'external-db': {
-      description: 'Standalone Katib storing in an external MySQL: set `database.external.*` or `database.external.existingSecret` (upstream installs/katib-external-db).',
+      description:
+        'Standalone Katib storing in an external MySQL: set `database.external.*` or `database.external.existingSecret` (upstream installs/katib-external-db).',
       values: { ...standalone, database: { type: 'external' }, config: { trialResources: withoutTrainJob } },
     },
     'leader-election': {

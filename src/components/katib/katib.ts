@@ -35,7 +35,9 @@ export class Katib extends Component<typeof values> {
     super(scope, id, info, props);
     const v = this.v;
     when(this, 'standalone', v.createNamespace, (s) => {
-      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: v.namespace, labels: { 'katib.kubeflow.org/metrics-collector-injection': 'enabled' } } });
+      new k8s.KubeNamespace(s, 'namespace', {
+        metadata: { name: v.namespace, labels: { 'katib.kubeflow.org/metrics-collector-injection': 'enabled' } },
+      });
     });
     when(this, 'crds', v.crds.install, (s) => katibCrds(s));
     when(this, 'kubeflow-roles', v.kubeflowRoles, (s) => this.kubeflowRoles(s));
@@ -60,7 +62,10 @@ export class Katib extends Component<typeof values> {
   }
 
   private configMaps(): void {
-    new k8s.KubeConfigMap(this, 'katib-config', { metadata: this.meta('katib-config'), data: { 'katib-config.yaml': katibConfigText(this.v) } });
+    new k8s.KubeConfigMap(this, 'katib-config', {
+      metadata: this.meta('katib-config'),
+      data: { 'katib-config.yaml': katibConfigText(this.v) },
+    });
     new k8s.KubeConfigMap(this, 'trial-templates', {
       metadata: this.meta('trial-templates', { 'katib.kubeflow.org/component': 'trial-templates' }),
       data: trialTemplatesData(this.v),
@@ -78,7 +83,11 @@ export class Katib extends Component<typeof values> {
       rules: [
         { apiGroups: [''], resources: ['services'], verbs: crud },
         { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch', 'update'] },
-        { apiGroups: [''], resources: ['serviceaccounts', 'persistentvolumes', 'persistentvolumeclaims'], verbs: ['get', 'list', 'watch', 'create'] },
+        {
+          apiGroups: [''],
+          resources: ['serviceaccounts', 'persistentvolumes', 'persistentvolumeclaims'],
+          verbs: ['get', 'list', 'watch', 'create'],
+        },
         { apiGroups: [''], resources: ['namespaces', 'configmaps'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: [''], resources: ['pods', 'pods/status'], verbs: ['get'] },
         { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch', 'patch', 'update'] },
@@ -89,7 +98,11 @@ export class Katib extends Component<typeof values> {
         { apiGroups: ['trainer.kubeflow.org'], resources: ['trainjobs'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
         { apiGroups: [GROUP], resources: ['tfjobs', 'pytorchjobs', 'mpijobs', 'xgboostjobs'], verbs: crud },
         { apiGroups: [GROUP], resources: katibKinds.flatMap((k) => [k, `${k}/status`, `${k}/finalizers`]), verbs: ['*'] },
-        { apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'], verbs: ['get', 'watch', 'list', 'patch', 'update'] },
+        {
+          apiGroups: ['admissionregistration.k8s.io'],
+          resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
+          verbs: ['get', 'watch', 'list', 'patch', 'update'],
+        },
       ],
     });
     this.binding(scope, CONTROLLER);
@@ -125,29 +138,34 @@ export class Katib extends Component<typeof values> {
         replicas: c.replicas,
         selector: { matchLabels: labels },
         template: {
-          metadata: { annotations: { 'prometheus.io/port': '8080', 'prometheus.io/scrape': 'true' }, labels: { ...labels, ...sidecar(false) } },
+          metadata: {
+            annotations: { 'prometheus.io/port': '8080', 'prometheus.io/scrape': 'true' },
+            labels: { ...labels, ...sidecar(false) },
+          },
           spec: {
-            containers: [{
-              name: CONTROLLER,
-              image: c.image.ref,
-              imagePullPolicy: opt(nonEmpty(c.image.pullPolicy), c.image.pullPolicy),
-              command: ['./katib-controller'],
-              args: ['--katib-config=/katib-config.yaml'],
-              env: [coreNamespaceEnv],
-              livenessProbe: probe('/healthz'),
-              ports: [
-                { containerPort: WEBHOOK_PORT, name: 'webhook', protocol: 'TCP' },
-                { containerPort: 8080, name: 'metrics', protocol: 'TCP' },
-                { containerPort: 18080, name: 'healthz', protocol: 'TCP' },
-              ],
-              readinessProbe: probe('/readyz'),
-              resources: c.resources,
-              securityContext: restrictedContainer(1000),
-              volumeMounts: [
-                { mountPath: '/tmp/cert', name: 'cert', readOnly: true },
-                { mountPath: '/katib-config.yaml', name: 'katib-config', readOnly: true, subPath: 'katib-config.yaml' },
-              ],
-            }],
+            containers: [
+              {
+                name: CONTROLLER,
+                image: c.image.ref,
+                imagePullPolicy: opt(nonEmpty(c.image.pullPolicy), c.image.pullPolicy),
+                command: ['./katib-controller'],
+                args: ['--katib-config=/katib-config.yaml'],
+                env: [coreNamespaceEnv],
+                livenessProbe: probe('/healthz'),
+                ports: [
+                  { containerPort: WEBHOOK_PORT, name: 'webhook', protocol: 'TCP' },
+                  { containerPort: 8080, name: 'metrics', protocol: 'TCP' },
+                  { containerPort: 18080, name: 'healthz', protocol: 'TCP' },
+                ],
+                readinessProbe: probe('/readyz'),
+                resources: c.resources,
+                securityContext: restrictedContainer(1000),
+                volumeMounts: [
+                  { mountPath: '/tmp/cert', name: 'cert', readOnly: true },
+                  { mountPath: '/katib-config.yaml', name: 'katib-config', readOnly: true, subPath: 'katib-config.yaml' },
+                ],
+              },
+            ],
             ...podScheduling(c),
             serviceAccountName: CONTROLLER,
             volumes: [
@@ -166,13 +184,24 @@ export class Katib extends Component<typeof values> {
     const ns = v.namespace;
     const certManager = eq(v.certificates, 'cert-manager');
     when(scope, 'cert-manager', certManager, (s) => {
-      customObject<IIssuer>(s, 'issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: this.meta(ISSUER), spec: { selfSigned: {} } });
+      customObject<IIssuer>(s, 'issuer', {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Issuer',
+        metadata: this.meta(ISSUER),
+        spec: { selfSigned: {} },
+      });
       const host = `${CONTROLLER}.${ns}.svc`;
       customObject<ICertificate>(s, 'certificate', {
         apiVersion: 'cert-manager.io/v1',
         kind: 'Certificate',
         metadata: this.meta(CERT),
-        spec: { commonName: host, dnsNames: [host, `${host}.cluster.local`], isCA: true, issuerRef: { kind: 'Issuer', name: ISSUER }, secretName: CERT },
+        spec: {
+          commonName: host,
+          dnsNames: [host, `${host}.cluster.local`],
+          isCA: true,
+          issuerRef: { kind: 'Issuer', name: ISSUER },
+          secretName: CERT,
+        },
       });
     });
     // Katib's cert generator writes the certificate into this Secret and the CA into the webhooks.
@@ -192,12 +221,20 @@ export class Katib extends Component<typeof values> {
     new k8s.KubeMutatingWebhookConfiguration(scope, 'mutating', {
       metadata,
       webhooks: [
-        { admissionReviewVersions: ['v1'], clientConfig: client('/mutate-experiment'), name: 'defaulter.experiment.katib.kubeflow.org', rules: [experiments], sideEffects: 'None' },
+        {
+          admissionReviewVersions: ['v1'],
+          clientConfig: client('/mutate-experiment'),
+          name: 'defaulter.experiment.katib.kubeflow.org',
+          rules: [experiments],
+          sideEffects: 'None',
+        },
         {
           admissionReviewVersions: ['v1'],
           clientConfig: client('/mutate-pod'),
           // the controller's own pods (suggestions) never get a collector
-          matchConditions: [{ expression: `request.userInfo.username != "system:serviceaccount:${ns}:${CONTROLLER}"`, name: 'exclude-katib-controller' }],
+          matchConditions: [
+            { expression: `request.userInfo.username != "system:serviceaccount:${ns}:${CONTROLLER}"`, name: 'exclude-katib-controller' },
+          ],
           name: 'mutator.pod.katib.kubeflow.org',
           namespaceSelector: { matchLabels: { 'katib.kubeflow.org/metrics-collector-injection': 'enabled' } },
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
@@ -208,7 +245,13 @@ export class Katib extends Component<typeof values> {
     new k8s.KubeValidatingWebhookConfiguration(scope, 'validating', {
       metadata,
       webhooks: [
-        { admissionReviewVersions: ['v1'], clientConfig: client('/validate-experiment'), name: 'validator.experiment.katib.kubeflow.org', rules: [experiments], sideEffects: 'None' },
+        {
+          admissionReviewVersions: ['v1'],
+          clientConfig: client('/validate-experiment'),
+          name: 'validator.experiment.katib.kubeflow.org',
+          rules: [experiments],
+          sideEffects: 'None',
+        },
       ],
     });
   }
@@ -231,7 +274,11 @@ export class Katib extends Component<typeof values> {
     this.binding(scope, UI);
     new k8s.KubeService(scope, 'service', {
       metadata: this.meta(UI, labels),
-      spec: { ports: [{ name: 'ui', port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8080) }], selector: labels, type: 'ClusterIP' },
+      spec: {
+        ports: [{ name: 'ui', port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8080) }],
+        selector: labels,
+        type: 'ClusterIP',
+      },
     });
     new k8s.KubeDeployment(scope, 'deployment', {
       metadata: this.meta(UI, labels),
@@ -241,17 +288,19 @@ export class Katib extends Component<typeof values> {
         template: {
           metadata: { labels: { ...labels, 'sidecar.istio.io/inject': pick(u.istio.enabled, 'true', 'false') } },
           spec: {
-            containers: [{
-              name: UI,
-              image: u.image.ref,
-              imagePullPolicy: opt(nonEmpty(u.image.pullPolicy), u.image.pullPolicy),
-              command: ['./katib-ui'],
-              args: ['--port=8080'],
-              env: [coreNamespaceEnv, ...items(u.auth, [{ name: 'APP_DISABLE_AUTH', value: 'false' }])],
-              ports: [{ containerPort: 8080, name: 'ui' }],
-              resources: u.resources,
-              securityContext: restrictedContainer(1000),
-            }],
+            containers: [
+              {
+                name: UI,
+                image: u.image.ref,
+                imagePullPolicy: opt(nonEmpty(u.image.pullPolicy), u.image.pullPolicy),
+                command: ['./katib-ui'],
+                args: ['--port=8080'],
+                env: [coreNamespaceEnv, ...items(u.auth, [{ name: 'APP_DISABLE_AUTH', value: 'false' }])],
+                ports: [{ containerPort: 8080, name: 'ui' }],
+                resources: u.resources,
+                securityContext: restrictedContainer(1000),
+              },
+            ],
             ...podScheduling(u),
             serviceAccountName: UI,
           },
@@ -286,17 +335,19 @@ export class Katib extends Component<typeof values> {
         template: {
           metadata: { labels: { ...labels, ...sidecar(false) } },
           spec: {
-            containers: [{
-              name: DB_MANAGER,
-              image: d.image.ref,
-              imagePullPolicy: opt(nonEmpty(d.image.pullPolicy), d.image.pullPolicy),
-              command: ['./katib-db-manager'],
-              env: dbManagerEnv(this),
-              livenessProbe: { failureThreshold: 5, grpc: { port: 6789 }, initialDelaySeconds: 10, periodSeconds: 60 },
-              ports: [{ containerPort: 6789, name: 'api' }],
-              resources: d.resources,
-              securityContext: restrictedContainer(1000),
-            }],
+            containers: [
+              {
+                name: DB_MANAGER,
+                image: d.image.ref,
+                imagePullPolicy: opt(nonEmpty(d.image.pullPolicy), d.image.pullPolicy),
+                command: ['./katib-db-manager'],
+                env: dbManagerEnv(this),
+                livenessProbe: { failureThreshold: 5, grpc: { port: 6789 }, initialDelaySeconds: 10, periodSeconds: 60 },
+                ports: [{ containerPort: 6789, name: 'api' }],
+                resources: d.resources,
+                securityContext: restrictedContainer(1000),
+              },
+            ],
             ...podScheduling(d),
           },
         },
@@ -313,9 +364,16 @@ export class Katib extends Component<typeof values> {
       rules: [],
     });
     new k8s.KubeClusterRole(scope, 'edit', {
-      metadata: { name: 'kubeflow-katib-edit', labels: { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-katib-admin')]: 'true' } },
+      metadata: {
+        name: 'kubeflow-katib-edit',
+        labels: { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-katib-admin')]: 'true' },
+      },
       rules: [
-        { apiGroups: [GROUP], resources: katibKinds, verbs: ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'] },
+        {
+          apiGroups: [GROUP],
+          resources: katibKinds,
+          verbs: ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'],
+        },
         { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
         { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
       ],

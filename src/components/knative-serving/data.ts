@@ -20,7 +20,10 @@ export function isSet(x: unknown): Cond {
  * `go` builds the map from other values in the chart (e.g. a key named by a value); `concrete` is
  * the same map in concrete synthesis.
  */
-export function entries(map: Record<string, string>, build?: { go: (mapGo: string) => string; concrete: (m: Record<string, string>) => Record<string, string> }): Record<string, string> {
+export function entries(
+  map: Record<string, string>,
+  build?: { go: (mapGo: string) => string; concrete: (m: Record<string, string>) => Record<string, string> },
+): Record<string, string> {
   if (!isSymbolic(map)) return build ? build.concrete(map) : { ...map };
   const base = go(exprOf(map));
   const expr = build ? build.go(base) : base;

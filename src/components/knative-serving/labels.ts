@@ -10,4 +10,5 @@ export const labels = (component?: string, more: Record<string, string> = {}): R
 });
 
 /** Objects of net-istio carry the ingress provider too. */
-export const netIstioLabels = (more: Record<string, string> = {}) => labels('net-istio', { 'networking.knative.dev/ingress-provider': 'istio', ...more });
+export const netIstioLabels = (more: Record<string, string> = {}) =>
+  labels('net-istio', { 'networking.knative.dev/ingress-provider': 'istio', ...more });

@@ -6,8 +6,12 @@ const RW = ['get', 'list', 'create', 'update', 'delete', 'patch', 'watch'];
 const READ = ['get', 'list', 'watch'];
 const KNATIVE_INTERNAL = ['networking.internal.knative.dev', 'autoscaling.internal.knative.dev', 'caching.internal.knative.dev'];
 const CONTROLLER = { 'serving.knative.dev/controller': 'true' };
-const rule = (apiGroups: string[], resources: string[], verbs: string[], resourceNames?: string[]): k8s.PolicyRule =>
-  ({ apiGroups, ...(resourceNames ? { resourceNames } : {}), resources, verbs });
+const rule = (apiGroups: string[], resources: string[], verbs: string[], resourceNames?: string[]): k8s.PolicyRule => ({
+  apiGroups,
+  ...(resourceNames ? { resourceNames } : {}),
+  resources,
+  verbs,
+});
 
 /**
  * Service accounts and roles. `knative-serving-admin` aggregates every role labelled
@@ -25,20 +29,24 @@ export function rbac(scope: Construct, ns: string): void {
       ...(aggregate ? { aggregationRule: { clusterRoleSelectors: [{ matchLabels: aggregate }] } } : {}),
       ...(rules ? { rules } : {}),
     });
-  const clusterBinding = (name: string, component: string, role: string, account: string) => new k8s.KubeClusterRoleBinding(scope, `crb-${name}`, {
-    metadata: { labels: labels(component), name },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
-    subjects: subject(account),
-  });
+  const clusterBinding = (name: string, component: string, role: string, account: string) =>
+    new k8s.KubeClusterRoleBinding(scope, `crb-${name}`, {
+      metadata: { labels: labels(component), name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+      subjects: subject(account),
+    });
 
   new k8s.KubeRole(scope, 'role-activator', {
     metadata: { labels: labels(undefined, CONTROLLER), name: 'knative-serving-activator', namespace: ns },
     rules: [rule([''], ['configmaps', 'secrets'], READ), rule([''], ['secrets'], READ, ['routing-serving-certs', 'knative-serving-certs'])],
   });
-  clusterRole('knative-serving-activator-cluster', labels(undefined, CONTROLLER),
-    [rule([''], ['services', 'endpoints'], READ), rule(['serving.knative.dev'], ['revisions'], READ)]);
-  clusterRole('knative-serving-addressable-resolver', labels(undefined, { 'duck.knative.dev/addressable': 'true' }),
-    [rule(['serving.knative.dev'], ['routes', 'routes/status', 'services', 'services/status'], READ)]);
+  clusterRole('knative-serving-activator-cluster', labels(undefined, CONTROLLER), [
+    rule([''], ['services', 'endpoints'], READ),
+    rule(['serving.knative.dev'], ['revisions'], READ),
+  ]);
+  clusterRole('knative-serving-addressable-resolver', labels(undefined, { 'duck.knative.dev/addressable': 'true' }), [
+    rule(['serving.knative.dev'], ['routes', 'routes/status', 'services', 'services/status'], READ),
+  ]);
   clusterRole('knative-serving-admin', labels(), undefined, CONTROLLER);
   clusterRole('knative-serving-aggregated-addressable-resolver', labels(), undefined, { 'duck.knative.dev/addressable': 'true' });
   clusterRole('knative-serving-core', labels(undefined, CONTROLLER), [
@@ -50,22 +58,37 @@ export function rbac(scope: Construct, ns: string): void {
     rule(['apiextensions.k8s.io'], ['customresourcedefinitions', 'customresourcedefinitions/status'], RW),
     rule(['autoscaling'], ['horizontalpodautoscalers'], RW),
     rule(['coordination.k8s.io'], ['leases'], RW),
-    rule(['serving.knative.dev', 'autoscaling.internal.knative.dev', 'networking.internal.knative.dev'], ['*', '*/status', '*/finalizers'],
-      ['get', 'list', 'create', 'update', 'delete', 'deletecollection', 'patch', 'watch']),
+    rule(
+      ['serving.knative.dev', 'autoscaling.internal.knative.dev', 'networking.internal.knative.dev'],
+      ['*', '*/status', '*/finalizers'],
+      ['get', 'list', 'create', 'update', 'delete', 'deletecollection', 'patch', 'watch'],
+    ),
     rule(['caching.internal.knative.dev'], ['images'], RW),
     rule(['cert-manager.io'], ['certificates', 'clusterissuers', 'certificaterequests', 'issuers'], RW),
     rule(['acme.cert-manager.io'], ['challenges'], RW),
     rule(['rbac.authorization.k8s.io'], ['clusterroles'], ['delete'], ['knative-serving-certmanager']),
   ]);
-  clusterRole('knative-serving-istio', netIstioLabels(CONTROLLER), [rule(['networking.istio.io'], ['virtualservices', 'gateways', 'destinationrules'], RW)]);
-  const aggregateTo = (role: string) => ({ [`rbac.authorization.k8s.io/aggregate-to-${role}`]: 'true', [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${role}`]: 'true' });
-  clusterRole('knative-serving-namespaced-admin', labels(undefined, aggregateTo('admin')),
-    [rule(['serving.knative.dev'], ['*'], ['*']), rule(KNATIVE_INTERNAL, ['*'], READ)]);
-  clusterRole('knative-serving-namespaced-edit', labels(undefined, aggregateTo('edit')),
-    [rule(['serving.knative.dev'], ['*'], ['create', 'update', 'patch', 'delete']), rule(KNATIVE_INTERNAL, ['*'], READ)]);
-  clusterRole('knative-serving-namespaced-view', labels(undefined, aggregateTo('view')), [rule(['serving.knative.dev', ...KNATIVE_INTERNAL], ['*'], READ)]);
-  clusterRole('knative-serving-podspecable-binding', labels(undefined, { 'duck.knative.dev/podspecable': 'true' }),
-    [rule(['serving.knative.dev'], ['configurations', 'services'], ['list', 'watch', 'patch'])]);
+  clusterRole('knative-serving-istio', netIstioLabels(CONTROLLER), [
+    rule(['networking.istio.io'], ['virtualservices', 'gateways', 'destinationrules'], RW),
+  ]);
+  const aggregateTo = (role: string) => ({
+    [`rbac.authorization.k8s.io/aggregate-to-${role}`]: 'true',
+    [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${role}`]: 'true',
+  });
+  clusterRole('knative-serving-namespaced-admin', labels(undefined, aggregateTo('admin')), [
+    rule(['serving.knative.dev'], ['*'], ['*']),
+    rule(KNATIVE_INTERNAL, ['*'], READ),
+  ]);
+  clusterRole('knative-serving-namespaced-edit', labels(undefined, aggregateTo('edit')), [
+    rule(['serving.knative.dev'], ['*'], ['create', 'update', 'patch', 'delete']),
+    rule(KNATIVE_INTERNAL, ['*'], READ),
+  ]);
+  clusterRole('knative-serving-namespaced-view', labels(undefined, aggregateTo('view')), [
+    rule(['serving.knative.dev', ...KNATIVE_INTERNAL], ['*'], READ),
+  ]);
+  clusterRole('knative-serving-podspecable-binding', labels(undefined, { 'duck.knative.dev/podspecable': 'true' }), [
+    rule(['serving.knative.dev'], ['configurations', 'services'], ['list', 'watch', 'patch']),
+  ]);
 
   new k8s.KubeRoleBinding(scope, 'rb-activator', {
     metadata: { labels: labels('activator'), name: 'knative-serving-activator', namespace: ns },
@@ -73,6 +96,11 @@ export function rbac(scope: Construct, ns: string): void {
     subjects: subject('activator'),
   });
   clusterBinding('knative-serving-activator-cluster', 'activator', 'knative-serving-activator-cluster', 'activator');
-  clusterBinding('knative-serving-controller-addressable-resolver', 'controller', 'knative-serving-aggregated-addressable-resolver', 'controller');
+  clusterBinding(
+    'knative-serving-controller-addressable-resolver',
+    'controller',
+    'knative-serving-aggregated-addressable-resolver',
+    'controller',
+  );
   clusterBinding('knative-serving-controller-admin', 'controller', 'knative-serving-admin', 'controller');
 }

@@ -16,7 +16,11 @@ function pick(schema: CrdSchema, tree: Pick): CrdSchema {
   if (tree === 'open') {
     return schema.type === 'array'
       ? { ...schema, items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } }
-      : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, ...(schema.description ? { description: schema.description } : {}) };
+      : {
+          type: 'object',
+          'x-kubernetes-preserve-unknown-fields': true,
+          ...(schema.description ? { description: schema.description } : {}),
+        };
   }
   if (schema.type === 'array' && schema.items) return { ...schema, items: pick(schema.items, tree) };
   const properties: Record<string, CrdSchema> = {};
@@ -31,35 +35,86 @@ function pick(schema: CrdSchema, tree: Pick): CrdSchema {
 }
 
 const probe: Pick = {
-  exec: true, failureThreshold: true, grpc: true, httpGet: true, initialDelaySeconds: true, periodSeconds: true, successThreshold: true,
-  tcpSocket: true, timeoutSeconds: true,
+  exec: true,
+  failureThreshold: true,
+  grpc: true,
+  httpGet: true,
+  initialDelaySeconds: true,
+  periodSeconds: true,
+  successThreshold: true,
+  tcpSocket: true,
+  timeoutSeconds: true,
 };
 const securityContext: Pick = {
-  allowPrivilegeEscalation: true, capabilities: true, privileged: true, readOnlyRootFilesystem: true, runAsGroup: true, runAsNonRoot: true, runAsUser: true,
+  allowPrivilegeEscalation: true,
+  capabilities: true,
+  privileged: true,
+  readOnlyRootFilesystem: true,
+  runAsGroup: true,
+  runAsNonRoot: true,
+  runAsUser: true,
   seccompProfile: true,
 };
 const container: Pick = {
-  args: true, command: true,
+  args: true,
+  command: true,
   env: { name: true, value: true, valueFrom: { configMapKeyRef: true, fieldRef: 'open', resourceFieldRef: 'open', secretKeyRef: true } },
-  envFrom: true, image: true, imagePullPolicy: true, livenessProbe: probe, name: true,
+  envFrom: true,
+  image: true,
+  imagePullPolicy: true,
+  livenessProbe: probe,
+  name: true,
   ports: { containerPort: true, name: true, protocol: true },
-  readinessProbe: probe, resources: { limits: true, requests: true }, securityContext, startupProbe: probe,
-  terminationMessagePath: true, terminationMessagePolicy: true,
+  readinessProbe: probe,
+  resources: { limits: true, requests: true },
+  securityContext,
+  startupProbe: probe,
+  terminationMessagePath: true,
+  terminationMessagePolicy: true,
   volumeMounts: { mountPath: true, mountPropagation: true, name: true, readOnly: true, subPath: true },
   workingDir: true,
 };
 const podSpec: Pick = {
-  affinity: 'open', automountServiceAccountToken: true, containers: container, dnsConfig: 'open', dnsPolicy: true, enableServiceLinks: true,
-  hostAliases: 'open', hostIPC: true, hostNetwork: true, hostPID: true, imagePullSecrets: true, initContainers: 'open', nodeSelector: true,
-  priorityClassName: true, runtimeClassName: true, schedulerName: true, securityContext: 'open', serviceAccountName: true,
-  shareProcessNamespace: true, tolerations: 'open', topologySpreadConstraints: 'open',
+  affinity: 'open',
+  automountServiceAccountToken: true,
+  containers: container,
+  dnsConfig: 'open',
+  dnsPolicy: true,
+  enableServiceLinks: true,
+  hostAliases: 'open',
+  hostIPC: true,
+  hostNetwork: true,
+  hostPID: true,
+  imagePullSecrets: true,
+  initContainers: 'open',
+  nodeSelector: true,
+  priorityClassName: true,
+  runtimeClassName: true,
+  schedulerName: true,
+  securityContext: 'open',
+  serviceAccountName: true,
+  shareProcessNamespace: true,
+  tolerations: 'open',
+  topologySpreadConstraints: 'open',
   volumes: {
-    configMap: true, csi: 'open', emptyDir: 'open', hostPath: 'open', image: 'open', name: true, persistentVolumeClaim: 'open', projected: true, secret: true,
+    configMap: true,
+    csi: 'open',
+    emptyDir: 'open',
+    hostPath: 'open',
+    image: 'open',
+    name: true,
+    persistentVolumeClaim: 'open',
+    projected: true,
+    secret: true,
   },
 };
 
 /** Knative's own lists are applied as maps keyed like Kubernetes' (env by name, mounts by path, …). */
-const listMap = (s: CrdSchema, ...keys: string[]): CrdSchema => ({ ...s, 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': keys });
+const listMap = (s: CrdSchema, ...keys: string[]): CrdSchema => ({
+  ...s,
+  'x-kubernetes-list-type': 'map',
+  'x-kubernetes-list-map-keys': keys,
+});
 
 /**
  * Server-side-apply markers of the Kubernetes API (`+listType=atomic` lists, `+default=""` names of
@@ -89,7 +144,7 @@ export function revisionSpec(): CrdSchema {
   p.volumes = listMap(p.volumes!, 'name');
   return {
     ...spec,
-    description: 'The revision\'s pod template (a subset of the Kubernetes PodSpec) and its request settings.',
+    description: "The revision's pod template (a subset of the Kubernetes PodSpec) and its request settings.",
     properties: {
       ...p,
       containerConcurrency: prop.int64('Most requests one container takes at a time; 0 is no limit.'),
@@ -105,11 +160,15 @@ export function revisionSpec(): CrdSchema {
 export function revisionTemplate(): CrdSchema {
   const meta = k8sSchema('ObjectMeta', quiet);
   const keep = ['annotations', 'finalizers', 'labels', 'name', 'namespace'];
-  return prop.object({
-    metadata: {
-      type: 'object', 'x-kubernetes-preserve-unknown-fields': true,
-      properties: Object.fromEntries(keep.map((k) => [k, meta.properties![k]!])),
+  return prop.object(
+    {
+      metadata: {
+        type: 'object',
+        'x-kubernetes-preserve-unknown-fields': true,
+        properties: Object.fromEntries(keep.map((k) => [k, meta.properties![k]!])),
+      },
+      spec: revisionSpec(),
     },
-    spec: revisionSpec(),
-  }, 'The revision to create: each change of the template creates a new Revision.');
+    'The revision to create: each change of the template creates a new Revision.',
+  );
 }

@@ -9,9 +9,20 @@ import { NON_NEGATIVE_QUANTITY_PATTERN, s, type JsonSchema } from '../../core/sc
  */
 export type Setting<T> = Leaf<T | null> & { readonly key: string; readonly knative?: string };
 
-const setting = <T>(type: Leaf<T>['type'], schema: JsonSchema, key: string, knative: string | undefined, description: string): Setting<T> => ({
-  kind: 'leaf', type, default: null, description: `${description} Null leaves \`${key}\` unset${knative !== undefined ? ` (Knative's default: \`${knative}\`)` : ''}.`,
-  schema: { ...schema, type: [schema.type as string, 'null'] }, key, knative,
+const setting = <T>(
+  type: Leaf<T>['type'],
+  schema: JsonSchema,
+  key: string,
+  knative: string | undefined,
+  description: string,
+): Setting<T> => ({
+  kind: 'leaf',
+  type,
+  default: null,
+  description: `${description} Null leaves \`${key}\` unset${knative !== undefined ? ` (Knative's default: \`${knative}\`)` : ''}.`,
+  schema: { ...schema, type: [schema.type as string, 'null'] },
+  key,
+  knative,
 });
 
 /** Go duration (`30s`, `1h30m`), as Knative parses durations. */
@@ -32,14 +43,29 @@ export const set = {
   oneOf: <T extends string>(key: string, values: readonly T[], knative: T | undefined, d: string) =>
     setting<T>('string', { type: 'string', enum: [...values, null] as string[] }, key, knative, d),
   /** A cert-manager issuer reference, written as JSON (valid YAML) text. */
-  issuer: (key: string, d: string) => setting<{ kind: string; name: string }>('object', {
-    type: 'object', additionalProperties: false, required: ['kind', 'name'],
-    properties: { kind: { type: 'string', enum: ['Issuer', 'ClusterIssuer'] }, name: s.subdomain() },
-  }, key, undefined, d),
+  issuer: (key: string, d: string) =>
+    setting<{ kind: string; name: string }>(
+      'object',
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'name'],
+        properties: { kind: { type: 'string', enum: ['Issuer', 'ClusterIssuer'] }, name: s.subdomain() },
+      },
+      key,
+      undefined,
+      d,
+    ),
   /** A feature flag of config-features. */
   feature: (key: string, knative: 'enabled' | 'disabled', d: string) =>
-    setting<string>('string', { type: 'string', enum: ['enabled', 'disabled', 'allowed', null] as string[] }, key, knative,
-      `${d} \`enabled\`, \`disabled\`, or \`allowed\` (off unless a workload's annotation turns it on, where Knative supports that).`),
+    setting<string>(
+      'string',
+      { type: 'string', enum: ['enabled', 'disabled', 'allowed', null] as string[] },
+      key,
+      knative,
+      `${d} \`enabled\`, \`disabled\`, or \`allowed\` (off unless a workload's annotation turns it on, where Knative supports that).`,
+    ),
 };
 
-export const isSetting = (x: unknown): x is Setting<unknown> => !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'leaf' && typeof (x as { key?: unknown }).key === 'string';
+export const isSetting = (x: unknown): x is Setting<unknown> =>
+  !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'leaf' && typeof (x as { key?: unknown }).key === 'string';

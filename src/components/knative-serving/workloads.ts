@@ -10,11 +10,25 @@ const env = (name: string, value: string): k8s.EnvVar => ({ name, value });
 export const POD_NAME = field('POD_NAME', 'metadata.name');
 export const POD_IP = field('POD_IP', 'status.podIP');
 /** What every Knative binary reads: its namespace and the names of the logging and observability ConfigMaps. */
-export const SYSTEM_ENV = [field('SYSTEM_NAMESPACE', 'metadata.namespace'), env('CONFIG_LOGGING_NAME', 'config-logging'), env('CONFIG_OBSERVABILITY_NAME', 'config-observability')];
-export const METRICS_PORTS = [{ containerPort: 9090, name: 'metrics' }, { containerPort: 8008, name: 'profiling' }];
+export const SYSTEM_ENV = [
+  field('SYSTEM_NAMESPACE', 'metadata.namespace'),
+  env('CONFIG_LOGGING_NAME', 'config-logging'),
+  env('CONFIG_OBSERVABILITY_NAME', 'config-observability'),
+];
+export const METRICS_PORTS = [
+  { containerPort: 9090, name: 'metrics' },
+  { containerPort: 8008, name: 'profiling' },
+];
 export { env };
 
-export interface ProbeSpec { port: number | string; path?: string; scheme?: 'HTTP' | 'HTTPS'; failureThreshold?: number; initialDelaySeconds?: number; periodSeconds?: number }
+export interface ProbeSpec {
+  port: number | string;
+  path?: string;
+  scheme?: 'HTTP' | 'HTTPS';
+  failureThreshold?: number;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+}
 export const probe = (p: ProbeSpec): k8s.Probe => ({
   ...(p.failureThreshold !== undefined ? { failureThreshold: p.failureThreshold } : {}),
   httpGet: { ...(p.path ? { path: p.path } : {}), port: port(p.port), ...(p.scheme ? { scheme: p.scheme } : {}) },
@@ -32,7 +46,16 @@ export interface WorkloadSpec {
   readonly component: string;
   /** Adds `role: <name>` to the selector and pod labels. */
   readonly role?: boolean;
-  readonly container: { name: string; image: ImageAccess; resources: k8s.ResourceRequirements; env: k8s.EnvVar[]; ports: { containerPort: number; name: string }[]; liveness: ProbeSpec; readiness: ProbeSpec; readOnlyRootFilesystem: boolean };
+  readonly container: {
+    name: string;
+    image: ImageAccess;
+    resources: k8s.ResourceRequirements;
+    env: k8s.EnvVar[];
+    ports: { containerPort: number; name: string }[];
+    liveness: ProbeSpec;
+    readiness: ProbeSpec;
+    readOnlyRootFilesystem: boolean;
+  };
   readonly serviceAccountName: string;
   /** Spread pods over nodes (preferred anti-affinity on `app`). */
   readonly spread: boolean;
@@ -54,29 +77,38 @@ export function knativeDeployment(scope: Construct, s: WorkloadSpec): k8s.KubeDe
       template: {
         metadata: { labels: { ...selector, ...labels(s.component), 'sidecar.istio.io/inject': 'true' } },
         spec: {
-          ...(s.spread ? {
-            affinity: {
-              podAntiAffinity: {
-                preferredDuringSchedulingIgnoredDuringExecution: [{
-                  podAffinityTerm: { labelSelector: { matchLabels: { app: s.name } }, topologyKey: 'kubernetes.io/hostname' }, weight: 100,
-                }],
+          ...(s.spread
+            ? {
+                affinity: {
+                  podAntiAffinity: {
+                    preferredDuringSchedulingIgnoredDuringExecution: [
+                      {
+                        podAffinityTerm: { labelSelector: { matchLabels: { app: s.name } }, topologyKey: 'kubernetes.io/hostname' },
+                        weight: 100,
+                      },
+                    ],
+                  },
+                },
+              }
+            : {}),
+          containers: [
+            {
+              env: c.env,
+              image: c.image.ref,
+              livenessProbe: probe(c.liveness),
+              name: c.name,
+              ports: c.ports,
+              readinessProbe: probe(c.readiness),
+              resources: c.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                ...(c.readOnlyRootFilesystem ? { readOnlyRootFilesystem: true } : {}),
+                runAsNonRoot: true,
+                seccompProfile: { type: 'RuntimeDefault' },
               },
             },
-          } : {}),
-          containers: [{
-            env: c.env,
-            image: c.image.ref,
-            livenessProbe: probe(c.liveness),
-            name: c.name,
-            ports: c.ports,
-            readinessProbe: probe(c.readiness),
-            resources: c.resources,
-            securityContext: {
-              allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] },
-              ...(c.readOnlyRootFilesystem ? { readOnlyRootFilesystem: true } : {}),
-              runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
-            },
-          }],
+          ],
           serviceAccountName: s.serviceAccountName,
           ...(s.terminationGracePeriodSeconds !== undefined ? { terminationGracePeriodSeconds: s.terminationGracePeriodSeconds } : {}),
         },
@@ -85,15 +117,33 @@ export function knativeDeployment(scope: Construct, s: WorkloadSpec): k8s.KubeDe
   });
 }
 
-export interface ServicePort { name: string; port: number; targetPort: number | string }
-export function knativeService(scope: Construct, id: string, meta: { name: string; namespace: string; labels: Record<string, string> }, ports: ServicePort[], selector: Record<string, string>, type?: string): k8s.KubeService {
+export interface ServicePort {
+  name: string;
+  port: number;
+  targetPort: number | string;
+}
+export function knativeService(
+  scope: Construct,
+  id: string,
+  meta: { name: string; namespace: string; labels: Record<string, string> },
+  ports: ServicePort[],
+  selector: Record<string, string>,
+  type?: string,
+): k8s.KubeService {
   return new k8s.KubeService(scope, id, {
     metadata: meta,
-    spec: { ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: port(p.targetPort) })), selector, ...(type ? { type } : {}) },
+    spec: {
+      ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: port(p.targetPort) })),
+      selector,
+      ...(type ? { type } : {}),
+    },
   });
 }
 
-export const METRICS_SERVICE_PORTS: ServicePort[] = [{ name: 'http-metrics', port: 9090, targetPort: 9090 }, { name: 'http-profiling', port: 8008, targetPort: 8008 }];
+export const METRICS_SERVICE_PORTS: ServicePort[] = [
+  { name: 'http-metrics', port: 9090, targetPort: 9090 },
+  { name: 'http-profiling', port: 8008, targetPort: 8008 },
+];
 
 /** A PodDisruptionBudget that lets every pod go (upstream's choice: the HPA keeps capacity). */
 export function disruptionBudget(scope: Construct, name: string, ns: string, component: string): void {
@@ -115,4 +165,3 @@ export function cpuAutoscaler(scope: Construct, name: string, ns: string, min: n
     },
   });
 }
-

@@ -34,8 +34,11 @@ export class KServeModelsWebApp extends Component<typeof values> {
       rules: [
         rule(['authorization.k8s.io'], ['subjectaccessreviews'], ['create']),
         rule([''], ['namespaces', 'pods', 'pods/log', 'events'], ['get', 'list']),
-        rule(['serving.kserve.io'], ['inferenceservices', 'inferenceservices/status', 'inferencegraphs', 'inferencegraphs/status'],
-          ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update']),
+        rule(
+          ['serving.kserve.io'],
+          ['inferenceservices', 'inferenceservices/status', 'inferencegraphs', 'inferencegraphs/status'],
+          ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'],
+        ),
         rule(['serving.knative.dev'], knative, ['get', 'list']),
       ],
     });
@@ -62,10 +65,19 @@ export class KServeModelsWebApp extends Component<typeof values> {
     });
     new k8s.KubeService(this, 'service', {
       metadata: this.meta(NAME),
-      spec: { ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(5000) }], selector: labels, type: 'ClusterIP' },
+      spec: {
+        ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(5000) }],
+        selector: labels,
+        type: 'ClusterIP',
+      },
     });
     const probe = (path: string) => ({
-      failureThreshold: 3, httpGet: { path, port: k8s.IntOrString.fromString('http') }, initialDelaySeconds: 0, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1,
+      failureThreshold: 3,
+      httpGet: { path, port: k8s.IntOrString.fromString('http') },
+      initialDelaySeconds: 0,
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 1,
     });
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.meta(NAME),
@@ -75,18 +87,20 @@ export class KServeModelsWebApp extends Component<typeof values> {
         template: {
           metadata: { annotations: { 'sidecar.istio.io/inject': 'true' }, labels },
           spec: {
-            containers: [{
-              name: NAME,
-              image: v.image.ref,
-              imagePullPolicy: v.image.pullPolicy,
-              env: [{ name: 'GUNICORN_CMD_ARGS', value: v.gunicornArgs }, ...spread(v.extraEnv)],
-              envFrom: [{ configMapRef: { name: config } }],
-              livenessProbe: probe('/healthz/liveness'),
-              readinessProbe: probe('/healthz/readiness'),
-              ports: [{ containerPort: 5000, name: 'http' }],
-              resources: v.resources,
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsUser: 1000 },
-            }],
+            containers: [
+              {
+                name: NAME,
+                image: v.image.ref,
+                imagePullPolicy: v.image.pullPolicy,
+                env: [{ name: 'GUNICORN_CMD_ARGS', value: v.gunicornArgs }, ...spread(v.extraEnv)],
+                envFrom: [{ configMapRef: { name: config } }],
+                livenessProbe: probe('/healthz/liveness'),
+                readinessProbe: probe('/healthz/readiness'),
+                ports: [{ containerPort: 5000, name: 'http' }],
+                resources: v.resources,
+                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsUser: 1000 },
+              },
+            ],
             ...podScheduling(v),
             securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: NAME,
@@ -105,11 +119,13 @@ export class KServeModelsWebApp extends Component<typeof values> {
       spec: {
         gateways: [v.istio.gateway],
         hosts: ['*'],
-        http: [{
-          match: [{ uri: { prefix: `${v.prefix}/` } }],
-          rewrite: { uri: '/' },
-          route: [{ destination: { host: `${NAME}.${v.namespace}.svc.${v.clusterDomain}`, port: { number: 80 } } }],
-        }],
+        http: [
+          {
+            match: [{ uri: { prefix: `${v.prefix}/` } }],
+            rewrite: { uri: '/' },
+            route: [{ destination: { host: `${NAME}.${v.namespace}.svc.${v.clusterDomain}`, port: { number: 80 } } }],
+          },
+        ],
       },
     });
     allowPrincipals(this, 'authorization-policy', this.meta(NAME), [v.istio.ingressGatewayPrincipal], labels);

@@ -5,10 +5,16 @@ import type { values } from './values.js';
 
 type V = Access<Group<typeof values>>;
 
-const resources = (r: { cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }) =>
-  ({ cpuLimit: r.cpuLimit, cpuRequest: r.cpuRequest, memoryLimit: r.memoryLimit, memoryRequest: r.memoryRequest });
-const sidecar = (s: { image: string; cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }) =>
-  ({ image: s.image, ...resources(s) });
+const resources = (r: { cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }) => ({
+  cpuLimit: r.cpuLimit,
+  cpuRequest: r.cpuRequest,
+  memoryLimit: r.memoryLimit,
+  memoryRequest: r.memoryRequest,
+});
+const sidecar = (s: { image: string; cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }) => ({
+  image: s.image,
+  ...resources(s),
+});
 
 /**
  * The entries of `inferenceservice-config`, each the JSON document KServe reads, built from typed

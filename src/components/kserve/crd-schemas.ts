@@ -21,20 +21,36 @@ const container = (): CrdSchema => prop.k8s('Container', quiet);
 export const containerFields = (): Record<string, CrdSchema> => props(container());
 
 /** Where a model's files are: a key of the storage secret, a path and parameters. */
-export const storageSpec = (): CrdSchema => prop.object({
-  key: prop.string(), parameters: stringMap(), path: prop.string(), schemaPath: prop.string(),
-});
+export const storageSpec = (): CrdSchema =>
+  prop.object({
+    key: prop.string(),
+    parameters: stringMap(),
+    path: prop.string(),
+    schemaPath: prop.string(),
+  });
 
 /** Knative's condition (apis.Condition), used by KServe's status types. */
-export const knativeCondition = (): CrdSchema => prop.object({
-  lastTransitionTime: prop.string(), message: prop.string(), reason: prop.string(),
-  severity: prop.string(), status: prop.string(), type: prop.string(),
-}, { required: ['status', 'type'] });
+export const knativeCondition = (): CrdSchema =>
+  prop.object(
+    {
+      lastTransitionTime: prop.string(),
+      message: prop.string(),
+      reason: prop.string(),
+      severity: prop.string(),
+      status: prop.string(),
+      type: prop.string(),
+    },
+    { required: ['status', 'type'] },
+  );
 
 /** Knative's Addressable. */
-export const addressable = (): CrdSchema => prop.object({
-  CACerts: prop.string(), audience: prop.string(), name: prop.string(), url: prop.string(),
-});
+export const addressable = (): CrdSchema =>
+  prop.object({
+    CACerts: prop.string(),
+    audience: prop.string(),
+    name: prop.string(),
+    url: prop.string(),
+  });
 
 /** The status every KServe resource with Knative-style conditions reports. */
 export const knativeStatus = (extra: Record<string, CrdSchema> = {}): Record<string, CrdSchema> => ({
@@ -47,20 +63,33 @@ export const knativeStatus = (extra: Record<string, CrdSchema> = {}): Record<str
 });
 
 /** metav1.Condition as the Gateway API inference extension defaults and bounds it. */
-export const metaCondition = (): CrdSchema => prop.object({
-  lastTransitionTime: prop.dateTime(),
-  message: prop.string({ maxLength: 32768 }),
-  observedGeneration: prop.int64({ minimum: 0 }),
-  reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
-  status: prop.enum(['True', 'False', 'Unknown']),
-  type: prop.string({ maxLength: 316, pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$' }),
-}, { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] });
+export const metaCondition = (): CrdSchema =>
+  prop.object(
+    {
+      lastTransitionTime: prop.dateTime(),
+      message: prop.string({ maxLength: 32768 }),
+      observedGeneration: prop.int64({ minimum: 0 }),
+      reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
+      status: prop.enum(['True', 'False', 'Unknown']),
+      type: prop.string({
+        maxLength: 316,
+        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
+      }),
+    },
+    { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
+  );
 
 // Gateway API name formats.
 const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 export const gw = {
   group: (def?: string) => prop.string({ maxLength: 253, pattern: `^$|${DNS_SUBDOMAIN}`, ...(def !== undefined ? { default: def } : {}) }),
-  kind: (def?: string) => prop.string({ maxLength: 63, minLength: 1, pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$', ...(def !== undefined ? { default: def } : {}) }),
+  kind: (def?: string) =>
+    prop.string({
+      maxLength: 63,
+      minLength: 1,
+      pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$',
+      ...(def !== undefined ? { default: def } : {}),
+    }),
   name: () => prop.string({ maxLength: 253, minLength: 1 }),
   namespace: () => prop.string({ maxLength: 63, minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
   port: () => prop.int32({ minimum: 1, maximum: 65535 }),
@@ -69,17 +98,24 @@ export const gw = {
 };
 
 /** The InferencePool spec (inference.networking.x-k8s.io), also embedded by LLMInferenceService's scheduler. */
-export const inferencePoolSpec = (): CrdSchema => prop.object({
-  extensionRef: prop.object({
-    failureMode: prop.enum(['FailOpen', 'FailClose'], { default: 'FailClose' }),
-    group: gw.group(''),
-    kind: gw.kind('Service'),
-    name: gw.name(),
-    portNumber: gw.port(),
-  }, { required: ['name'] }),
-  selector: prop.map(prop.string({ maxLength: 63, minLength: 0, pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$' })),
-  targetPortNumber: gw.port(),
-}, { required: ['extensionRef', 'selector', 'targetPortNumber'] });
+export const inferencePoolSpec = (): CrdSchema =>
+  prop.object(
+    {
+      extensionRef: prop.object(
+        {
+          failureMode: prop.enum(['FailOpen', 'FailClose'], { default: 'FailClose' }),
+          group: gw.group(''),
+          kind: gw.kind('Service'),
+          name: gw.name(),
+          portNumber: gw.port(),
+        },
+        { required: ['name'] },
+      ),
+      selector: prop.map(prop.string({ maxLength: 63, minLength: 0, pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$' })),
+      targetPortNumber: gw.port(),
+    },
+    { required: ['extensionRef', 'selector', 'targetPortNumber'] },
+  );
 
 /** Fields of the pod a ServingRuntime describes (a subset of PodSpec, plus labels and annotations). */
 export const servingRuntimePodFields = (): Record<string, CrdSchema> => ({

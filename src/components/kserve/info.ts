@@ -7,9 +7,10 @@ import { values } from './values.js';
 const edgeRuntimeResources = { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } };
 /** Values are plain data; `v.resources` is typed as the construct reads it (Quantity), hence the cast. */
 const quantities = (r: Record<'limits' | 'requests', Record<string, string>>) => r as unknown as k8s.ResourceRequirements;
-const edgeRuntimes = DEFAULT_RUNTIMES
-  .filter((r) => r.name !== 'kserve-huggingfaceserver-multinode')
-  .map((r) => ({ ...r, container: { ...(r.container as Record<string, unknown>), resources: edgeRuntimeResources } }));
+const edgeRuntimes = DEFAULT_RUNTIMES.filter((r) => r.name !== 'kserve-huggingfaceserver-multinode').map((r) => ({
+  ...r,
+  container: { ...(r.container as Record<string, unknown>), resources: edgeRuntimeResources },
+}));
 
 export const info: ComponentInfo<typeof values> = {
   name: 'kserve',
@@ -26,8 +27,16 @@ export const info: ComponentInfo<typeof values> = {
     { component: 'istio-install', when: { deploymentMode: 'Serverless' } },
   ],
   deviations: [
-    { object: 'ConfigMap/inferenceservice-config', reason: 'Every entry is a JSON document generated from typed values (sorted keys, two-space indent); upstream\'s `_example` entry (documentation prose) is left out.' },
-    { object: 'CustomResourceDefinition/*', reason: 'Schemas are built with the CRD builder without descriptions: with them the 13 CRDs are 3.4 MB and the chart\'s stored release would not fit Helm\'s 1 MiB Secret. CEL validation rules of the embedded Gateway API HTTPRoute are left out.' },
+    {
+      object: 'ConfigMap/inferenceservice-config',
+      reason:
+        "Every entry is a JSON document generated from typed values (sorted keys, two-space indent); upstream's `_example` entry (documentation prose) is left out.",
+    },
+    {
+      object: 'CustomResourceDefinition/*',
+      reason:
+        "Schemas are built with the CRD builder without descriptions: with them the 13 CRDs are 3.4 MB and the chart's stored release would not fit Helm's 1 MiB Secret. CEL validation rules of the embedded Gateway API HTTPRoute are left out.",
+    },
   ],
   presets: {
     'raw-deployment': {
@@ -35,7 +44,8 @@ export const info: ComponentInfo<typeof values> = {
       values: { deploymentMode: 'RawDeployment' },
     },
     edge: {
-      description: 'KServe on a small device: raw deployments (no Knative or Istio), no LLMInferenceService or local model controllers, no multi-node runtime, small resources.',
+      description:
+        'KServe on a small device: raw deployments (no Knative or Istio), no LLMInferenceService or local model controllers, no multi-node runtime, small resources.',
       values: {
         deploymentMode: 'RawDeployment',
         controller: { resources: quantities({ limits: { cpu: '100m', memory: '200Mi' }, requests: { cpu: '50m', memory: '100Mi' } }) },

@@ -32,17 +32,32 @@ export class KServe extends Component<typeof values> {
     when(this, 'crds', v.crds.install, (s) => kserveCrds(s, base, v.namespace));
     this.serviceAccount();
     kserveRbac(this, v.namespace, base);
-    new k8s.KubeConfigMap(this, 'inferenceservice-config', { metadata: this.meta('inferenceservice-config'), data: inferenceServiceConfig(v) });
+    new k8s.KubeConfigMap(this, 'inferenceservice-config', {
+      metadata: this.meta('inferenceservice-config'),
+      data: inferenceServiceConfig(v),
+    });
     new k8s.KubeSecret(this, 'webhook-server-secret', { metadata: this.meta('kserve-webhook-server-secret') });
     this.services();
     this.controller();
     kserveWebhooks(this, v.namespace, base);
-    when(this, 'llmisvc', v.llmisvc.enabled, (s) => llmInferenceServiceController(s, {
-      ns: v.namespace, labels: base, image: v.llmisvc.image.ref, pullPolicy: v.llmisvc.image.pullPolicy, resources: v.llmisvc.resources,
-    }));
-    when(this, 'local-model', v.localModel.controller, (s) => localModelController(s, {
-      ns: v.namespace, labels: base, image: v.localModel.controllerImage.ref, pullPolicy: v.localModel.controllerImage.pullPolicy, resources: v.localModel.resources,
-    }));
+    when(this, 'llmisvc', v.llmisvc.enabled, (s) =>
+      llmInferenceServiceController(s, {
+        ns: v.namespace,
+        labels: base,
+        image: v.llmisvc.image.ref,
+        pullPolicy: v.llmisvc.image.pullPolicy,
+        resources: v.llmisvc.resources,
+      }),
+    );
+    when(this, 'local-model', v.localModel.controller, (s) =>
+      localModelController(s, {
+        ns: v.namespace,
+        labels: base,
+        image: v.localModel.controllerImage.ref,
+        pullPolicy: v.localModel.controllerImage.pullPolicy,
+        resources: v.localModel.resources,
+      }),
+    );
     this.runtimes();
     this.storageContainer();
   }
@@ -60,7 +75,10 @@ export class KServe extends Component<typeof values> {
   private services(): void {
     const kserve = controlPlane('kserve-controller-manager');
     new k8s.KubeService(this, 'metrics-service', {
-      metadata: { ...this.meta('kserve-controller-manager-metrics-service', kserve), annotations: { 'prometheus.io/port': '8443', 'prometheus.io/scheme': 'https', 'prometheus.io/scrape': 'true' } },
+      metadata: {
+        ...this.meta('kserve-controller-manager-metrics-service', kserve),
+        annotations: { 'prometheus.io/port': '8443', 'prometheus.io/scheme': 'https', 'prometheus.io/scrape': 'true' },
+      },
       spec: { ports: [{ name: 'https', port: 8443, targetPort: port('https') }], selector: kserve },
     });
     new k8s.KubeService(this, 'controller-manager-service', {
@@ -69,7 +87,10 @@ export class KServe extends Component<typeof values> {
     });
     new k8s.KubeService(this, 'webhook-server-service', {
       metadata: this.meta('kserve-webhook-server-service'),
-      spec: { ports: [{ port: 443, targetPort: port('webhook-server') }], selector: { ...base, 'control-plane': 'kserve-controller-manager' } },
+      spec: {
+        ports: [{ port: 443, targetPort: port('webhook-server') }],
+        selector: { ...base, 'control-plane': 'kserve-controller-manager' },
+      },
     });
   }
 
@@ -81,28 +102,34 @@ export class KServe extends Component<typeof values> {
       spec: {
         selector: { matchLabels: kserve },
         template: {
-          metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager', 'sidecar.istio.io/inject': 'false' }, labels: kserve },
+          metadata: {
+            annotations: { 'kubectl.kubernetes.io/default-container': 'manager', 'sidecar.istio.io/inject': 'false' },
+            labels: kserve,
+          },
           spec: {
-            containers: [{
-              name: 'manager',
-              image: v.controller.image.ref,
-              imagePullPolicy: v.controller.image.pullPolicy,
-              command: ['/manager'],
-              args: ['--metrics-addr=127.0.0.1:8080', '--leader-elect'],
-              env: [podNamespaceEnv, { name: 'SECRET_NAME', value: 'kserve-webhook-server-cert' }],
-              livenessProbe: probe('/healthz', {}),
-              readinessProbe: probe('/readyz', { periodSeconds: 5 }),
-              ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }],
-              resources: v.controller.resources,
-              securityContext: restricted,
-              volumeMounts: [certMount],
-            }, {
-              name: 'kube-rbac-proxy',
-              image: v.controller.rbacProxyImage.ref,
-              args: ['--secure-listen-address=0.0.0.0:8443', '--upstream=http://127.0.0.1:8080/', '--logtostderr=true', '--v=10'],
-              ports: [{ containerPort: 8443, name: 'https', protocol: 'TCP' }],
-              securityContext: restricted,
-            }],
+            containers: [
+              {
+                name: 'manager',
+                image: v.controller.image.ref,
+                imagePullPolicy: v.controller.image.pullPolicy,
+                command: ['/manager'],
+                args: ['--metrics-addr=127.0.0.1:8080', '--leader-elect'],
+                env: [podNamespaceEnv, { name: 'SECRET_NAME', value: 'kserve-webhook-server-cert' }],
+                livenessProbe: probe('/healthz', {}),
+                readinessProbe: probe('/readyz', { periodSeconds: 5 }),
+                ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }],
+                resources: v.controller.resources,
+                securityContext: restricted,
+                volumeMounts: [certMount],
+              },
+              {
+                name: 'kube-rbac-proxy',
+                image: v.controller.rbacProxyImage.ref,
+                args: ['--secure-listen-address=0.0.0.0:8443', '--upstream=http://127.0.0.1:8080/', '--logtostderr=true', '--v=10'],
+                ports: [{ containerPort: 8443, name: 'https', protocol: 'TCP' }],
+                securityContext: restricted,
+              },
+            ],
             securityContext: podSecurity,
             serviceAccountName: 'kserve-controller-manager',
             terminationGracePeriodSeconds: 10,
@@ -117,20 +144,35 @@ export class KServe extends Component<typeof values> {
   private runtimes(): void {
     // KServe's own webhook validates them: applied once it runs (src/core/stages.ts)
     late(this, 'late', this.v.global.stage, (l) => {
-      forEach(l, 'runtimes', this.v.runtimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
-      forEach(l, 'extra-runtimes', this.v.extraRuntimes, runtimeItem, (r) => r.name, (scope, r) => this.runtime(scope, r));
+      forEach(
+        l,
+        'runtimes',
+        this.v.runtimes,
+        runtimeItem,
+        (r) => r.name,
+        (scope, r) => this.runtime(scope, r),
+      );
+      forEach(
+        l,
+        'extra-runtimes',
+        this.v.extraRuntimes,
+        runtimeItem,
+        (r) => r.name,
+        (scope, r) => this.runtime(scope, r),
+      );
     });
   }
 
   private runtime(scope: Construct, r: Access<Group<typeof runtimeItem>>): void {
-      const c = r.container;
-      customObject<IClusterServingRuntime>(scope, 'runtime', {
-        apiVersion: 'serving.kserve.io/v1alpha1',
-        kind: 'ClusterServingRuntime',
-        metadata: { name: r.name },
-        spec: {
-          annotations: r.annotations,
-          containers: [{
+    const c = r.container;
+    customObject<IClusterServingRuntime>(scope, 'runtime', {
+      apiVersion: 'serving.kserve.io/v1alpha1',
+      kind: 'ClusterServingRuntime',
+      metadata: { name: r.name },
+      spec: {
+        annotations: r.annotations,
+        containers: [
+          {
             name: 'kserve-container',
             image: c.image,
             command: c.command,
@@ -142,15 +184,16 @@ export class KServe extends Component<typeof values> {
             livenessProbe: c.livenessProbe,
             readinessProbe: c.readinessProbe,
             startupProbe: c.startupProbe,
-          }],
-          // the binding names it hostIpc (cdk8s import's casing); the resource's field is hostIPC
-          ...{ hostIPC: opt(nonEmpty(r.hostIPC), eq(r.hostIPC, 'true')) },
-          protocolVersions: r.protocolVersions,
-          supportedModelFormats: r.supportedModelFormats,
-          volumes: r.volumes,
-          workerSpec: r.workerSpec,
-        },
-      });
+          },
+        ],
+        // the binding names it hostIpc (cdk8s import's casing); the resource's field is hostIPC
+        ...{ hostIPC: opt(nonEmpty(r.hostIPC), eq(r.hostIPC, 'true')) },
+        protocolVersions: r.protocolVersions,
+        supportedModelFormats: r.supportedModelFormats,
+        volumes: r.volumes,
+        workerSpec: r.workerSpec,
+      },
+    });
   }
 
   private storageContainer(): void {

@@ -20,9 +20,16 @@ export function llmInferenceServiceController(scope: Construct, p: LlmIsvcProps)
   const selector = controlPlane(NAME);
   const withComponent = { ...selector, 'app.kubernetes.io/component': 'controller' };
   new k8s.KubeServiceAccount(scope, 'llmisvc-controller-manager-sa', {
-    metadata: { name: NAME, namespace: ns, labels: { ...labels, 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': NAME } },
+    metadata: {
+      name: NAME,
+      namespace: ns,
+      labels: { ...labels, 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': NAME },
+    },
   });
-  new k8s.KubeRole(scope, 'llmisvc-leader-election-role', { metadata: { name: 'llmisvc-leader-election-role', namespace: ns, labels }, rules: [LEASE_RULE] });
+  new k8s.KubeRole(scope, 'llmisvc-leader-election-role', {
+    metadata: { name: 'llmisvc-leader-election-role', namespace: ns, labels },
+    rules: [LEASE_RULE],
+  });
   new k8s.KubeClusterRole(scope, 'llmisvc-manager-role', { metadata: { name: 'llmisvc-manager-role', labels }, rules: LLM_ROLE });
   const bind = binder(scope, ns, labels);
   bind('llmisvc-leader-election-rolebinding', 'llmisvc-leader-election-rolebinding', 'Role', 'llmisvc-leader-election-role', NAME);
@@ -34,7 +41,10 @@ export function llmInferenceServiceController(scope: Construct, p: LlmIsvcProps)
   });
   new k8s.KubeService(scope, 'llmisvc-webhook-server-service', {
     metadata: { name: LLM_SERVICE, namespace: ns, labels },
-    spec: { ports: [{ port: 443, targetPort: k8s.IntOrString.fromString('webhook-server') }], selector: { ...labels, 'control-plane': NAME } },
+    spec: {
+      ports: [{ port: 443, targetPort: k8s.IntOrString.fromString('webhook-server') }],
+      selector: { ...labels, 'control-plane': NAME },
+    },
   });
   new k8s.KubeDeployment(scope, 'llmisvc-controller-manager', {
     metadata: { name: NAME, namespace: ns, labels: withComponent },
@@ -43,20 +53,25 @@ export function llmInferenceServiceController(scope: Construct, p: LlmIsvcProps)
       template: {
         metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: withComponent },
         spec: {
-          containers: [{
-            name: 'manager',
-            image: p.image,
-            imagePullPolicy: p.pullPolicy,
-            command: ['/manager'],
-            args: ['--metrics-addr=127.0.0.1:8443', '--leader-elect'],
-            env: [podNamespaceEnv],
-            livenessProbe: probe('/healthz', { periodSeconds: 10 }),
-            readinessProbe: probe('/readyz', { periodSeconds: 5 }),
-            ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }, { containerPort: 8443, name: 'metrics', protocol: 'TCP' }],
-            resources: p.resources,
-            securityContext: { ...restricted, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-            volumeMounts: [certMount],
-          }],
+          containers: [
+            {
+              name: 'manager',
+              image: p.image,
+              imagePullPolicy: p.pullPolicy,
+              command: ['/manager'],
+              args: ['--metrics-addr=127.0.0.1:8443', '--leader-elect'],
+              env: [podNamespaceEnv],
+              livenessProbe: probe('/healthz', { periodSeconds: 10 }),
+              readinessProbe: probe('/readyz', { periodSeconds: 5 }),
+              ports: [
+                { containerPort: 9443, name: 'webhook-server', protocol: 'TCP' },
+                { containerPort: 8443, name: 'metrics', protocol: 'TCP' },
+              ],
+              resources: p.resources,
+              securityContext: { ...restricted, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+              volumeMounts: [certMount],
+            },
+          ],
           securityContext: podSecurity,
           serviceAccountName: NAME,
           terminationGracePeriodSeconds: 30,
@@ -68,5 +83,10 @@ export function llmInferenceServiceController(scope: Construct, p: LlmIsvcProps)
 
   const w = { scope, ns, labels };
   webhookCertificate(w, 'llmisvc-serving-cert', LLM_SERVICE, 'llmisvc-webhook-server-cert');
-  validatingWebhook(w, 'llminferenceservice', validator('LLMInferenceService', 'v1alpha1', LLM_SERVICE, undefined, ['v1', 'v1beta1']), 'llmisvc-serving-cert');
+  validatingWebhook(
+    w,
+    'llminferenceservice',
+    validator('LLMInferenceService', 'v1alpha1', LLM_SERVICE, undefined, ['v1', 'v1beta1']),
+    'llmisvc-serving-cert',
+  );
 }

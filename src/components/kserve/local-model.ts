@@ -22,10 +22,23 @@ export function localModelController(scope: Construct, p: LocalModelProps): void
       metadata: { name, namespace: ns, labels: { ...labels, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': name } },
     });
   }
-  for (const [name, rules] of Object.entries(LOCAL_MODEL_ROLES)) new k8s.KubeClusterRole(scope, name, { metadata: { name, labels }, rules });
+  for (const [name, rules] of Object.entries(LOCAL_MODEL_ROLES))
+    new k8s.KubeClusterRole(scope, name, { metadata: { name, labels }, rules });
   const bind = binder(scope, ns, labels);
-  bind('localmodel-manager-rolebinding', 'kserve-localmodel-manager-rolebinding', 'ClusterRole', 'kserve-localmodel-manager-role', CONTROLLER);
-  bind('localmodelnode-agent-rolebinding', 'kserve-localmodelnode-agent-rolebinding', 'ClusterRole', 'kserve-localmodelnode-agent-role', AGENT);
+  bind(
+    'localmodel-manager-rolebinding',
+    'kserve-localmodel-manager-rolebinding',
+    'ClusterRole',
+    'kserve-localmodel-manager-role',
+    CONTROLLER,
+  );
+  bind(
+    'localmodelnode-agent-rolebinding',
+    'kserve-localmodelnode-agent-rolebinding',
+    'ClusterRole',
+    'kserve-localmodelnode-agent-role',
+    AGENT,
+  );
 
   const selector = controlPlane(CONTROLLER);
   new k8s.KubeDeployment(scope, 'localmodel-controller-manager', {
@@ -35,15 +48,17 @@ export function localModelController(scope: Construct, p: LocalModelProps): void
       template: {
         metadata: { annotations: { 'kubectl.kubernetes.io/default-container': 'manager' }, labels: selector },
         spec: {
-          containers: [{
-            name: 'manager',
-            image: p.image,
-            imagePullPolicy: p.pullPolicy,
-            command: ['/manager'],
-            env: [podNamespaceEnv],
-            resources: p.resources,
-            securityContext: restricted,
-          }],
+          containers: [
+            {
+              name: 'manager',
+              image: p.image,
+              imagePullPolicy: p.pullPolicy,
+              command: ['/manager'],
+              env: [podNamespaceEnv],
+              resources: p.resources,
+              securityContext: restricted,
+            },
+          ],
           securityContext: podSecurity,
           serviceAccountName: CONTROLLER,
           terminationGracePeriodSeconds: 10,

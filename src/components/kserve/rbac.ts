@@ -6,8 +6,16 @@ const STATUS = ['get', 'patch', 'update'];
 const READ = ['get', 'list', 'watch'];
 const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 const owned = (group: string, resources: string[]) => [
-  rule([group], resources.flatMap((r) => [r, `${r}/finalizers`]), RW),
-  rule([group], resources.map((r) => `${r}/status`), STATUS),
+  rule(
+    [group],
+    resources.flatMap((r) => [r, `${r}/finalizers`]),
+    RW,
+  ),
+  rule(
+    [group],
+    resources.map((r) => `${r}/status`),
+    STATUS,
+  ),
 ];
 const S = 'serving.kserve.io';
 const nodeRead = [rule([''], ['configmaps'], ['get']), rule([''], ['nodes'], READ), rule([''], ['nodes/status'], ['get', 'watch'])];
@@ -48,9 +56,33 @@ const ROLES: Record<string, k8s.PolicyRule[]> = {
     rule(['networking.k8s.io'], ['ingresses'], RW),
     ...owned('opentelemetry.io', ['opentelemetrycollectors']),
     ...owned('serving.knative.dev', ['services']),
-    rule([S], ['clusterservingruntimes', 'clusterservingruntimes/finalizers', 'clusterstoragecontainers', 'inferencegraphs', 'inferencegraphs/finalizers',
-      'inferenceservices', 'inferenceservices/finalizers', 'servingruntimes', 'servingruntimes/finalizers', 'trainedmodels'], RW),
-    rule([S], ['clusterservingruntimes/status', 'inferencegraphs/status', 'inferenceservices/status', 'servingruntimes/status', 'trainedmodels/status'], STATUS),
+    rule(
+      [S],
+      [
+        'clusterservingruntimes',
+        'clusterservingruntimes/finalizers',
+        'clusterstoragecontainers',
+        'inferencegraphs',
+        'inferencegraphs/finalizers',
+        'inferenceservices',
+        'inferenceservices/finalizers',
+        'servingruntimes',
+        'servingruntimes/finalizers',
+        'trainedmodels',
+      ],
+      RW,
+    ),
+    rule(
+      [S],
+      [
+        'clusterservingruntimes/status',
+        'inferencegraphs/status',
+        'inferenceservices/status',
+        'servingruntimes/status',
+        'trainedmodels/status',
+      ],
+      STATUS,
+    ),
     rule([S], ['localmodelcaches'], READ),
   ],
   'kserve-proxy-role': [
@@ -81,13 +113,20 @@ export const LLM_ROLE: k8s.PolicyRule[] = [
 ];
 
 // Upstream's user roles name `lllminferenceserviceconfigs` (sic); kept so the roles match what Kubeflow installs.
-const USER_RESOURCES = ['inferencegraphs', 'inferenceservices', 'servingruntimes', 'trainedmodels', 'llminferenceservices', 'lllminferenceserviceconfigs'];
+const USER_RESOURCES = [
+  'inferencegraphs',
+  'inferenceservices',
+  'servingruntimes',
+  'trainedmodels',
+  'llminferenceservices',
+  'lllminferenceserviceconfigs',
+];
 const KNATIVE_RESOURCES = ['services', 'routes', 'configurations', 'revisions'].flatMap((r) => [r, `${r}/status`]);
 const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
   const meta = (name: string, extra: Record<string, string> = {}) => ({ name, labels: { ...labels, ...extra } });
-    new k8s.KubeRole(scope, 'leader-election-role', {
+  new k8s.KubeRole(scope, 'leader-election-role', {
     metadata: { ...meta('kserve-leader-election-role'), namespace: ns },
     rules: [
       LEASE_RULE,
@@ -115,7 +154,13 @@ export function kserveRbac(scope: Construct, ns: string, labels: Record<string, 
   });
 
   const bind = binder(scope, ns, labels);
-  bind('leader-election-rolebinding', 'kserve-leader-election-rolebinding', 'Role', 'kserve-leader-election-role', 'kserve-controller-manager');
+  bind(
+    'leader-election-rolebinding',
+    'kserve-leader-election-rolebinding',
+    'Role',
+    'kserve-leader-election-role',
+    'kserve-controller-manager',
+  );
   bind('manager-rolebinding', 'kserve-manager-rolebinding', 'ClusterRole', 'kserve-manager-role', 'kserve-controller-manager');
   bind('proxy-rolebinding', 'kserve-proxy-rolebinding', 'ClusterRole', 'kserve-proxy-role', 'kserve-controller-manager');
 }

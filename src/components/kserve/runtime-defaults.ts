@@ -5,12 +5,15 @@
 const TAG = 'v0.16.0';
 const standardResources = { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '1', memory: '2Gi' } };
 const restricted = (runAsUser?: number) => ({
-  allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  privileged: false,
+  runAsNonRoot: true,
   ...(runAsUser !== undefined ? { runAsUser } : {}),
 });
 const prometheus = (port: number) => ({ 'prometheus.kserve.io/path': '/metrics', 'prometheus.kserve.io/port': String(port) });
 const format = (name: string, version: string, priority?: number) =>
-  (priority === undefined ? { name, version } : { autoSelect: true, name, priority, version });
+  priority === undefined ? { name, version } : { autoSelect: true, name, priority, version };
 const modelServerArgs = (...extra: string[]) => ['--model_name={{.Name}}', '--model_dir=/mnt/models', '--http_port=8080', ...extra];
 const fieldEnv = (name: string, fieldPath: string) => ({ name, valueFrom: { fieldRef: { fieldPath } } });
 
@@ -26,7 +29,14 @@ const kserveServer = (name: string, server: string, formats: object[], args: str
 /** Probes of the multi-node Hugging Face runtime, each running the server's own health check script. */
 const exec = (script: string) => ({ exec: { command: ['bash', '-c', script] } });
 const probe = (script: string) => ({ ...exec(script), failureThreshold: 2, periodSeconds: 5, successThreshold: 1, timeoutSeconds: 15 });
-const startup = (script: string) => ({ ...exec(script), failureThreshold: 40, initialDelaySeconds: 60, periodSeconds: 30, successThreshold: 1, timeoutSeconds: 30 });
+const startup = (script: string) => ({
+  ...exec(script),
+  failureThreshold: 40,
+  initialDelaySeconds: 60,
+  periodSeconds: 30,
+  successThreshold: 1,
+  timeoutSeconds: 30,
+});
 const HEALTH = 'python ./huggingfaceserver/health_check.py';
 const HEAD_ADDRESS = '${HEAD_SVC}.${POD_NAMESPACE}.svc.cluster.local';
 const multinodeResources = { limits: { cpu: '4', memory: '12Gi' }, requests: { cpu: '2', memory: '6Gi' } };
@@ -36,11 +46,20 @@ const shmMount = { mountPath: '/dev/shm', name: 'shm' };
 /** The head node: starts Ray, waits for the workers, then serves with vLLM across them. */
 const HEAD_SCRIPT = [
   'export MODEL_DIR_ARG=""',
-  'if [[ ! -z ${MODEL_ID} ]]', 'then', '  export MODEL_DIR_ARG="--model_dir=${MODEL_ID}"', 'fi', '',
-  'if [[ ! -z ${MODEL_DIR} ]]', 'then', '  export MODEL_DIR_ARG="--model_dir=${MODEL_DIR}"', 'fi', '',
+  'if [[ ! -z ${MODEL_ID} ]]',
+  'then',
+  '  export MODEL_DIR_ARG="--model_dir=${MODEL_ID}"',
+  'fi',
+  '',
+  'if [[ ! -z ${MODEL_DIR} ]]',
+  'then',
+  '  export MODEL_DIR_ARG="--model_dir=${MODEL_DIR}"',
+  'fi',
+  '',
   'export RAY_ADDRESS=${POD_IP}:${RAY_PORT}',
   'ray start --head --disable-usage-stats --include-dashboard false ',
-  `${HEALTH} registered_nodes --retries 200  --probe_name runtime_start`, '',
+  `${HEALTH} registered_nodes --retries 200  --probe_name runtime_start`,
+  '',
   'python -m huggingfaceserver ${MODEL_DIR_ARG} --tensor-parallel-size=${TENSOR_PARALLEL_SIZE} --pipeline-parallel-size=${PIPELINE_PARALLEL_SIZE} $0 $@',
   '',
 ].join('\n');
@@ -48,18 +67,32 @@ const HEAD_SCRIPT = [
 /** A worker node: waits up to four minutes for the head's Ray GCS, then joins the cluster. */
 const gcsCheck = (quiet: boolean, ready: string, waiting: string) => [
   `    if ray health-check --address "\${RAY_HEAD_ADDRESS}"${quiet ? ' > /dev/null 2>&1' : ''}; then`,
-  `      echo "${ready}"`, '      break', '    fi', `    echo "$SECONDS seconds elapsed: ${waiting}"`,
+  `      echo "${ready}"`,
+  '      break',
+  '    fi',
+  `    echo "$SECONDS seconds elapsed: ${waiting}"`,
 ];
 const WORKER_SCRIPT = [
-  `export RAY_HEAD_ADDRESS=${HEAD_ADDRESS}:6379`, 'SECONDS=0', '',
+  `export RAY_HEAD_ADDRESS=${HEAD_ADDRESS}:6379`,
+  'SECONDS=0',
+  '',
   'while true; do              ',
   '  if (( SECONDS <= 240 )); then',
   ...gcsCheck(true, 'Ray Global Control Service(GCS) is ready.', 'Waiting for Ray Global Control Service(GCS) to be ready.'),
   '  else',
-  ...gcsCheck(false, 'Ray Global Control Service(GCS) is ready. Any error messages above can be safely ignored.', 'Still waiting for Ray Global Control Service(GCS) to be ready.'),
-  '  fi', '', '  sleep 5', 'done', '',
+  ...gcsCheck(
+    false,
+    'Ray Global Control Service(GCS) is ready. Any error messages above can be safely ignored.',
+    'Still waiting for Ray Global Control Service(GCS) to be ready.',
+  ),
+  '  fi',
+  '',
+  '  sleep 5',
+  'done',
+  '',
   'echo "Attempting to connect to Ray cluster at $RAY_HEAD_ADDRESS ..."',
-  'ray start --address="${RAY_HEAD_ADDRESS}" --block', '',
+  'ray start --address="${RAY_HEAD_ADDRESS}" --block',
+  '',
 ].join('\n');
 
 const huggingfaceMultinode = {
@@ -72,27 +105,38 @@ const huggingfaceMultinode = {
     command: ['bash', '-c', HEAD_SCRIPT],
     args: ['--model_name={{.Name}}'],
     env: [
-      { name: 'RAY_PORT', value: '6379' }, fieldEnv('POD_NAMESPACE', 'metadata.namespace'), fieldEnv('POD_IP', 'status.podIP'),
-      { name: 'VLLM_CONFIG_ROOT', value: '/tmp' }, { name: 'HF_HUB_CACHE', value: '/tmp' },
+      { name: 'RAY_PORT', value: '6379' },
+      fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
+      fieldEnv('POD_IP', 'status.podIP'),
+      { name: 'VLLM_CONFIG_ROOT', value: '/tmp' },
+      { name: 'HF_HUB_CACHE', value: '/tmp' },
     ],
     resources: multinodeResources,
     volumeMounts: [shmMount],
-    livenessProbe: probe(`${HEALTH} registered_node_and_runtime_health --health_check_url http://localhost:8080 --probe_name head_liveness\n`),
+    livenessProbe: probe(
+      `${HEALTH} registered_node_and_runtime_health --health_check_url http://localhost:8080 --probe_name head_liveness\n`,
+    ),
     readinessProbe: probe(`${HEALTH} runtime_health --health_check_url http://localhost:8080 --probe_name head_readiness\n`),
-    startupProbe: startup(`${HEALTH} registered_node_and_runtime_health --health_check_url http://localhost:8080 --probe_name head_startup\n`),
+    startupProbe: startup(
+      `${HEALTH} registered_node_and_runtime_health --health_check_url http://localhost:8080 --probe_name head_startup\n`,
+    ),
   },
   volumes: [shm],
   workerSpec: {
-    containers: [{
-      name: 'worker-container',
-      image: `kserve/huggingfaceserver:${TAG}-gpu`,
-      command: ['bash', '-c', WORKER_SCRIPT],
-      env: [fieldEnv('POD_NAME', 'metadata.name'), fieldEnv('POD_NAMESPACE', 'metadata.namespace')],
-      resources: multinodeResources,
-      volumeMounts: [shmMount],
-      livenessProbe: probe(`export RAY_ADDRESS=${HEAD_ADDRESS}:6379\n${HEALTH} registered_nodes --probe_name worker_liveness\n`),
-      startupProbe: startup(`export RAY_HEAD_NODE=${HEAD_ADDRESS}\nexport RAY_ADDRESS=\${RAY_HEAD_NODE}:6379\n${HEALTH} registered_node_and_runtime_models --runtime_url http://\${RAY_HEAD_NODE}:8080/v1/models --probe_name worker_startup\n`),
-    }],
+    containers: [
+      {
+        name: 'worker-container',
+        image: `kserve/huggingfaceserver:${TAG}-gpu`,
+        command: ['bash', '-c', WORKER_SCRIPT],
+        env: [fieldEnv('POD_NAME', 'metadata.name'), fieldEnv('POD_NAMESPACE', 'metadata.namespace')],
+        resources: multinodeResources,
+        volumeMounts: [shmMount],
+        livenessProbe: probe(`export RAY_ADDRESS=${HEAD_ADDRESS}:6379\n${HEALTH} registered_nodes --probe_name worker_liveness\n`),
+        startupProbe: startup(
+          `export RAY_HEAD_NODE=${HEAD_ADDRESS}\nexport RAY_ADDRESS=\${RAY_HEAD_NODE}:6379\n${HEALTH} registered_node_and_runtime_models --runtime_url http://\${RAY_HEAD_NODE}:8080/v1/models --probe_name worker_startup\n`,
+        ),
+      },
+    ],
     pipelineParallelSize: 1,
     tensorParallelSize: 1,
     volumes: [shm],
@@ -122,15 +166,23 @@ export const DEFAULT_RUNTIMES: Record<string, unknown>[] = [
     name: 'kserve-mlserver',
     annotations: prometheus(8080),
     supportedModelFormats: [
-      format('sklearn', '0', 2), format('sklearn', '1', 2), format('xgboost', '1', 2), format('xgboost', '2', 2),
-      format('lightgbm', '3', 2), format('lightgbm', '4', 2), format('mlflow', '1', 1), format('mlflow', '2', 1),
+      format('sklearn', '0', 2),
+      format('sklearn', '1', 2),
+      format('xgboost', '1', 2),
+      format('xgboost', '2', 2),
+      format('lightgbm', '3', 2),
+      format('lightgbm', '4', 2),
+      format('mlflow', '1', 1),
+      format('mlflow', '2', 1),
     ],
     protocolVersions: ['v2'],
     container: {
       image: 'docker.io/seldonio/mlserver:1.5.0',
       env: [
-        { name: 'MLSERVER_MODEL_IMPLEMENTATION', value: '{{.Labels.modelClass}}' }, { name: 'MLSERVER_HTTP_PORT', value: '8080' },
-        { name: 'MLSERVER_GRPC_PORT', value: '9000' }, { name: 'MODELS_DIR', value: '/mnt/models' },
+        { name: 'MLSERVER_MODEL_IMPLEMENTATION', value: '{{.Labels.modelClass}}' },
+        { name: 'MLSERVER_HTTP_PORT', value: '8080' },
+        { name: 'MLSERVER_GRPC_PORT', value: '9000' },
+        { name: 'MODELS_DIR', value: '/mnt/models' },
       ],
       resources: standardResources,
       securityContext: restricted(),
@@ -147,7 +199,13 @@ export const DEFAULT_RUNTIMES: Record<string, unknown>[] = [
     container: {
       image: 'tensorflow/serving:2.6.2',
       command: ['/usr/bin/tensorflow_model_server'],
-      args: ['--model_name={{.Name}}', '--port=9000', '--rest_api_port=8080', '--model_base_path=/mnt/models', '--rest_api_timeout_in_ms=60000'],
+      args: [
+        '--model_name={{.Name}}',
+        '--port=9000',
+        '--rest_api_port=8080',
+        '--model_base_path=/mnt/models',
+        '--rest_api_timeout_in_ms=60000',
+      ],
       resources: standardResources,
       securityContext: restricted(1000),
     },
@@ -169,8 +227,12 @@ export const DEFAULT_RUNTIMES: Record<string, unknown>[] = [
     name: 'kserve-tritonserver',
     annotations: prometheus(8002),
     supportedModelFormats: [
-      format('tensorrt', '8', 1), format('tensorflow', '1', 1), format('tensorflow', '2', 1), format('onnx', '1', 1),
-      format('pytorch', '1'), format('triton', '2', 1),
+      format('tensorrt', '8', 1),
+      format('tensorflow', '1', 1),
+      format('tensorflow', '2', 1),
+      format('onnx', '1', 1),
+      format('pytorch', '1'),
+      format('triton', '2', 1),
     ],
     protocolVersions: ['v2', 'grpc-v2'],
     container: {

@@ -8,7 +8,11 @@ import { controllerGenStamp } from '../../lib/kubebuilder.js';
 const KSERVE_SERVICE = 'kserve-webhook-server-service';
 export const LLM_SERVICE = 'llmisvc-webhook-server-service';
 
-interface Where { scope: Construct; ns: string; labels: Record<string, string> }
+interface Where {
+  scope: Construct;
+  ns: string;
+  labels: Record<string, string>;
+}
 type Validator = ReturnType<typeof validator>;
 
 /** A validating webhook of one KServe kind, served at controller-runtime's conventional path. */
@@ -24,10 +28,15 @@ export function validator(kind: string, version: string, service: string, operat
   };
 }
 
-const inNs = <T extends { clientConfig: { service: { name: string; path: string } } }>(w: T, ns: string) =>
-  ({ ...w, clientConfig: { service: { ...w.clientConfig.service, namespace: ns } } });
-const hookMeta = (w: Where, name: string, cert: string) =>
-  ({ name, labels: w.labels, annotations: { 'cert-manager.io/inject-ca-from': `${w.ns}/${cert}` } });
+const inNs = <T extends { clientConfig: { service: { name: string; path: string } } }>(w: T, ns: string) => ({
+  ...w,
+  clientConfig: { service: { ...w.clientConfig.service, namespace: ns } },
+});
+const hookMeta = (w: Where, name: string, cert: string) => ({
+  name,
+  labels: w.labels,
+  annotations: { 'cert-manager.io/inject-ca-from': `${w.ns}/${cert}` },
+});
 
 /** A cert-manager Certificate of a webhook Service, signed by the namespace's self-signed issuer. */
 export function webhookCertificate(w: Where, name: string, service: string, secretName: string): void {
@@ -35,16 +44,23 @@ export function webhookCertificate(w: Where, name: string, service: string, secr
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
     metadata: { name, namespace: w.ns, labels: w.labels },
-    spec: { commonName: `${service}.${w.ns}.svc`, dnsNames: [`${service}.${w.ns}.svc`], issuerRef: { kind: 'Issuer', name: 'selfsigned-issuer' }, secretName },
+    spec: {
+      commonName: `${service}.${w.ns}.svc`,
+      dnsNames: [`${service}.${w.ns}.svc`],
+      issuerRef: { kind: 'Issuer', name: 'selfsigned-issuer' },
+      secretName,
+    },
   });
 }
 
 /** A ValidatingWebhookConfiguration named after the kind, whose CA cert-manager injects from `cert`. */
 export function validatingWebhook(w: Where, id: string, hook: Validator, cert = 'serving-cert'): void {
-  controllerGenStamp(new k8s.KubeValidatingWebhookConfiguration(w.scope, id, {
-    metadata: hookMeta(w, `${hook.rules[0]!.resources[0]!.replace(/s$/, '')}.serving.kserve.io`, cert),
-    webhooks: [inNs(hook, w.ns)],
-  }));
+  controllerGenStamp(
+    new k8s.KubeValidatingWebhookConfiguration(w.scope, id, {
+      metadata: hookMeta(w, `${hook.rules[0]!.resources[0]!.replace(/s$/, '')}.serving.kserve.io`, cert),
+      webhooks: [inNs(hook, w.ns)],
+    }),
+  );
 }
 
 /**
@@ -55,32 +71,50 @@ export function kserveWebhooks(scope: Construct, ns: string, labels: Record<stri
   const w = { scope, ns, labels };
   webhookCertificate(w, 'serving-cert', KSERVE_SERVICE, 'kserve-webhook-server-cert');
   customObject<IIssuer>(scope, 'selfsigned-issuer', {
-    apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name: 'selfsigned-issuer', namespace: ns, labels }, spec: { selfSigned: {} },
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Issuer',
+    metadata: { name: 'selfsigned-issuer', namespace: ns, labels },
+    spec: { selfSigned: {} },
   });
-  controllerGenStamp(new k8s.KubeMutatingWebhookConfiguration(scope, 'inferenceservice-mutating', {
-    metadata: hookMeta(w, 'inferenceservice.serving.kserve.io', 'serving-cert'),
-    webhooks: [
-      inNs({
-        admissionReviewVersions: ['v1beta1'],
-        clientConfig: { service: { name: KSERVE_SERVICE, path: '/mutate-serving-kserve-io-v1beta1-inferenceservice' } },
-        failurePolicy: 'Fail',
-        name: 'inferenceservice.kserve-webhook-server.defaulter',
-        rules: [{ apiGroups: ['serving.kserve.io'], apiVersions: ['v1beta1'], operations: ['CREATE', 'UPDATE'], resources: ['inferenceservices'] }],
-        sideEffects: 'None',
-      }, ns),
-      inNs({
-        admissionReviewVersions: ['v1beta1'],
-        clientConfig: { service: { name: KSERVE_SERVICE, path: '/mutate-pods' } },
-        failurePolicy: 'Fail',
-        name: 'inferenceservice.kserve-webhook-server.pod-mutator',
-        namespaceSelector: { matchExpressions: [{ key: 'control-plane', operator: 'DoesNotExist' }] },
-        objectSelector: { matchExpressions: [{ key: 'serving.kserve.io/inferenceservice', operator: 'Exists' }] },
-        reinvocationPolicy: 'IfNeeded',
-        rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
-        sideEffects: 'None',
-      }, ns),
-    ],
-  }));
+  controllerGenStamp(
+    new k8s.KubeMutatingWebhookConfiguration(scope, 'inferenceservice-mutating', {
+      metadata: hookMeta(w, 'inferenceservice.serving.kserve.io', 'serving-cert'),
+      webhooks: [
+        inNs(
+          {
+            admissionReviewVersions: ['v1beta1'],
+            clientConfig: { service: { name: KSERVE_SERVICE, path: '/mutate-serving-kserve-io-v1beta1-inferenceservice' } },
+            failurePolicy: 'Fail',
+            name: 'inferenceservice.kserve-webhook-server.defaulter',
+            rules: [
+              {
+                apiGroups: ['serving.kserve.io'],
+                apiVersions: ['v1beta1'],
+                operations: ['CREATE', 'UPDATE'],
+                resources: ['inferenceservices'],
+              },
+            ],
+            sideEffects: 'None',
+          },
+          ns,
+        ),
+        inNs(
+          {
+            admissionReviewVersions: ['v1beta1'],
+            clientConfig: { service: { name: KSERVE_SERVICE, path: '/mutate-pods' } },
+            failurePolicy: 'Fail',
+            name: 'inferenceservice.kserve-webhook-server.pod-mutator',
+            namespaceSelector: { matchExpressions: [{ key: 'control-plane', operator: 'DoesNotExist' }] },
+            objectSelector: { matchExpressions: [{ key: 'serving.kserve.io/inferenceservice', operator: 'Exists' }] },
+            reinvocationPolicy: 'IfNeeded',
+            rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
+            sideEffects: 'None',
+          },
+          ns,
+        ),
+      ],
+    }),
+  );
   validatingWebhook(w, 'clusterservingruntime', validator('ClusterServingRuntime', 'v1alpha1', KSERVE_SERVICE));
   validatingWebhook(w, 'inferencegraph', validator('InferenceGraph', 'v1alpha1', KSERVE_SERVICE));
   validatingWebhook(w, 'inferenceservice', validator('InferenceService', 'v1beta1', KSERVE_SERVICE));

@@ -4,10 +4,17 @@ import { namespaceNamed, namespacesWhere, sameNamespacePods, sameNamespacePolicy
 export function kubeflowPolicies(istioNs: string): PolicySpec[] {
   const gateway = namespaceNamed(istioNs);
   const profiles = namespacesWhere('app.kubernetes.io/part-of', 'kubeflow-profile');
-  const webhook = (name: string, key: string, value: string, port: number): PolicySpec => ({ name, pods: { expressions: { [key]: [value] } }, ports: [port] });
+  const webhook = (name: string, key: string, value: string, port: number): PolicySpec => ({
+    name,
+    pods: { expressions: { [key]: [value] } },
+    ports: [port],
+  });
   /** Web apps: reached through the ingress gateway (and, for some, from their own namespace). */
   const webApp = (name: string, key: string, value: string, from: PolicySpec['from'], ports?: number[]): PolicySpec => ({
-    name, pods: { expressions: { [key]: [value] } }, from, ...(ports ? { ports } : {}),
+    name,
+    pods: { expressions: { [key]: [value] } },
+    from,
+    ...(ports ? { ports } : {}),
   });
   return [
     webhook('cache-server', 'app', 'cache-server', 8443),
@@ -29,7 +36,11 @@ export function kubeflowPolicies(istioNs: string): PolicySpec[] {
     webApp('model-registry-ui', 'app', 'model-registry-ui', [gateway, sameNamespacePods]),
     webhook('poddefaults', 'app', 'poddefaults', 4443),
     webhook('pvcviewer-webhook', 'app', 'pvcviewer', 9443),
-    { name: 'spark-operator-webhook', pods: { expressions: { 'app.kubernetes.io/name': ['spark-operator'], 'app.kubernetes.io/component': ['webhook'] } }, ports: [9443] },
+    {
+      name: 'spark-operator-webhook',
+      pods: { expressions: { 'app.kubernetes.io/name': ['spark-operator'], 'app.kubernetes.io/component': ['webhook'] } },
+      ports: [9443],
+    },
     webApp('tensorboards-web-app', 'app', 'tensorboards-web-app', [gateway], [5000]),
     webhook('training-operator-webhook', 'control-plane', 'kubeflow-training-operator', 9443),
     webApp('volumes-web-app', 'app', 'volumes-web-app', [gateway, sameNamespacePods]),

@@ -5,7 +5,9 @@
  * `user` is restricted by the value's schema to characters that need no quoting in nginx or JSON.
  */
 export function authProxyConfig(user: string): string {
-  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path /tmp/${t === 'client_body' ? 'client' : t}_temp;`);
+  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+    (t) => `  ${t}_temp_path /tmp/${t === 'client_body' ? 'client' : t}_temp;`,
+  );
   return [
     'pid /tmp/nginx.pid;',
     'error_log /dev/stderr;',

@@ -12,7 +12,10 @@ export const RBAC = 'rbac.authorization.k8s.io';
 export class Context {
   /** The namespace, or undefined (field left out) when the value is empty: applied with `-n`. */
   public readonly namespace: string | undefined;
-  constructor(public readonly v: Values, public readonly symbolic: boolean) {
+  constructor(
+    public readonly v: Values,
+    public readonly symbolic: boolean,
+  ) {
     this.namespace = opt(nonEmpty(v.namespace), v.namespace);
   }
 

@@ -67,10 +67,16 @@ function manager(c: Context): k8s.Container {
   const v = c.v.controller;
   const s = v.settings;
   const env: [string, string][] = [
-    ['NAMESPACE_LABEL', s.namespaceLabel], ['NAME_LABEL', s.nameLabel], ['URL_ANNOTATION', s.urlAnnotation],
-    ['INFERENCE_SERVICE_ID_LABEL', s.inferenceServiceIdLabel], ['MODEL_VERSION_ID_LABEL', s.modelVersionIdLabel],
-    ['REGISTERED_MODEL_ID_LABEL', s.registeredModelIdLabel], ['FINALIZER', s.finalizer], ['SERVICE_ANNOTATION', s.serviceAnnotation],
-    ['REGISTRIES_NAMESPACE', s.registriesNamespace], ['SKIP_TLS_VERIFY', text(s.skipTlsVerify)],
+    ['NAMESPACE_LABEL', s.namespaceLabel],
+    ['NAME_LABEL', s.nameLabel],
+    ['URL_ANNOTATION', s.urlAnnotation],
+    ['INFERENCE_SERVICE_ID_LABEL', s.inferenceServiceIdLabel],
+    ['MODEL_VERSION_ID_LABEL', s.modelVersionIdLabel],
+    ['REGISTERED_MODEL_ID_LABEL', s.registeredModelIdLabel],
+    ['FINALIZER', s.finalizer],
+    ['SERVICE_ANNOTATION', s.serviceAnnotation],
+    ['REGISTRIES_NAMESPACE', s.registriesNamespace],
+    ['SKIP_TLS_VERIFY', text(s.skipTlsVerify)],
     ['INFERENCE_SERVICE_CONTROLLER', s.inferenceServiceController],
   ];
   return {

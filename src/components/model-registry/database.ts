@@ -26,17 +26,29 @@ interface EngineFacts {
 }
 const engines: Record<Engine, EngineFacts> = {
   mysql: {
-    port: 3306, portName: 'dbapi', uid: 999, dataDir: '/var/lib/mysql',
-    userKey: 'MYSQL_USER_NAME', passwordKey: 'MYSQL_ROOT_PASSWORD',
+    port: 3306,
+    portName: 'dbapi',
+    uid: 999,
+    dataDir: '/var/lib/mysql',
+    userKey: 'MYSQL_USER_NAME',
+    passwordKey: 'MYSQL_ROOT_PASSWORD',
     args: ['--datadir', '/var/lib/mysql/datadir'],
     readinessProbe: {
-      exec: { command: ['/bin/bash', '-c', 'mysql -h 127.0.0.1 -D $$MYSQL_DATABASE -u$$MYSQL_USER_NAME -p$$MYSQL_ROOT_PASSWORD -e \'SELECT 1\''] },
-      initialDelaySeconds: 5, periodSeconds: 2, timeoutSeconds: 1,
+      exec: {
+        command: ['/bin/bash', '-c', "mysql -h 127.0.0.1 -D $$MYSQL_DATABASE -u$$MYSQL_USER_NAME -p$$MYSQL_ROOT_PASSWORD -e 'SELECT 1'"],
+      },
+      initialDelaySeconds: 5,
+      periodSeconds: 2,
+      timeoutSeconds: 1,
     },
   },
   postgres: {
-    port: 5432, portName: 'postgres', uid: 70, dataDir: '/var/lib/postgresql/data',
-    userKey: 'POSTGRES_USER', passwordKey: 'POSTGRES_PASSWORD',
+    port: 5432,
+    portName: 'postgres',
+    uid: 70,
+    dataDir: '/var/lib/postgresql/data',
+    userKey: 'POSTGRES_USER',
+    passwordKey: 'POSTGRES_PASSWORD',
     env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
   },
 };
@@ -48,8 +60,7 @@ export function databasePort(c: Context, engine: Engine): number {
 }
 
 /** The Secret the server and the bundled database read the credentials from. */
-export const secretName = (c: Context): string =>
-  pick(nonEmpty(c.v.database.existingSecret), c.v.database.existingSecret, DB_SECRET);
+export const secretName = (c: Context): string => pick(nonEmpty(c.v.database.existingSecret), c.v.database.existingSecret, DB_SECRET);
 
 /** Everything of one engine, present while `database.type` names it (and the server runs). */
 export function database(scope: Construct, c: Context, engine: Engine): void {
@@ -58,24 +69,31 @@ export function database(scope: Construct, c: Context, engine: Engine): void {
   const port = databasePort(c, engine);
   new k8s.KubeConfigMap(scope, `${engine}-parameters`, {
     metadata: c.meta(DB_PARAMETERS),
-    data: engine === 'mysql'
-      ? { MYSQL_ALLOW_EMPTY_PASSWORD: 'true', MYSQL_DATABASE: d.name, MYSQL_PORT: text(port) }
-      : { POSTGRES_DB: d.name, POSTGRES_HOST: d.host, POSTGRES_PORT: text(port) },
+    data:
+      engine === 'mysql'
+        ? { MYSQL_ALLOW_EMPTY_PASSWORD: 'true', MYSQL_DATABASE: d.name, MYSQL_PORT: text(port) }
+        : { POSTGRES_DB: d.name, POSTGRES_HOST: d.host, POSTGRES_PORT: text(port) },
   });
   const own = not(nonEmpty(d.existingSecret));
-  const secret = (s: Construct, id: string, generate: boolean) => new k8s.KubeSecret(s, id, {
-    metadata: c.meta(DB_SECRET, undefined, generate ? { 'helm.sh/resource-policy': 'keep' } : undefined),
-    data: {
-      [e.passwordKey]: generate
-        ? generatedSecretData({
-          component: 'model-registry', valuePath: 'database.generateSecret', namespace: c.v.namespace, secretName: DB_SECRET,
-          key: e.passwordKey, length: 24, symbolic: c.symbolic,
-        })
-        : b64(d.password),
-      [e.userKey]: b64(d.user),
-    },
-    type: 'Opaque',
-  });
+  const secret = (s: Construct, id: string, generate: boolean) =>
+    new k8s.KubeSecret(s, id, {
+      metadata: c.meta(DB_SECRET, undefined, generate ? { 'helm.sh/resource-policy': 'keep' } : undefined),
+      data: {
+        [e.passwordKey]: generate
+          ? generatedSecretData({
+              component: 'model-registry',
+              valuePath: 'database.generateSecret',
+              namespace: c.v.namespace,
+              secretName: DB_SECRET,
+              key: e.passwordKey,
+              length: 24,
+              symbolic: c.symbolic,
+            })
+          : b64(d.password),
+        [e.userKey]: b64(d.user),
+      },
+      type: 'Opaque',
+    });
   // a generated password is kept on uninstall and read back on upgrades, so it never changes
   when(scope, `${engine}-secret`, and(own, not(d.generateSecret)), (s) => secret(s, `${engine}-secrets`, false));
   when(scope, `${engine}-generated-secret`, and(own, d.generateSecret), (s) => secret(s, `${engine}-generated-secrets`, true));
@@ -110,21 +128,26 @@ function bundled(scope: Construct, c: Context, engine: Engine): void {
       template: {
         metadata: { name: 'db', labels: { ...labels, 'sidecar.istio.io/inject': 'false' } },
         spec: {
-          containers: [{
-            name: 'db-container',
-            image: image.ref,
-            imagePullPolicy: opt(nonEmpty(image.pullPolicy), image.pullPolicy),
-            args: e.args,
-            env: e.env,
-            envFrom: [{ configMapRef: { name: DB_PARAMETERS } }, { secretRef: { name: secretName(c) } }],
-            ports: [{ containerPort: e.port, name: e.portName }],
-            readinessProbe: e.readinessProbe,
-            resources: d.resources,
-            securityContext: {
-              allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsGroup: e.uid, runAsUser: e.uid,
+          containers: [
+            {
+              name: 'db-container',
+              image: image.ref,
+              imagePullPolicy: opt(nonEmpty(image.pullPolicy), image.pullPolicy),
+              args: e.args,
+              env: e.env,
+              envFrom: [{ configMapRef: { name: DB_PARAMETERS } }, { secretRef: { name: secretName(c) } }],
+              ports: [{ containerPort: e.port, name: e.portName }],
+              readinessProbe: e.readinessProbe,
+              resources: d.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: e.uid,
+                runAsUser: e.uid,
+              },
+              volumeMounts: [{ mountPath: e.dataDir, name: claim }],
             },
-            volumeMounts: [{ mountPath: e.dataDir, name: claim }],
-          }],
+          ],
           securityContext: { fsGroup: e.uid, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           volumes: [{ name: claim, persistentVolumeClaim: { claimName: claim } }],
         },

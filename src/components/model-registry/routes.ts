@@ -16,7 +16,11 @@ export function istioRoute(scope: Construct, c: Context): void {
     spec: { host: c.serverHost, trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
   gatewayRoute(scope, 'virtual-service', {
-    metadata: c.meta('model-registry'), gateway: c.v.istio.gateway, prefix: '/api/model_registry/', host: c.serverHost, port: c.v.server.port,
+    metadata: c.meta('model-registry'),
+    gateway: c.v.istio.gateway,
+    prefix: '/api/model_registry/',
+    host: c.serverHost,
+    port: c.v.server.port,
   });
   customObject<IAuthorizationPolicy>(scope, 'authorization-policy', {
     apiVersion: 'security.istio.io/v1beta1',

@@ -21,14 +21,18 @@ export function server(scope: Construct, c: Context): void {
     },
   });
   new k8s.KubeService(scope, 'server-service', {
-    metadata: c.meta(SERVER_SERVICE, {
-      app: SERVER_SERVICE,
-      'app.kubernetes.io/component': 'model-registry',
-      'app.kubernetes.io/instance': SERVER_SERVICE,
-      'app.kubernetes.io/name': SERVER_SERVICE,
-      'app.kubernetes.io/part-of': 'model-registry',
-      component: 'model-registry',
-    }, { description: v.description, displayName: v.displayName }),
+    metadata: c.meta(
+      SERVER_SERVICE,
+      {
+        app: SERVER_SERVICE,
+        'app.kubernetes.io/component': 'model-registry',
+        'app.kubernetes.io/instance': SERVER_SERVICE,
+        'app.kubernetes.io/name': SERVER_SERVICE,
+        'app.kubernetes.io/part-of': 'model-registry',
+        component: 'model-registry',
+      },
+      { description: v.description, displayName: v.displayName },
+    ),
     spec: {
       ports: [{ appProtocol: 'http', name: 'http-api', port: v.port, protocol: 'TCP' }],
       selector: labels,
@@ -43,29 +47,33 @@ export function server(scope: Construct, c: Context): void {
       template: {
         metadata: {
           // the sidecar must not capture the database connection (the database has no sidecar)
-          annotations: { 'traffic.sidecar.istio.io/excludeOutboundPorts': text(pick(isMysql(c), databasePort(c, 'mysql'), databasePort(c, 'postgres'))) },
+          annotations: {
+            'traffic.sidecar.istio.io/excludeOutboundPorts': text(pick(isMysql(c), databasePort(c, 'mysql'), databasePort(c, 'postgres'))),
+          },
           labels: { ...labels, 'sidecar.istio.io/inject': 'true' },
         },
         spec: {
-          containers: [{
-            name: 'rest-container',
-            image: v.image.ref,
-            imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
-            command: ['/model-registry', 'proxy'],
-            args: ['--hostname=0.0.0.0', '--port=$(MODEL_REGISTRY_REST_SERVICE_PORT)', ...databaseArgs(c)],
-            env: [],
-            envFrom: [
-              { configMapRef: { name: CONFIG } },
-              { secretRef: { name: secretName(c) } },
-              { configMapRef: { name: DB_PARAMETERS } },
-            ],
-            livenessProbe: probe('/readyz/isDirty', 30, 10),
-            ports: [{ containerPort: v.port, name: 'http-api' }],
-            readinessProbe: probe('/readyz/health', 5, 10),
-            resources: v.resources,
-            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-            startupProbe: { ...probe('/readyz/isDirty', 10, 5), failureThreshold: 6 },
-          }],
+          containers: [
+            {
+              name: 'rest-container',
+              image: v.image.ref,
+              imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
+              command: ['/model-registry', 'proxy'],
+              args: ['--hostname=0.0.0.0', '--port=$(MODEL_REGISTRY_REST_SERVICE_PORT)', ...databaseArgs(c)],
+              env: [],
+              envFrom: [
+                { configMapRef: { name: CONFIG } },
+                { secretRef: { name: secretName(c) } },
+                { configMapRef: { name: DB_PARAMETERS } },
+              ],
+              livenessProbe: probe('/readyz/isDirty', 30, 10),
+              ports: [{ containerPort: v.port, name: 'http-api' }],
+              readinessProbe: probe('/readyz/health', 5, 10),
+              resources: v.resources,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+              startupProbe: { ...probe('/readyz/isDirty', 10, 5), failureThreshold: 6 },
+            },
+          ],
           ...podScheduling(v),
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: SERVER,

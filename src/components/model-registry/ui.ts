@@ -14,8 +14,12 @@ const readOnly = ['get', 'list', 'watch'];
 export function ui(scope: Construct, c: Context): void {
   const standalone = eq(c.v.ui.mode, 'standalone');
   new k8s.KubeServiceAccount(scope, 'ui-service-account', { metadata: c.meta(UI) });
-  clusterRole(scope, c, 'model-registry-create-sars', [{ apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] }]);
-  clusterRole(scope, c, 'model-registry-retrieve-clusterrolebindings', [{ apiGroups: [RBAC], resources: ['clusterrolebindings'], verbs: readOnly }]);
+  clusterRole(scope, c, 'model-registry-create-sars', [
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+  ]);
+  clusterRole(scope, c, 'model-registry-retrieve-clusterrolebindings', [
+    { apiGroups: [RBAC], resources: ['clusterrolebindings'], verbs: readOnly },
+  ]);
   when(scope, 'ui-standalone-rbac', standalone, (s) => {
     // without the dashboard, the UI lists namespaces itself
     clusterRole(s, c, 'model-registry-ui-namespaces-reader', [{ apiGroups: [''], resources: ['namespaces'], verbs: readOnly }]);
@@ -29,7 +33,10 @@ export function ui(scope: Construct, c: Context): void {
     });
   });
   when(scope, 'ui-auth-proxy', standalone, (s) => {
-    new k8s.KubeConfigMap(s, 'ui-auth-proxy-config', { metadata: c.meta(PROXY_CONFIG), data: { 'nginx.conf': authProxyConfig(c.v.ui.standalone.user) } });
+    new k8s.KubeConfigMap(s, 'ui-auth-proxy-config', {
+      metadata: c.meta(PROXY_CONFIG),
+      data: { 'nginx.conf': authProxyConfig(c.v.ui.standalone.user) },
+    });
   });
   const labels = { app: UI };
   new k8s.KubeService(scope, 'ui-service', {

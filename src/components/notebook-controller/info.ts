@@ -3,10 +3,14 @@ import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
   name: 'notebook-controller',
-  description: 'Kubeflow notebook controller: runs Notebook custom resources (Jupyter, VS Code, RStudio servers) as StatefulSets behind Istio.',
+  description:
+    'Kubeflow notebook controller: runs Notebook custom resources (Jupyter, VS Code, RStudio servers) as StatefulSets behind Istio.',
   appVersion: 'v1.10.0',
   rbacWildcards: [
-    { role: 'ClusterRole/notebook-controller-role', reason: 'The controller owns StatefulSets, Services, VirtualServices and Notebooks it creates for users (verbs *), as upstream.' },
+    {
+      role: 'ClusterRole/notebook-controller-role',
+      reason: 'The controller owns StatefulSets, Services, VirtualServices and Notebooks it creates for users (verbs *), as upstream.',
+    },
   ],
   // PodDefaults (admission-webhook) inject the notebook defaults the spawner offers.
   requires: ['admission-webhook'],

@@ -21,8 +21,11 @@ export class NotebookController extends Component<typeof values> {
     super(scope, id, info, props);
     const v = this.v;
     const ns = v.namespace;
-    const meta = (name: string, namespaced = true, extraLabels: Record<string, string> = {}) =>
-      ({ name, ...(namespaced ? { namespace: ns } : {}), labels: { ...labels, ...extraLabels } });
+    const meta = (name: string, namespaced = true, extraLabels: Record<string, string> = {}) => ({
+      name,
+      ...(namespaced ? { namespace: ns } : {}),
+      labels: { ...labels, ...extraLabels },
+    });
 
     when(this, 'standalone', v.createNamespace, (s) => {
       new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: { ...labels, 'control-plane': 'controller-manager' } } });
@@ -47,24 +50,35 @@ export class NotebookController extends Component<typeof values> {
     });
     const notebooks = ['notebooks', 'notebooks/status'];
     new k8s.KubeClusterRole(this, 'notebooks-edit-role', {
-      metadata: meta(`${NAME}-kubeflow-notebooks-edit`, false, { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-notebooks-admin')]: 'true' }),
-      rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'] }],
+      metadata: meta(`${NAME}-kubeflow-notebooks-edit`, false, {
+        [aggregate('kubeflow-edit')]: 'true',
+        [aggregate('kubeflow-notebooks-admin')]: 'true',
+      }),
+      rules: [
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: notebooks,
+          verbs: ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'],
+        },
+      ],
     });
     new k8s.KubeClusterRole(this, 'notebooks-view-role', {
       metadata: meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
       rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch'] }],
     });
-    controllerGenStamp(new k8s.KubeClusterRole(this, 'manager-role', {
-      metadata: meta(`${NAME}-role`, false),
-      rules: [
-        { apiGroups: ['apps'], resources: ['statefulsets'], verbs: ['*'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create', 'get', 'list', 'patch', 'watch'] },
-        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['services'], verbs: ['*'] },
-        { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'notebooks/finalizers', 'notebooks/status'], verbs: ['*'] },
-        { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: ['*'] },
-      ],
-    }));
+    controllerGenStamp(
+      new k8s.KubeClusterRole(this, 'manager-role', {
+        metadata: meta(`${NAME}-role`, false),
+        rules: [
+          { apiGroups: ['apps'], resources: ['statefulsets'], verbs: ['*'] },
+          { apiGroups: [''], resources: ['events'], verbs: ['create', 'get', 'list', 'patch', 'watch'] },
+          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: [''], resources: ['services'], verbs: ['*'] },
+          { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'notebooks/finalizers', 'notebooks/status'], verbs: ['*'] },
+          { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: ['*'] },
+        ],
+      }),
+    );
     const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
     new k8s.KubeRoleBinding(this, 'leader-election-role-binding', {
       metadata: meta(`${NAME}-leader-election-rolebinding`),
@@ -105,28 +119,33 @@ export class NotebookController extends Component<typeof values> {
         template: {
           metadata: { labels },
           spec: {
-            containers: [{
-              name: 'manager',
-              image: v.image.ref,
-              imagePullPolicy: v.image.pullPolicy,
-              command: ['/manager'],
-              args: opt(v.leaderElection, ['--enable-leader-election']),
-              env: [
-                fromConfig('USE_ISTIO'),
-                fromConfig('ISTIO_GATEWAY'),
-                fromConfig('ISTIO_HOST'),
-                fromConfig('CLUSTER_DOMAIN'),
-                fromConfig('ENABLE_CULLING'),
-                fromConfig('CULL_IDLE_TIME'),
-                fromConfig('IDLENESS_CHECK_PERIOD'),
-                ...spread(v.extraEnv),
-              ],
-              ...healthProbes(5, 10),
-              resources: v.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000,
+            containers: [
+              {
+                name: 'manager',
+                image: v.image.ref,
+                imagePullPolicy: v.image.pullPolicy,
+                command: ['/manager'],
+                args: opt(v.leaderElection, ['--enable-leader-election']),
+                env: [
+                  fromConfig('USE_ISTIO'),
+                  fromConfig('ISTIO_GATEWAY'),
+                  fromConfig('ISTIO_HOST'),
+                  fromConfig('CLUSTER_DOMAIN'),
+                  fromConfig('ENABLE_CULLING'),
+                  fromConfig('CULL_IDLE_TIME'),
+                  fromConfig('IDLENESS_CHECK_PERIOD'),
+                  ...spread(v.extraEnv),
+                ],
+                ...healthProbes(5, 10),
+                resources: v.resources,
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  runAsNonRoot: true,
+                  runAsUser: 1000,
+                },
               },
-            }],
+            ],
             ...podScheduling(v),
             securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
             serviceAccountName: SERVICE_ACCOUNT,

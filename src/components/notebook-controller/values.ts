@@ -6,7 +6,10 @@ import { v } from '../../core/values.js';
 export const values = {
   namespace: v.dnsLabel('kubeflow', 'Namespace of the controller.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform creates `kubeflow`).'),
-  image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/notebook-controller', tag: 'v1.10.0' }, 'Notebook controller image.'),
+  image: v.image(
+    { registry: 'ghcr.io', repository: 'kubeflow/kubeflow/notebook-controller', tag: 'v1.10.0' },
+    'Notebook controller image.',
+  ),
   replicas: v.int(1, 'Controller replicas. More than one needs `leaderElection`.', { minimum: 0 }),
   leaderElection: v.bool(false, 'Elect one active replica (`--enable-leader-election`); needed when `replicas` > 1.'),
   resources: v.resources({}, 'Resources of the controller container.'),
@@ -14,7 +17,12 @@ export const values = {
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the hostnames of notebook services (CLUSTER_DOMAIN).'),
   istio: v.group('Istio integration of the notebooks the controller creates.', {
     enabled: v.bool(true, 'Create an Istio VirtualService for every notebook (USE_ISTIO).'),
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).', s.namespacedName({ namespaceOptional: true })),
+    gateway: v.strWithGlobal(
+      'auth.gateway',
+      'kubeflow/kubeflow-gateway',
+      'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).',
+      s.namespacedName({ namespaceOptional: true }),
+    ),
     host: v.str('*', 'Host the notebook VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),
   culling: v.group('Culling: scale idle notebooks down to zero.', {

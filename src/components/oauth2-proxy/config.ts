@@ -18,9 +18,9 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     'provider = "oidc"',
     `oidc_issuer_url = ${quoted(issuer)}`,
     `scope = ${quoted(v.oidc.scope)}`,
-    `email_domains = [ ${jsonItems(v.emailDomains)} ]`
-      + pick(nonEmpty(v.allowedGroups), `\nallowed_groups = [ ${jsonItems(v.allowedGroups)} ]`, '')
-      + pick(nonEmpty(v.allowedEmails), `\nauthenticated_emails_file = "${EMAILS_FILE}"`, ''),
+    `email_domains = [ ${jsonItems(v.emailDomains)} ]` +
+      pick(nonEmpty(v.allowedGroups), `\nallowed_groups = [ ${jsonItems(v.allowedGroups)} ]`, '') +
+      pick(nonEmpty(v.allowedEmails), `\nauthenticated_emails_file = "${EMAILS_FILE}"`, ''),
     '',
     '# serve a static HTTP 200 upstream on for authentication success',
     '# we are using oauth2-proxy as an ExtAuthz to "check" each request, not pass it on',
@@ -51,7 +51,7 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     '# in order to enable relative auth redirect. Using OIDC Discovery would set',
     '# the redirect location to http://dex.auth.svc.cluster.local:5556 in the example',
     '# installation. This address is usually not available through the Web Browser.',
-    '# If you have a setup where dex has it\'s url as other than the in-cluster',
+    "# If you have a setup where dex has it's url as other than the in-cluster",
     '# service, this is optional.',
     `skip_oidc_discovery = ${text(v.oidc.skipDiscovery)}`,
     `login_url = ${quoted(v.oidc.loginUrl)}`,
@@ -88,7 +88,7 @@ export function oauth2ProxyConfig(v: Access<Group<typeof values>>): string {
     '# Dex default cookie expiration is 24h.',
     '# If set to 168h (default oauth2-proxy), Istio will not be able to use the JWT after 24h,',
     '# but oauth2-proxy will still consider the cookie valid.',
-    '# It\'s possible to configure the JWT Refresh Token to enable longer login session.',
+    "# It's possible to configure the JWT Refresh Token to enable longer login session.",
     `cookie_expire = ${quoted(v.cookie.expire)}`,
     // upstream writes the number 0; any other duration is a quoted string (oauth2-proxy parses both)
     `cookie_refresh = ${pick(eq(v.cookie.refresh, '0'), '0', quoted(v.cookie.refresh))}`,

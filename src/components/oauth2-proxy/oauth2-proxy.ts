@@ -20,7 +20,10 @@ const COOKIE_SECRET = `${NAME}-cookie`;
 const selector = { 'app.kubernetes.io/name': NAME };
 /** Container security context of both workloads (Pod Security "restricted"). */
 const RESTRICTED: k8s.SecurityContext = {
-  allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  runAsNonRoot: true,
+  seccompProfile: { type: 'RuntimeDefault' },
 };
 
 /**
@@ -93,7 +96,13 @@ export class OAuth2Proxy extends Component<typeof values> {
         metadata: { ...meta(COOKIE_SECRET), annotations: { 'helm.sh/resource-policy': 'keep' } },
         data: {
           'cookie-secret': generatedSecretData({
-            component: NAME, valuePath: 'cookie.generateSecret', namespace: ns, secretName: COOKIE_SECRET, key: 'cookie-secret', length: 32, symbolic: this.symbolic,
+            component: NAME,
+            valuePath: 'cookie.generateSecret',
+            namespace: ns,
+            secretName: COOKIE_SECRET,
+            key: 'cookie-secret',
+            length: 32,
+            symbolic: this.symbolic,
           }),
         },
         type: 'Opaque',
@@ -106,7 +115,10 @@ export class OAuth2Proxy extends Component<typeof values> {
     const v = this.v;
     const meta = this.meta.bind(this);
     when(this, 'emails', nonEmpty(v.allowedEmails), (s) => {
-      new k8s.KubeConfigMap(s, 'emails', { metadata: meta(`${NAME}-emails`), data: { 'authenticated-emails.txt': `${joined(v.allowedEmails, '\n')}\n` } });
+      new k8s.KubeConfigMap(s, 'emails', {
+        metadata: meta(`${NAME}-emails`),
+        data: { 'authenticated-emails.txt': `${joined(v.allowedEmails, '\n')}\n` },
+      });
     });
   }
 
@@ -127,7 +139,10 @@ export class OAuth2Proxy extends Component<typeof values> {
     const v = this.v;
     const meta = this.meta.bind(this);
     const { configName, paramsName, themeName } = files;
-    const fromSecret = (name: string, key: string, secret = secretName): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
+    const fromSecret = (name: string, key: string, secret = secretName): k8s.EnvVar => ({
+      name,
+      valueFrom: { secretKeyRef: { key, name: secret } },
+    });
     const fromParams = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { configMapKeyRef: { key, name: paramsName } } });
     const httpProbe = (path: string): k8s.Probe => ({ httpGet: { path, port: k8s.IntOrString.fromString('http'), scheme: 'HTTP' } });
     new k8s.KubeDeployment(this, 'deployment', {
@@ -138,33 +153,47 @@ export class OAuth2Proxy extends Component<typeof values> {
         template: {
           metadata: { labels: selector },
           spec: {
-            containers: [{
-              name: NAME,
-              image: v.image.ref,
-              args: ['--http-address=0.0.0.0:4180', '--config=/etc/oauth2_proxy/oauth2_proxy.cfg'],
-              env: [
-                fromSecret('OAUTH2_PROXY_CLIENT_ID', 'client-id'),
-                fromSecret('OAUTH2_PROXY_CLIENT_SECRET', 'client-secret'),
-                fromSecret('OAUTH2_PROXY_COOKIE_SECRET', 'cookie-secret', pick(v.cookie.generateSecret, COOKIE_SECRET, secretName)),
-                fromParams('OAUTH2_PROXY_COOKIE_SECURE', 'FORCE_HTTPS'),
-                fromParams('OAUTH2_PROXY_SSL_INSECURE_SKIP_VERIFY', 'ALLOW_SELF_SIGNED_ISSUER'),
-                fromParams('OAUTH2_PROXY_SKIP_JWT_BEARER_TOKENS', 'ENABLE_M2M_TOKENS'),
-                fromParams('OAUTH2_PROXY_EXTRA_JWT_ISSUERS', 'EXTRA_JWT_ISSUERS'),
-              ],
-              livenessProbe: httpProbe('/ping'),
-              ports: [
-                { containerPort: 4180, name: 'http', protocol: 'TCP' },
-                { containerPort: 44180, name: 'metrics', protocol: 'TCP' },
-              ],
-              readinessProbe: httpProbe('/ready'),
-              resources: v.resources,
-              securityContext: RESTRICTED,
-              volumeMounts: [
-                { mountPath: '/etc/oauth2_proxy/oauth2_proxy.cfg', name: 'oauth2-proxy-config', readOnly: true, subPath: 'oauth2_proxy.cfg' },
-                { mountPath: '/custom-theme/kubeflow-logo.svg', name: 'oauth2-proxy-theme', readOnly: true, subPath: 'kubeflow-logo.svg' },
-                ...items(nonEmpty(v.allowedEmails), [{ mountPath: EMAILS_FILE, name: 'oauth2-proxy-emails', readOnly: true, subPath: 'authenticated-emails.txt' }]),
-              ],
-            }],
+            containers: [
+              {
+                name: NAME,
+                image: v.image.ref,
+                args: ['--http-address=0.0.0.0:4180', '--config=/etc/oauth2_proxy/oauth2_proxy.cfg'],
+                env: [
+                  fromSecret('OAUTH2_PROXY_CLIENT_ID', 'client-id'),
+                  fromSecret('OAUTH2_PROXY_CLIENT_SECRET', 'client-secret'),
+                  fromSecret('OAUTH2_PROXY_COOKIE_SECRET', 'cookie-secret', pick(v.cookie.generateSecret, COOKIE_SECRET, secretName)),
+                  fromParams('OAUTH2_PROXY_COOKIE_SECURE', 'FORCE_HTTPS'),
+                  fromParams('OAUTH2_PROXY_SSL_INSECURE_SKIP_VERIFY', 'ALLOW_SELF_SIGNED_ISSUER'),
+                  fromParams('OAUTH2_PROXY_SKIP_JWT_BEARER_TOKENS', 'ENABLE_M2M_TOKENS'),
+                  fromParams('OAUTH2_PROXY_EXTRA_JWT_ISSUERS', 'EXTRA_JWT_ISSUERS'),
+                ],
+                livenessProbe: httpProbe('/ping'),
+                ports: [
+                  { containerPort: 4180, name: 'http', protocol: 'TCP' },
+                  { containerPort: 44180, name: 'metrics', protocol: 'TCP' },
+                ],
+                readinessProbe: httpProbe('/ready'),
+                resources: v.resources,
+                securityContext: RESTRICTED,
+                volumeMounts: [
+                  {
+                    mountPath: '/etc/oauth2_proxy/oauth2_proxy.cfg',
+                    name: 'oauth2-proxy-config',
+                    readOnly: true,
+                    subPath: 'oauth2_proxy.cfg',
+                  },
+                  {
+                    mountPath: '/custom-theme/kubeflow-logo.svg',
+                    name: 'oauth2-proxy-theme',
+                    readOnly: true,
+                    subPath: 'kubeflow-logo.svg',
+                  },
+                  ...items(nonEmpty(v.allowedEmails), [
+                    { mountPath: EMAILS_FILE, name: 'oauth2-proxy-emails', readOnly: true, subPath: 'authenticated-emails.txt' },
+                  ]),
+                ],
+              },
+            ],
             ...podScheduling(v),
             volumes: [
               { configMap: { name: configName }, name: 'oauth2-proxy-config' },
@@ -184,7 +213,11 @@ export class OAuth2Proxy extends Component<typeof values> {
     const meta = this.meta.bind(this);
 
     gatewayRoute(this, 'virtual-service', {
-      metadata: meta(NAME), gateway: v.istio.gateway, prefix: '/oauth2/', host: `${NAME}.${ns}.svc.${v.clusterDomain}`, port: 80,
+      metadata: meta(NAME),
+      gateway: v.istio.gateway,
+      prefix: '/oauth2/',
+      host: `${NAME}.${ns}.svc.${v.clusterDomain}`,
+      port: 80,
     });
 
     new k8s.KubeNetworkPolicy(this, 'allow-ingressgateway', {
@@ -228,12 +261,17 @@ export class OAuth2Proxy extends Component<typeof values> {
       kind: 'RequestAuthentication',
       metadata: meta('dex-jwt'),
       spec: {
-        jwtRules: [{
-          forwardOriginalToken: true,
-          fromHeaders: [{ name: 'Authorization', prefix: 'Bearer ' }],
-          issuer: v.issuerUrl,
-          outputClaimToHeaders: [{ claim: v.istio.userIdClaim, header: v.istio.userIdHeader }, { claim: 'groups', header: v.istio.groupsHeader }],
-        }],
+        jwtRules: [
+          {
+            forwardOriginalToken: true,
+            fromHeaders: [{ name: 'Authorization', prefix: 'Bearer ' }],
+            issuer: v.issuerUrl,
+            outputClaimToHeaders: [
+              { claim: v.istio.userIdClaim, header: v.istio.userIdHeader },
+              { claim: 'groups', header: v.istio.groupsHeader },
+            ],
+          },
+        ],
         selector: onGateway,
       },
     });
@@ -259,7 +297,10 @@ export class OAuth2Proxy extends Component<typeof values> {
       spec: { ports: [{ name: 'http', port: 80, targetPort: k8s.IntOrString.fromString('http') }], selector: labels },
     });
     const probe = (initialDelaySeconds: number, periodSeconds: number, timeoutSeconds: number): k8s.Probe => ({
-      httpGet: { path: '/openid/v1/jwks', port: k8s.IntOrString.fromString('http') }, initialDelaySeconds, periodSeconds, timeoutSeconds,
+      httpGet: { path: '/openid/v1/jwks', port: k8s.IntOrString.fromString('http') },
+      initialDelaySeconds,
+      periodSeconds,
+      timeoutSeconds,
     });
     new k8s.KubeDeployment(scope, 'jwks-proxy-deployment', {
       metadata,
@@ -269,20 +310,25 @@ export class OAuth2Proxy extends Component<typeof values> {
         template: {
           metadata: { labels },
           spec: {
-            containers: [{
-              name: 'kubectl-proxy',
-              image: v.m2m.clusterJwksProxy.image.ref,
-              args: [
-                'proxy', '--address=0.0.0.0', '--port=8080', '--accept-hosts=.*',
-                '--accept-paths=^(?:/openid/v1/jwks)|(?:/.well-known/openid-configuration)$',
-                '--reject-methods=^(POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)$',
-              ],
-              livenessProbe: probe(15, 15, 5),
-              ports: [{ containerPort: 8080, name: 'http' }],
-              readinessProbe: probe(15, 15, 5),
-              securityContext: RESTRICTED,
-              startupProbe: probe(5, 5, 2),
-            }],
+            containers: [
+              {
+                name: 'kubectl-proxy',
+                image: v.m2m.clusterJwksProxy.image.ref,
+                args: [
+                  'proxy',
+                  '--address=0.0.0.0',
+                  '--port=8080',
+                  '--accept-hosts=.*',
+                  '--accept-paths=^(?:/openid/v1/jwks)|(?:/.well-known/openid-configuration)$',
+                  '--reject-methods=^(POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)$',
+                ],
+                livenessProbe: probe(15, 15, 5),
+                ports: [{ containerPort: 8080, name: 'http' }],
+                readinessProbe: probe(15, 15, 5),
+                securityContext: RESTRICTED,
+                startupProbe: probe(5, 5, 2),
+              },
+            ],
             serviceAccountName: name,
           },
         },

@@ -10,7 +10,10 @@ export const serviceAccountIssuerRule = (issuer: string, jwksUri?: string): JwtR
   fromHeaders: [{ name: 'Authorization', prefix: 'Bearer ' }],
   issuer,
   ...(jwksUri ? { jwksUri } : {}),
-  outputClaimToHeaders: [{ claim: 'sub', header: 'kubeflow-userid' }, { claim: 'groups', header: 'kubeflow-groups' }],
+  outputClaimToHeaders: [
+    { claim: 'sub', header: 'kubeflow-userid' },
+    { claim: 'groups', header: 'kubeflow-groups' },
+  ],
 });
 
 /** kind's API server issues tokens under two names; its keys are served in-mesh by cluster-jwks-proxy. */

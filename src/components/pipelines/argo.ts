@@ -15,8 +15,14 @@ import type { Pipelines } from './pipelines.js';
 export function argo(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-argo', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...APP }, name: 'argo', namespace: ns } });
-  obj<IRole>(s, 'role-argo-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IServiceAccount>(s, 'serviceaccount-argo', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...APP }, name: 'argo', namespace: ns },
+  });
+  obj<IRole>(s, 'role-argo-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: { labels: { ...APP }, name: 'argo-role', namespace: ns },
     rules: [
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create', 'get', 'update'] },
@@ -24,7 +30,11 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ...items(v.argo.namespaced, [
         { apiGroups: [''], resources: ['pods', 'pods/exec'], verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'] },
         { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'watch', 'list'] },
-        { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'], verbs: ['create', 'update', 'delete', 'get'] },
+        {
+          apiGroups: [''],
+          resources: ['persistentvolumeclaims', 'persistentvolumeclaims/finalizers'],
+          verbs: ['create', 'update', 'delete', 'get'],
+        },
         {
           apiGroups: ['argoproj.io'],
           resources: ['workflows', 'workflows/finalizers', 'workflowtasksets', 'workflowtasksets/finalizers', 'workflowartifactgctasks'],
@@ -36,14 +46,20 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ]),
       { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
       ...items(v.argo.namespaced, [
-        { apiGroups: ['argoproj.io'], resources: ['cronworkflows', 'cronworkflows/finalizers'], verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'] },
+        {
+          apiGroups: ['argoproj.io'],
+          resources: ['cronworkflows', 'cronworkflows/finalizers'],
+          verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete'],
+        },
         { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
         { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['create', 'get', 'delete'] },
       ]),
     ],
   });
   when(s, 'if-clusterrole-argo-aggregate-to-admin', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-admin', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-admin', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: {
         labels: {
           'application-crd-id': 'kubeflow-pipelines',
@@ -76,7 +92,9 @@ export function argo(c: Pipelines, s: Construct = c): void {
     });
   });
   when(s, 'if-clusterrole-argo-aggregate-to-edit', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-edit', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-edit', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: {
         labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
         name: 'argo-aggregate-to-edit',
@@ -104,7 +122,9 @@ export function argo(c: Pipelines, s: Construct = c): void {
     });
   });
   when(s, 'if-clusterrole-argo-aggregate-to-view', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-view', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-view', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: {
         labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
         name: 'argo-aggregate-to-view',
@@ -132,7 +152,9 @@ export function argo(c: Pipelines, s: Construct = c): void {
     });
   });
   when(s, 'if-clusterrole-argo-cluster-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-cluster-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-argo-cluster-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...APP }, name: 'argo-cluster-role' },
       rules: [
         {
@@ -148,13 +170,7 @@ export function argo(c: Pipelines, s: Construct = c): void {
         },
         {
           apiGroups: ['argoproj.io'],
-          resources: [
-            'workflows',
-            'workflows/finalizers',
-            'workflowtasksets',
-            'workflowtasksets/finalizers',
-            'workflowartifactgctasks',
-          ],
+          resources: ['workflows', 'workflows/finalizers', 'workflowtasksets', 'workflowtasksets/finalizers', 'workflowartifactgctasks'],
           verbs: ['get', 'list', 'watch', 'update', 'patch', 'delete', 'create'],
         },
         {
@@ -189,19 +205,25 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-argo-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...APP }, name: 'argo-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argo-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-argo-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...APP }, name: 'argo-binding' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
       subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
     });
   });
-  obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: {
       // Written from typed values (declared deviation: upstream's text carries comments).
       artifactRepository: yamlText({
@@ -220,11 +242,18 @@ export function argo(c: Pipelines, s: Construct = c): void {
         imagePullPolicy: 'IfNotPresent',
         resources: v.argo.executor.resources,
         securityContext: {
-          runAsNonRoot: true, runAsUser: 65532, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+          runAsNonRoot: true,
+          runAsUser: 65532,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          seccompProfile: { type: 'RuntimeDefault' },
         },
       }),
       parallelism: opt(not(eq(v.argo.parallelism, 0)), text(v.argo.parallelism)),
-      workflowDefaults: opt(not(eq(v.argo.ttlSecondsAfterFinished, 0)), yamlText({ spec: { ttlStrategy: { secondsAfterCompletion: v.argo.ttlSecondsAfterFinished } } })),
+      workflowDefaults: opt(
+        not(eq(v.argo.ttlSecondsAfterFinished, 0)),
+        yamlText({ spec: { ttlStrategy: { secondsAfterCompletion: v.argo.ttlSecondsAfterFinished } } }),
+      ),
     },
     metadata: {
       labels: { ...APP },
@@ -232,11 +261,15 @@ export function argo(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
   });
-  obj<IPriorityClass>(s, 'priorityclass-workflow-controller', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass',
+  obj<IPriorityClass>(s, 'priorityclass-workflow-controller', {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
     metadata: { labels: { ...APP }, name: 'workflow-controller' },
     value: 1000000,
   });
-  obj<IDeployment>(s, 'deployment-workflow-controller', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-workflow-controller', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { labels: { ...APP }, name: 'workflow-controller', namespace: ns },
     spec: {
       replicas: opt(not(eq(v.workflowController.replicas, 1)), v.workflowController.replicas),

@@ -17,10 +17,14 @@ export function cache(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
   when(s, 'deployer', not(v.cache.certManager), (w) => cacheDeployer(c, w));
-  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-cache', { apiVersion: 'v1', kind: 'ServiceAccount',
+  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-cache', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache', namespace: ns },
   });
-  obj<IRole>(s, 'role-kubeflow-pipelines-cache-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IRole>(s, 'role-kubeflow-pipelines-cache-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role', namespace: ns },
     rules: [
       { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
@@ -33,7 +37,9 @@ export function cache(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-kubeflow-pipelines-cache-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-cache-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-cache-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role' },
       rules: [
         { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
@@ -46,7 +52,9 @@ export function cache(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: {
       labels: { ...c.labels, app: 'cache-server' },
       name: 'kubeflow-pipelines-cache-binding',
@@ -56,17 +64,23 @@ export function cache(c: Pipelines, s: Construct = c): void {
     subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-kubeflow-pipelines-cache-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-cache-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-cache-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-binding' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'kubeflow-pipelines-cache-role' },
       subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
     });
   });
-  obj<IService>(s, 'service-cache-server', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-cache-server', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
     spec: { ports: [{ port: 443, targetPort: 'webhook-api' }], selector: { ...c.labels, app: 'cache-server' } },
   });
-  obj<IDeployment>(s, 'deployment-cache-server', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-cache-server', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
     spec: {
       replicas: v.cacheServer.replicas,
@@ -139,7 +153,9 @@ export function cache(c: Pipelines, s: Construct = c): void {
     },
   });
   when(s, 'if-certificate-kfp-cache-cert', v.cache.certManager, (w) => {
-    obj<ICertificate>(w, 'certificate-kfp-cache-cert', { apiVersion: 'cert-manager.io/v1', kind: 'Certificate',
+    obj<ICertificate>(w, 'certificate-kfp-cache-cert', {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
       metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-cert', namespace: ns },
       spec: {
         commonName: 'kfp-cache-cert',
@@ -151,13 +167,17 @@ export function cache(c: Pipelines, s: Construct = c): void {
     });
   });
   when(s, 'if-issuer-kfp-cache-selfsigned-issuer', v.cache.certManager, (w) => {
-    obj<IIssuer>(w, 'issuer-kfp-cache-selfsigned-issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer',
+    obj<IIssuer>(w, 'issuer-kfp-cache-selfsigned-issuer', {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Issuer',
       metadata: { labels: { app: 'cache-server-cert-manager' }, name: 'kfp-cache-selfsigned-issuer', namespace: ns },
       spec: { selfSigned: {} },
     });
   });
   when(s, 'if-mutatingwebhookconfiguration-cache-webhook-kubeflow', v.cache.certManager, (w) => {
-    obj<IMutatingWebhookConfiguration>(w, 'mutatingwebhookconfiguration-cache-webhook-kubeflow', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration',
+    obj<IMutatingWebhookConfiguration>(w, 'mutatingwebhookconfiguration-cache-webhook-kubeflow', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'MutatingWebhookConfiguration',
       metadata: {
         annotations: { 'cert-manager.io/inject-ca-from': 'kubeflow/kfp-cache-cert' },
         labels: { app: 'cache-server-cert-manager' },
@@ -185,62 +205,68 @@ const DEPLOYER = { app: 'cache-deployer', ...APP };
 function cacheDeployer(c: Pipelines, s: Construct): void {
   const v = c.v;
   const ns = v.namespace;
-    obj<IRole>(s, 'role-kubeflow-pipelines-cache-deployer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
-      metadata: {
-        labels: DEPLOYER,
-        name: 'kubeflow-pipelines-cache-deployer-role',
-        namespace: ns,
-      },
-      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['create', 'delete', 'get', 'patch', 'list'] }],
-    });
-    obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-deployer-rolebinding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: {
-        labels: DEPLOYER,
-        name: 'kubeflow-pipelines-cache-deployer-rolebinding',
-        namespace: ns,
-      },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kubeflow-pipelines-cache-deployer-role' },
-      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache-deployer-sa' }],
-    });
-    obj<IDeployment>(s, 'deployment-cache-deployer-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
-      metadata: {
-        labels: DEPLOYER,
-        name: 'cache-deployer-deployment',
-        namespace: ns,
-      },
-      spec: {
-        replicas: 1,
-        selector: { matchLabels: DEPLOYER },
-        strategy: { type: 'Recreate' },
-        template: {
-          metadata: { labels: DEPLOYER },
-          spec: {
-            containers: [
-              {
-                env: [
-                  {
-                    name: 'NAMESPACE_TO_WATCH',
-                    valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
-                  },
-                ],
-                image: v.images.cacheDeployer.ref,
-                imagePullPolicy: 'Always',
-                name: 'main',
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  capabilities: { drop: ['ALL'] },
-                  runAsGroup: 0,
-                  runAsNonRoot: true,
-                  runAsUser: 1000,
-                  seccompProfile: { type: 'RuntimeDefault' },
+  obj<IRole>(s, 'role-kubeflow-pipelines-cache-deployer-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: {
+      labels: DEPLOYER,
+      name: 'kubeflow-pipelines-cache-deployer-role',
+      namespace: ns,
+    },
+    rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['create', 'delete', 'get', 'patch', 'list'] }],
+  });
+  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-deployer-rolebinding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: {
+      labels: DEPLOYER,
+      name: 'kubeflow-pipelines-cache-deployer-rolebinding',
+      namespace: ns,
+    },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kubeflow-pipelines-cache-deployer-role' },
+    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache-deployer-sa' }],
+  });
+  obj<IDeployment>(s, 'deployment-cache-deployer-deployment', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      labels: DEPLOYER,
+      name: 'cache-deployer-deployment',
+      namespace: ns,
+    },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: DEPLOYER },
+      strategy: { type: 'Recreate' },
+      template: {
+        metadata: { labels: DEPLOYER },
+        spec: {
+          containers: [
+            {
+              env: [
+                {
+                  name: 'NAMESPACE_TO_WATCH',
+                  valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
                 },
+              ],
+              image: v.images.cacheDeployer.ref,
+              imagePullPolicy: 'Always',
+              name: 'main',
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsGroup: 0,
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
               },
-            ],
-            restartPolicy: 'Always',
-            securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-            serviceAccountName: 'kubeflow-pipelines-cache-deployer-sa',
-          },
+            },
+          ],
+          restartPolicy: 'Always',
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          serviceAccountName: 'kubeflow-pipelines-cache-deployer-sa',
         },
       },
-    });
+    },
+  });
 }

@@ -5,7 +5,11 @@ export interface IDecoratorController {
   metadata: { name: string; namespace?: string; labels?: Record<string, string> };
   spec: {
     resources: { apiVersion: string; resource: string; labelSelector?: { matchLabels?: Record<string, string> } }[];
-    attachments?: { apiVersion: string; resource: string; updateStrategy?: { method: 'OnDelete' | 'Recreate' | 'InPlace' | 'RollingRecreate' | 'RollingInPlace' } }[];
+    attachments?: {
+      apiVersion: string;
+      resource: string;
+      updateStrategy?: { method: 'OnDelete' | 'Recreate' | 'InPlace' | 'RollingRecreate' | 'RollingInPlace' };
+    }[];
     hooks: { sync?: { webhook: { url: string; timeout?: string } }; finalize?: { webhook: { url: string } } };
     resyncPeriodSeconds?: number;
   };

@@ -10,8 +10,19 @@ export function envoyConfig(grpcHost: string, grpcPort: number): Record<string, 
   const cors = typed('envoy.extensions.filters.http.cors.v3.CorsPolicy', {
     allow_origin_string_match: [{ safe_regex: { regex: '.*' } }],
     allow_methods: 'GET, PUT, DELETE, POST, OPTIONS',
-    allow_headers: ['keep-alive', 'user-agent', 'cache-control', 'content-type', 'content-transfer-encoding', 'custom-header-1',
-      'x-accept-content-transfer-encoding', 'x-accept-response-streaming', 'x-user-agent', 'x-grpc-web', 'grpc-timeout'].join(','),
+    allow_headers: [
+      'keep-alive',
+      'user-agent',
+      'cache-control',
+      'content-type',
+      'content-transfer-encoding',
+      'custom-header-1',
+      'x-accept-content-transfer-encoding',
+      'x-accept-response-streaming',
+      'x-user-agent',
+      'x-grpc-web',
+      'grpc-timeout',
+    ].join(','),
     max_age: '1728000',
     expose_headers: 'custom-header-1,grpc-status,grpc-message',
   });
@@ -20,15 +31,19 @@ export function envoyConfig(grpcHost: string, grpcPort: number): Record<string, 
     stat_prefix: 'ingress_http',
     route_config: {
       name: 'local_route',
-      virtual_hosts: [{
-        name: 'local_service',
-        domains: ['*'],
-        routes: [{
-          match: { prefix: '/' },
-          route: { cluster: 'metadata-cluster', max_stream_duration: { grpc_timeout_header_max: '0s' } },
-          typed_per_filter_config: { 'envoy.filter.http.cors': cors },
-        }],
-      }],
+      virtual_hosts: [
+        {
+          name: 'local_service',
+          domains: ['*'],
+          routes: [
+            {
+              match: { prefix: '/' },
+              route: { cluster: 'metadata-cluster', max_stream_duration: { grpc_timeout_header_max: '0s' } },
+              typed_per_filter_config: { 'envoy.filter.http.cors': cors },
+            },
+          ],
+        },
+      ],
     },
     http_filters: [
       { name: 'envoy.filters.http.grpc_web', typed_config: typed('envoy.extensions.filters.http.grpc_web.v3.GrpcWeb') },
@@ -39,26 +54,33 @@ export function envoyConfig(grpcHost: string, grpcPort: number): Record<string, 
   const httpOptions = 'envoy.extensions.upstreams.http.v3.HttpProtocolOptions';
   return {
     admin: {
-      access_log: { name: 'admin_access', typed_config: typed('envoy.extensions.access_loggers.file.v3.FileAccessLog', { path: '/tmp/admin_access.log' }) },
+      access_log: {
+        name: 'admin_access',
+        typed_config: typed('envoy.extensions.access_loggers.file.v3.FileAccessLog', { path: '/tmp/admin_access.log' }),
+      },
       address: socket('0.0.0.0', 9901),
     },
     static_resources: {
-      listeners: [{
-        name: 'listener_0',
-        address: socket('0.0.0.0', 9090),
-        filter_chains: [{ filters: [{ name: 'envoy.filters.network.http_connection_manager', typed_config: connectionManager }] }],
-      }],
-      clusters: [{
-        name: 'metadata-cluster',
-        connect_timeout: '30.0s',
-        type: 'logical_dns',
-        typed_extension_protocol_options: { [httpOptions]: typed(httpOptions, { explicit_http_config: { http2_protocol_options: {} } }) },
-        lb_policy: 'round_robin',
-        load_assignment: {
-          cluster_name: 'metadata-grpc',
-          endpoints: [{ lb_endpoints: [{ endpoint: { address: socket(grpcHost, grpcPort) } }] }],
+      listeners: [
+        {
+          name: 'listener_0',
+          address: socket('0.0.0.0', 9090),
+          filter_chains: [{ filters: [{ name: 'envoy.filters.network.http_connection_manager', typed_config: connectionManager }] }],
         },
-      }],
+      ],
+      clusters: [
+        {
+          name: 'metadata-cluster',
+          connect_timeout: '30.0s',
+          type: 'logical_dns',
+          typed_extension_protocol_options: { [httpOptions]: typed(httpOptions, { explicit_http_config: { http2_protocol_options: {} } }) },
+          lb_policy: 'round_robin',
+          load_assignment: {
+            cluster_name: 'metadata-grpc',
+            endpoints: [{ lb_endpoints: [{ endpoint: { address: socket(grpcHost, grpcPort) } }] }],
+          },
+        },
+      ],
     },
   };
 }

@@ -9,7 +9,9 @@ import type { Pipelines } from './pipelines.js';
 export function istio(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IDestinationRule>(s, 'destinationrule-metadata-grpc-service', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+  obj<IDestinationRule>(s, 'destinationrule-metadata-grpc-service', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'DestinationRule',
     metadata: {
       labels: { ...APP },
       name: 'metadata-grpc-service',
@@ -20,18 +22,24 @@ export function istio(c: Pipelines, s: Construct = c): void {
       trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
     },
   });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'DestinationRule',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline', namespace: ns },
     spec: { host: 'ml-pipeline.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
   when(s, 'if-destinationrule-ml-pipeline-mysql', and(v.database.bundled, c.db.mysql), (w) => {
-    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-mysql', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-mysql', {
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'DestinationRule',
       metadata: { labels: { ...APP }, name: 'ml-pipeline-mysql', namespace: ns },
       spec: { host: 'mysql.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
     });
   });
   when(s, 'if-destinationrule-ml-pipeline-seaweedfs', v.objectStore.bundled, (w) => {
-    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-seaweedfs', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-seaweedfs', {
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'DestinationRule',
       metadata: {
         labels: { ...APP },
         name: 'ml-pipeline-seaweedfs',
@@ -40,18 +48,24 @@ export function istio(c: Pipelines, s: Construct = c): void {
       spec: { host: 'seaweedfs.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
     });
   });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-ui', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-ui', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'DestinationRule',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
     spec: { host: 'ml-pipeline-ui.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-visualizationserver', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'DestinationRule',
+  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-visualizationserver', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'DestinationRule',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
     spec: {
       host: 'ml-pipeline-visualizationserver.kubeflow.svc.cluster.local',
       trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
     },
   });
-  obj<IVirtualService>(s, 'virtualservice-metadata-grpc', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService',
+  obj<IVirtualService>(s, 'virtualservice-metadata-grpc', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'VirtualService',
     metadata: { labels: { ...APP }, name: 'metadata-grpc', namespace: ns },
     spec: {
       gateways: [v.istio.gateway],
@@ -69,7 +83,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
       ],
     },
   });
-  obj<IVirtualService>(s, 'virtualservice-ml-pipeline-ui', { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService',
+  obj<IVirtualService>(s, 'virtualservice-ml-pipeline-ui', {
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'VirtualService',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
       gateways: [v.istio.gateway],
@@ -84,7 +100,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
       ],
     },
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-metadata-grpc-service', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-metadata-grpc-service', {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
     metadata: {
       labels: { ...APP },
       name: 'metadata-grpc-service',
@@ -92,7 +110,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
     },
     spec: { action: 'ALLOW', rules: [{}], selector: { matchLabels: { component: 'metadata-grpc-server' } } },
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline', {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline', namespace: ns },
     spec: {
       rules: [
@@ -117,7 +137,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
       selector: { matchLabels: { app: 'ml-pipeline' } },
     },
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline-ui', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline-ui', {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
       rules: [
@@ -138,7 +160,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
       selector: { matchLabels: { app: 'ml-pipeline-ui' } },
     },
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline-visualizationserver', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-ml-pipeline-visualizationserver', {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
     spec: {
       rules: [
@@ -163,7 +187,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
     },
   });
   when(s, 'if-authorizationpolicy-mysql', and(v.database.bundled, c.db.mysql), (w) => {
-    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-mysql', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-mysql', {
+      apiVersion: 'security.istio.io/v1beta1',
+      kind: 'AuthorizationPolicy',
       metadata: { labels: { ...APP }, name: 'mysql', namespace: ns },
       spec: {
         rules: [
@@ -190,7 +216,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
     });
   });
   when(s, 'if-authorizationpolicy-seaweedfs-service', v.objectStore.bundled, (w) => {
-    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-seaweedfs-service', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+    obj<IAuthorizationPolicy>(w, 'authorizationpolicy-seaweedfs-service', {
+      apiVersion: 'security.istio.io/v1beta1',
+      kind: 'AuthorizationPolicy',
       metadata: { labels: { ...APP }, name: 'seaweedfs-service', namespace: ns },
       spec: {
         action: 'ALLOW',
@@ -203,7 +231,9 @@ export function istio(c: Pipelines, s: Construct = c): void {
       },
     });
   });
-  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-service-cache-server', { apiVersion: 'security.istio.io/v1beta1', kind: 'AuthorizationPolicy',
+  obj<IAuthorizationPolicy>(s, 'authorizationpolicy-service-cache-server', {
+    apiVersion: 'security.istio.io/v1beta1',
+    kind: 'AuthorizationPolicy',
     metadata: { labels: { ...c.labels }, name: 'service-cache-server', namespace: ns },
     spec: { rules: [{}], selector: { matchLabels: { app: 'cache-server' } } },
   });

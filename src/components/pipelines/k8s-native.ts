@@ -17,9 +17,15 @@ const NAME = 'pipelineversions.pipelines.kubeflow.org';
 export function kubernetesNative(c: Pipelines, s: Construct): void {
   const ns = c.v.namespace;
   const host = 'ml-pipeline';
-  obj<IIssuer>(s, 'issuer', { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name: ISSUER, namespace: ns }, spec: { selfSigned: {} } });
+  obj<IIssuer>(s, 'issuer', {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Issuer',
+    metadata: { name: ISSUER, namespace: ns },
+    spec: { selfSigned: {} },
+  });
   obj<ICertificate>(s, 'certificate', {
-    apiVersion: 'cert-manager.io/v1', kind: 'Certificate',
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
     metadata: { name: WEBHOOK_CERT, namespace: ns },
     spec: {
       commonName: WEBHOOK_CERT,
@@ -29,19 +35,35 @@ export function kubernetesNative(c: Pipelines, s: Construct): void {
       secretName: WEBHOOK_CERT,
     },
   });
-  const webhook = (path: string) => [{
-    admissionReviewVersions: ['v1'],
-    clientConfig: { service: { name: host, namespace: ns, path, port: 8443 } },
-    failurePolicy: 'Fail' as const,
-    name: NAME,
-    rules: [{ apiGroups: ['pipelines.kubeflow.org'], apiVersions: ['v2beta1'], operations: ['CREATE' as const, 'UPDATE' as const], resources: ['pipelineversions'], scope: 'Namespaced' as const }],
-    sideEffects: 'None' as const,
-  }];
+  const webhook = (path: string) => [
+    {
+      admissionReviewVersions: ['v1'],
+      clientConfig: { service: { name: host, namespace: ns, path, port: 8443 } },
+      failurePolicy: 'Fail' as const,
+      name: NAME,
+      rules: [
+        {
+          apiGroups: ['pipelines.kubeflow.org'],
+          apiVersions: ['v2beta1'],
+          operations: ['CREATE' as const, 'UPDATE' as const],
+          resources: ['pipelineversions'],
+          scope: 'Namespaced' as const,
+        },
+      ],
+      sideEffects: 'None' as const,
+    },
+  ];
   const metadata = { name: NAME, annotations: { 'cert-manager.io/inject-ca-from': `${ns}/${WEBHOOK_CERT}` } };
   obj<IMutatingWebhookConfiguration>(s, 'mutating-webhook', {
-    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata, webhooks: webhook('/webhooks/mutate-pipelineversion'),
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata,
+    webhooks: webhook('/webhooks/mutate-pipelineversion'),
   });
   obj<IValidatingWebhookConfiguration>(s, 'validating-webhook', {
-    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata, webhooks: webhook('/webhooks/validate-pipelineversion'),
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata,
+    webhooks: webhook('/webhooks/validate-pipelineversion'),
   });
 }

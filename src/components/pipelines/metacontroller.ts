@@ -9,14 +9,18 @@ import type { Pipelines } from './pipelines.js';
 export function metacontroller(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-meta-controller-service', { apiVersion: 'v1', kind: 'ServiceAccount',
+  obj<IServiceAccount>(s, 'serviceaccount-meta-controller-service', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', 'kustomize.component': 'metacontroller' },
       name: 'meta-controller-service',
       namespace: ns,
     },
   });
-  obj<IClusterRole>(s, 'clusterrole-kubeflow-metacontroller', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+  obj<IClusterRole>(s, 'clusterrole-kubeflow-metacontroller', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', 'kustomize.component': 'metacontroller' },
       name: 'kubeflow-metacontroller',
@@ -61,7 +65,9 @@ export function metacontroller(c: Pipelines, s: Construct = c): void {
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ],
   });
-  obj<IClusterRoleBinding>(s, 'clusterrolebinding-meta-controller-cluster-role-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+  obj<IClusterRoleBinding>(s, 'clusterrolebinding-meta-controller-cluster-role-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', 'kustomize.component': 'metacontroller' },
       name: 'meta-controller-cluster-role-binding',
@@ -69,7 +75,9 @@ export function metacontroller(c: Pipelines, s: Construct = c): void {
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'kubeflow-metacontroller' },
     subjects: [{ kind: 'ServiceAccount', name: 'meta-controller-service', namespace: ns }],
   });
-  obj<IStatefulSet>(s, 'statefulset-metacontroller', { apiVersion: 'apps/v1', kind: 'StatefulSet',
+  obj<IStatefulSet>(s, 'statefulset-metacontroller', {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
     metadata: {
       labels: {
         app: 'metacontroller',

@@ -22,11 +22,19 @@ export function metadata(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
   when(s, 'metadata-postgresql', c.db.postgresql, (w) => metadataPostgres(c, w));
-  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-metadata-writer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer', namespace: ns } });
-  obj<IServiceAccount>(s, 'serviceaccount-metadata-grpc-server', { apiVersion: 'v1', kind: 'ServiceAccount',
+  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-metadata-writer', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer', namespace: ns },
+  });
+  obj<IServiceAccount>(s, 'serviceaccount-metadata-grpc-server', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
     metadata: { labels: { ...APP }, name: 'metadata-grpc-server', namespace: ns },
   });
-  obj<IRole>(s, 'role-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IRole>(s, 'role-kubeflow-pipelines-metadata-writer-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: {
       labels: { ...c.labels, app: 'kubeflow-pipelines-metadata-writer-role' },
       name: 'kubeflow-pipelines-metadata-writer-role',
@@ -43,7 +51,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-kubeflow-pipelines-metadata-writer-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-metadata-writer-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-metadata-writer-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-role' },
       rules: [
         { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
@@ -56,7 +66,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-metadata-writer-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding', namespace: ns },
     roleRef: {
       apiGroup: 'rbac.authorization.k8s.io',
@@ -66,7 +78,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
     subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding' },
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
@@ -76,7 +90,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
     });
   });
-  obj<IConfigMap>(s, 'configmap-metadata-envoy-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-metadata-envoy-configmap', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: {
       'envoy-config.yaml': json(envoyConfig('metadata-grpc-service', 8080), { indent: 2 }),
     },
@@ -86,7 +102,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
   });
-  obj<IConfigMap>(s, 'configmap-metadata-grpc-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-metadata-grpc-configmap', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: { METADATA_GRPC_SERVICE_HOST: 'metadata-grpc-service', METADATA_GRPC_SERVICE_PORT: '8080' },
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' },
@@ -94,7 +112,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
   });
-  obj<IService>(s, 'service-metadata-envoy-service', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-metadata-envoy-service', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: {
       labels: { app: 'metadata-envoy', 'application-crd-id': 'kubeflow-pipelines' },
       name: 'metadata-envoy-service',
@@ -106,7 +126,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       type: 'ClusterIP',
     },
   });
-  obj<IService>(s, 'service-metadata-grpc-service', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-metadata-grpc-service', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: {
       labels: { app: 'metadata', 'application-crd-id': 'kubeflow-pipelines' },
       name: 'metadata-grpc-service',
@@ -118,7 +140,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       type: 'ClusterIP',
     },
   });
-  obj<IDeployment>(s, 'deployment-metadata-envoy-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-metadata-envoy-deployment', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-envoy' },
       name: 'metadata-envoy-deployment',
@@ -142,7 +166,10 @@ export function metadata(c: Pipelines, s: Construct = c): void {
               image: v.images.metadataEnvoy.ref,
               resources: v.metadataEnvoy.resources,
               name: 'container',
-              ports: [{ containerPort: 9090, name: 'md-envoy' }, { containerPort: 9901, name: 'envoy-admin' }],
+              ports: [
+                { containerPort: 9090, name: 'md-envoy' },
+                { containerPort: 9901, name: 'envoy-admin' },
+              ],
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ['ALL'] },
@@ -161,7 +188,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<IDeployment>(s, 'deployment-metadata-grpc-deployment', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-metadata-grpc-deployment', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { 'application-crd-id': 'kubeflow-pipelines', component: 'metadata-grpc-server' },
       name: 'metadata-grpc-deployment',
@@ -252,7 +281,9 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<IDeployment>(s, 'deployment-metadata-writer', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-metadata-writer', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'metadata-writer' }, name: 'metadata-writer', namespace: ns },
     spec: {
       replicas: v.metadataWriter.replicas,
@@ -262,7 +293,10 @@ export function metadata(c: Pipelines, s: Construct = c): void {
         spec: {
           containers: [
             {
-              env: [...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true), ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false)],
+              env: [
+                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true),
+                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
+              ],
               image: v.images.metadataWriter.ref,
               resources: v.metadataWriter.resources,
               name: 'main',
@@ -292,21 +326,30 @@ function metadataPostgres(c: Pipelines, s: Construct): void {
   const d = v.database;
   const labels = { ...APP };
   obj<IConfigMap>(s, 'configmap-parameters', {
-    apiVersion: 'v1', kind: 'ConfigMap', metadata: { labels, name: `${MLMD_POSTGRES}-parameters`, namespace: ns },
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { labels, name: `${MLMD_POSTGRES}-parameters`, namespace: ns },
     data: { POSTGRES_DBNAME: pick(d.bundled, 'mlmdpostgres', d.names.metadata), POSTGRES_PORT: c.db.port },
   });
   when(s, 'bundled', d.bundled, (w) => {
     const db = { ...APP, component: 'db' };
     obj<ISecret>(w, 'secret', {
-      apiVersion: 'v1', kind: 'Secret', metadata: { labels, name: `${MLMD_POSTGRES}-secrets`, namespace: ns },
-      data: { POSTGRES_PASSWORD: b64(d.password), POSTGRES_USER: b64('root') }, type: 'Opaque',
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { labels, name: `${MLMD_POSTGRES}-secrets`, namespace: ns },
+      data: { POSTGRES_PASSWORD: b64(d.password), POSTGRES_USER: b64('root') },
+      type: 'Opaque',
     });
     obj<IService>(w, 'service', {
-      apiVersion: 'v1', kind: 'Service', metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
       spec: { ports: [{ name: 'postgres', port: 5432, protocol: 'TCP' }], selector: db, type: 'ClusterIP' },
     });
     obj<IPersistentVolumeClaim>(w, 'pvc', {
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { labels, name: 'metadata-postgres', namespace: ns },
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { labels, name: 'metadata-postgres', namespace: ns },
       spec: {
         accessModes: ['ReadWriteOnce'],
         resources: { requests: { storage: d.persistence.size } },
@@ -314,7 +357,9 @@ function metadataPostgres(c: Pipelines, s: Construct): void {
       },
     });
     obj<IDeployment>(w, 'deployment', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { labels: db, name: MLMD_POSTGRES, namespace: ns },
       spec: {
         replicas: 1,
         selector: { matchLabels: db },
@@ -322,14 +367,16 @@ function metadataPostgres(c: Pipelines, s: Construct): void {
         template: {
           metadata: { labels: { ...db, 'sidecar.istio.io/inject': 'false' }, name: 'db' },
           spec: {
-            containers: [{
-              env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
-              envFrom: [{ configMapRef: { name: `${MLMD_POSTGRES}-parameters` } }, { secretRef: { name: `${MLMD_POSTGRES}-secrets` } }],
-              image: v.images.postgresql.ref,
-              name: 'db-container',
-              ports: [{ containerPort: 5432, name: 'postgres' }],
-              volumeMounts: [{ mountPath: '/var/lib/postgresql/data', name: 'metadata-postgres' }],
-            }],
+            containers: [
+              {
+                env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }],
+                envFrom: [{ configMapRef: { name: `${MLMD_POSTGRES}-parameters` } }, { secretRef: { name: `${MLMD_POSTGRES}-secrets` } }],
+                image: v.images.postgresql.ref,
+                name: 'db-container',
+                ports: [{ containerPort: 5432, name: 'postgres' }],
+                volumeMounts: [{ mountPath: '/var/lib/postgresql/data', name: 'metadata-postgres' }],
+              },
+            ],
             volumes: [{ name: 'metadata-postgres', persistentVolumeClaim: { claimName: 'metadata-postgres' } }],
           },
         },

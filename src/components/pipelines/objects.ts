@@ -19,8 +19,10 @@ export const APP = { 'application-crd-id': 'kubeflow-pipelines' } as const;
 export const KFP = { 'app.kubernetes.io/component': 'ml-pipeline', 'app.kubernetes.io/name': 'kubeflow-pipelines', ...APP } as const;
 export const RBAC = 'rbac.authorization.k8s.io';
 
-export const fromConfig = (name: string, key: string, optional?: boolean) =>
-  ({ name, valueFrom: { configMapKeyRef: { key, name: 'pipeline-install-config', ...(optional ? { optional } : {}) } } });
+export const fromConfig = (name: string, key: string, optional?: boolean) => ({
+  name,
+  valueFrom: { configMapKeyRef: { key, name: 'pipeline-install-config', ...(optional ? { optional } : {}) } },
+});
 export const fromSecret = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
 
 /** The restricted container security context most Pipelines containers use. */
@@ -44,5 +46,8 @@ export function watched(allNamespaces: boolean, name: string, first: boolean) {
 }
 
 /** nodeSelector, tolerations and affinity of a workload's values, as kubernetes-models types them. */
-export const scheduled = (w: { nodeSelector: Record<string, string>; tolerations: unknown[]; affinity: unknown }) =>
-  ({ nodeSelector: w.nodeSelector, tolerations: w.tolerations as IToleration[], affinity: w.affinity as IAffinity });
+export const scheduled = (w: { nodeSelector: Record<string, string>; tolerations: unknown[]; affinity: unknown }) => ({
+  nodeSelector: w.nodeSelector,
+  tolerations: w.tolerations as IToleration[],
+  affinity: w.affinity as IAffinity,
+});

@@ -12,8 +12,14 @@ import type { Pipelines } from './pipelines.js';
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-persistenceagent', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent', namespace: ns } });
-  obj<IRole>(s, 'role-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-persistenceagent', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent', namespace: ns },
+  });
+  obj<IRole>(s, 'role-ml-pipeline-persistenceagent-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role', namespace: ns },
     rules: [
       { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
@@ -31,7 +37,9 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-ml-pipeline-persistenceagent-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-persistenceagent-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-persistenceagent-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role' },
       rules: [
         { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
@@ -49,13 +57,17 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-persistenceagent-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-persistenceagent-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-ml-pipeline-persistenceagent-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding' },
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
@@ -65,7 +77,9 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
       subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
     });
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { ...c.labels, app: 'ml-pipeline-persistenceagent' },
       name: 'ml-pipeline-persistenceagent',

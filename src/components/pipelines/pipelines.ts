@@ -93,12 +93,16 @@ export class Pipelines extends Component<typeof values> {
   /** The launcher's `providers` setting (kfp-launcher) for external S3: endpoint, region and the credentials Secret. */
   public launcherProviders(secret: string, accessKeyKey: string, secretKeyKey: string): string {
     const o = this.v.objectStore;
-    return yamlText({ s3: { default: {
-      endpoint: this.s3.endpoint,
-      disableSSL: this.s3.insecure,
-      region: o.region,
-      forcePathStyle: o.pathStyle,
-      credentials: { fromEnv: false, secretRef: { secretName: secret, accessKeyKey, secretKeyKey } },
-    } } });
+    return yamlText({
+      s3: {
+        default: {
+          endpoint: this.s3.endpoint,
+          disableSSL: this.s3.insecure,
+          region: o.region,
+          forcePathStyle: o.pathStyle,
+          credentials: { fromEnv: false, secretRef: { secretName: secret, accessKeyKey, secretKeyKey } },
+        },
+      },
+    });
   }
 }

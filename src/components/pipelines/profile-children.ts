@@ -20,16 +20,22 @@ export function profileChildren(c: Pipelines): object[] {
   const v = c.v;
   const s3 = c.s3;
   const launcher: IConfigMap = {
-    apiVersion: 'v1', kind: 'ConfigMap',
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     metadata: { name: 'kfp-launcher', namespace: NS },
     data: {
-      defaultPipelineRoot: pick(s3.bundled, `minio://${v.objectStore.bucket}/private-artifacts/${NS}/v2/artifacts`, `s3://${v.objectStore.bucket}/private-artifacts/${NS}/v2/artifacts`),
+      defaultPipelineRoot: pick(
+        s3.bundled,
+        `minio://${v.objectStore.bucket}/private-artifacts/${NS}/v2/artifacts`,
+        `s3://${v.objectStore.bucket}/private-artifacts/${NS}/v2/artifacts`,
+      ),
       clusterDomain: `.svc.${v.clusterDomain}`,
       providers: opt(c.s3.external, c.launcherProviders('mlpipeline-minio-artifact', 'accesskey', 'secretkey')),
     },
   };
   const grpc: IConfigMap = {
-    apiVersion: 'v1', kind: 'ConfigMap',
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     metadata: { name: 'metadata-grpc-configmap', namespace: NS },
     data: { METADATA_GRPC_SERVICE_HOST: `metadata-grpc-service.${v.namespace}`, METADATA_GRPC_SERVICE_PORT: '8080' },
   };
@@ -46,50 +52,63 @@ export function profileChildren(c: Pipelines): object[] {
     },
   };
   const repositories: IConfigMap = {
-    apiVersion: 'v1', kind: 'ConfigMap',
-    metadata: { name: 'artifact-repositories', namespace: NS, annotations: { 'workflows.argoproj.io/default-artifact-repository': 'default-namespaced' } },
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: 'artifact-repositories',
+      namespace: NS,
+      annotations: { 'workflows.argoproj.io/default-artifact-repository': 'default-namespaced' },
+    },
     data: { 'default-namespaced': jsonText(repository) },
   };
   const appLabels = { app: ARTIFACT };
   const server: IDeployment = {
-    apiVersion: 'apps/v1', kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name: ARTIFACT, namespace: NS, labels: appLabels },
     spec: {
       selector: { matchLabels: appLabels },
       template: {
         metadata: { labels: appLabels },
         spec: {
-          containers: [{
-            name: ARTIFACT,
-            image: v.images.frontend.ref,
-            imagePullPolicy: v.images.frontend.pullPolicy as 'IfNotPresent',
-            ports: [{ containerPort: 3000 }],
-            env: [
-              fromSecret('MINIO_ACCESS_KEY', SECRET, 'accesskey'),
-              fromSecret('MINIO_SECRET_KEY', SECRET, 'secretkey'),
-              { name: 'ML_PIPELINE_SERVICE_HOST', value: `ml-pipeline.${v.namespace}.svc.${v.clusterDomain}` },
-              { name: 'ML_PIPELINE_SERVICE_PORT', value: '8888' },
-              { name: 'FRONTEND_SERVER_NAMESPACE', value: NS },
-              { name: 'CLUSTER_DOMAIN', value: `.svc.${v.clusterDomain}` },
-              ...items(s3.external, [
-                { name: 'MINIO_HOST', value: v.objectStore.host },
-                { name: 'MINIO_PORT', value: text(v.objectStore.port) },
-                { name: 'MINIO_SSL', value: text(v.objectStore.secure) },
-                { name: 'AWS_REGION', value: v.objectStore.region },
-              ]),
-            ],
-            resources: { requests: { cpu: '10m', memory: '70Mi' }, limits: { cpu: '100m', memory: '500Mi' } },
-            securityContext: {
-              allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' },
+          containers: [
+            {
+              name: ARTIFACT,
+              image: v.images.frontend.ref,
+              imagePullPolicy: v.images.frontend.pullPolicy as 'IfNotPresent',
+              ports: [{ containerPort: 3000 }],
+              env: [
+                fromSecret('MINIO_ACCESS_KEY', SECRET, 'accesskey'),
+                fromSecret('MINIO_SECRET_KEY', SECRET, 'secretkey'),
+                { name: 'ML_PIPELINE_SERVICE_HOST', value: `ml-pipeline.${v.namespace}.svc.${v.clusterDomain}` },
+                { name: 'ML_PIPELINE_SERVICE_PORT', value: '8888' },
+                { name: 'FRONTEND_SERVER_NAMESPACE', value: NS },
+                { name: 'CLUSTER_DOMAIN', value: `.svc.${v.clusterDomain}` },
+                ...items(s3.external, [
+                  { name: 'MINIO_HOST', value: v.objectStore.host },
+                  { name: 'MINIO_PORT', value: text(v.objectStore.port) },
+                  { name: 'MINIO_SSL', value: text(v.objectStore.secure) },
+                  { name: 'AWS_REGION', value: v.objectStore.region },
+                ]),
+              ],
+              resources: { requests: { cpu: '10m', memory: '70Mi' }, limits: { cpu: '100m', memory: '500Mi' } },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsNonRoot: true,
+                runAsUser: 1000,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
             },
-          }],
+          ],
           serviceAccountName: v.multiUser.runnerServiceAccount,
         },
       },
     },
   };
   const service: IService = {
-    apiVersion: 'v1', kind: 'Service',
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { name: ARTIFACT, namespace: NS, labels: appLabels },
     spec: { ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 3000 }], selector: appLabels },
   };

@@ -16,13 +16,17 @@ export function profileController(c: Pipelines, s: Construct = c): void {
   // Our hook and the children it creates per profile namespace (declared deviation: upstream ships its own script).
   const code = { 'children.json': jsonText(profileChildren(c), 2), 'sync.py': hookScript };
   const codeName = hashedName('kubeflow-pipelines-profile-controller-code', 'ConfigMap', code);
-  obj<IConfigMap>(s, 'configmap-code', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-code', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: code,
     metadata: { labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' }, name: codeName, namespace: ns },
   });
   const env = { DISABLE_ISTIO_SIDECAR: 'false' };
   const envName = hashedName('kubeflow-pipelines-profile-controller-env', 'ConfigMap', env);
-  obj<IConfigMap>(s, 'configmap-env', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-env', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: env,
     metadata: {
       labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
@@ -30,7 +34,9 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       namespace: ns,
     },
   });
-  obj<IService>(s, 'service-kubeflow-pipelines-profile-controller', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-kubeflow-pipelines-profile-controller', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: {
       labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
       name: 'kubeflow-pipelines-profile-controller',
@@ -41,7 +47,9 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       selector: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
     },
   });
-  obj<IDeployment>(s, 'deployment-kubeflow-pipelines-profile-controller', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-kubeflow-pipelines-profile-controller', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
       name: 'kubeflow-pipelines-profile-controller',
@@ -115,7 +123,9 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<IDecoratorController>(s, 'decoratorcontroller-kubeflow-pipelines-profile-controller', { apiVersion: 'metacontroller.k8s.io/v1alpha1', kind: 'DecoratorController',
+  obj<IDecoratorController>(s, 'decoratorcontroller-kubeflow-pipelines-profile-controller', {
+    apiVersion: 'metacontroller.k8s.io/v1alpha1',
+    kind: 'DecoratorController',
     metadata: {
       labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
       name: 'kubeflow-pipelines-profile-controller',

@@ -12,8 +12,14 @@ import type { Pipelines } from './pipelines.js';
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-scheduledworkflow', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow', namespace: ns } });
-  obj<IRole>(s, 'role-ml-pipeline-scheduledworkflow-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-scheduledworkflow', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow', namespace: ns },
+  });
+  obj<IRole>(s, 'role-ml-pipeline-scheduledworkflow-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: {
       labels: { ...c.labels, app: 'ml-pipeline-scheduledworkflow-role' },
       name: 'ml-pipeline-scheduledworkflow-role',
@@ -35,7 +41,9 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-ml-pipeline-scheduledworkflow-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-scheduledworkflow-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-scheduledworkflow-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-role' },
       rules: [
         {
@@ -53,13 +61,17 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-scheduledworkflow-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-scheduledworkflow-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-scheduledworkflow-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-ml-pipeline-scheduledworkflow-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-scheduledworkflow-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-scheduledworkflow-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding' },
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
@@ -69,7 +81,9 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
     });
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-scheduledworkflow', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-ml-pipeline-scheduledworkflow', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { ...c.labels, app: 'ml-pipeline-scheduledworkflow' },
       name: 'ml-pipeline-scheduledworkflow',

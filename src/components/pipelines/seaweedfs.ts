@@ -37,12 +37,25 @@ export function objectStoreCredentials(c: Pipelines, s: Construct = c): void {
 function credentials(c: Pipelines, s: Construct, generate: boolean): void {
   const v = c.v;
   const ns = v.namespace;
-  const random = (key: string) => generatedSecretData({
-    component: 'pipelines', valuePath: 'objectStore.generate', namespace: ns, secretName: S3_SECRET, key, length: 20, symbolic: c.symbolic,
-  });
+  const random = (key: string) =>
+    generatedSecretData({
+      component: 'pipelines',
+      valuePath: 'objectStore.generate',
+      namespace: ns,
+      secretName: S3_SECRET,
+      key,
+      length: 20,
+      symbolic: c.symbolic,
+    });
   obj<ISecret>(s, 'secret-mlpipeline-minio-artifact', {
-    apiVersion: 'v1', kind: 'Secret',
-    metadata: { labels: { ...APP }, name: S3_SECRET, namespace: ns, ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}) },
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      labels: { ...APP },
+      name: S3_SECRET,
+      namespace: ns,
+      ...(generate ? { annotations: { 'helm.sh/resource-policy': 'keep' } } : {}),
+    },
     ...(generate
       ? { data: { accesskey: random('accesskey'), secretkey: random('secretkey') } }
       : { stringData: { accesskey: v.objectStore.accessKey, secretkey: v.objectStore.secretKey } }),
@@ -53,10 +66,14 @@ function credentials(c: Pipelines, s: Construct, generate: boolean): void {
 export function seaweedfs(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-seaweedfs', { apiVersion: 'v1', kind: 'ServiceAccount',
+  obj<IServiceAccount>(s, 'serviceaccount-seaweedfs', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
     metadata: { labels: { ...APP }, name: 'seaweedfs', namespace: ns },
   });
-  obj<IService>(s, 'service-seaweedfs', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-seaweedfs', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { labels: { ...APP }, name: 'seaweedfs', namespace: ns },
     spec: {
       ports: [
@@ -71,11 +88,19 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
       selector: { app: 'seaweedfs', 'application-crd-id': 'kubeflow-pipelines' },
     },
   });
-  obj<IPersistentVolumeClaim>(s, 'persistentvolumeclaim-seaweedfs-pvc', { apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+  obj<IPersistentVolumeClaim>(s, 'persistentvolumeclaim-seaweedfs-pvc', {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
     metadata: { labels: { ...APP }, name: 'seaweedfs-pvc', namespace: ns },
-    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: v.objectStore.persistence.size } }, storageClassName: opt(nonEmpty(v.objectStore.persistence.storageClass), v.objectStore.persistence.storageClass) },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: v.objectStore.persistence.size } },
+      storageClassName: opt(nonEmpty(v.objectStore.persistence.storageClass), v.objectStore.persistence.storageClass),
+    },
   });
-  obj<IDeployment>(s, 'deployment-seaweedfs', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-seaweedfs', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { app: 'seaweedfs', 'application-crd-id': 'kubeflow-pipelines' },
       name: 'seaweedfs',
@@ -100,11 +125,7 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
               lifecycle: {
                 postStart: {
                   exec: {
-                    command: [
-                      '/bin/sh',
-                      '-c',
-                      SEAWEEDFS_INIT,
-                    ],
+                    command: ['/bin/sh', '-c', SEAWEEDFS_INIT],
                   },
                 },
               },
@@ -170,7 +191,9 @@ export function seaweedfs(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<INetworkPolicy>(s, 'networkpolicy-seaweedfs', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+  obj<INetworkPolicy>(s, 'networkpolicy-seaweedfs', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
     metadata: { labels: { ...APP }, name: 'seaweedfs', namespace: ns },
     spec: {
       ingress: [

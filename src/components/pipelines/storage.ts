@@ -65,7 +65,6 @@ export function databaseOf(v: V, mysqlSecret: string, postgresSecret: string): D
   };
 }
 
-
 const eqStr = (a: string, b: string) => eq(a, b);
 const eqNum = (a: number, b: number) => eq(a, b);
 

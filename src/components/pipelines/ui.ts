@@ -15,8 +15,14 @@ import type { Pipelines } from './pipelines.js';
 export function ui(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-ui', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns } });
-  obj<IRole>(s, 'role-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-ui', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
+  });
+  obj<IRole>(s, 'role-ml-pipeline-ui', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     rules: [
       { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get'] },
@@ -31,7 +37,9 @@ export function ui(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-ml-pipeline-ui', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-ui', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
       rules: [
         { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get'] },
@@ -46,33 +54,46 @@ export function ui(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-ui', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-ui' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-ml-pipeline-ui', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-ui', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-ui', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline-ui' },
       subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
     });
   });
-  obj<IConfigMap>(s, 'configmap-ml-pipeline-ui-configmap', { apiVersion: 'v1', kind: 'ConfigMap',
+  obj<IConfigMap>(s, 'configmap-ml-pipeline-ui-configmap', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     data: {
       // Viewer (TensorBoard) pods run as the profile's runner account in multi-user mode.
-      'viewer-pod-template.json': jsonText({ spec: { serviceAccountName: pick(v.multiUser.enabled, v.multiUser.runnerServiceAccount, 'kubeflow-pipelines-viewer') } }, 4),
+      'viewer-pod-template.json': jsonText(
+        { spec: { serviceAccountName: pick(v.multiUser.enabled, v.multiUser.runnerServiceAccount, 'kubeflow-pipelines-viewer') } },
+        4,
+      ),
     },
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui-configmap', namespace: ns },
   });
-  obj<IService>(s, 'service-ml-pipeline-ui', { apiVersion: 'v1', kind: 'Service',
+  obj<IService>(s, 'service-ml-pipeline-ui', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
       ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 3000 }],
       selector: { ...c.labels, app: 'ml-pipeline-ui' },
     },
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-ui', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-ml-pipeline-ui', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
     spec: {
       replicas: opt(not(eq(v.ui.replicas, 1)), v.ui.replicas),

@@ -12,9 +12,19 @@ import type { Pipelines } from './pipelines.js';
 export function viewer(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-viewer', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-viewer', namespace: ns } });
-  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-viewer-crd-service-account', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-service-account', namespace: ns } });
-  obj<IRole>(s, 'role-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+  obj<IServiceAccount>(s, 'serviceaccount-kubeflow-pipelines-viewer', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-viewer', namespace: ns },
+  });
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-viewer-crd-service-account', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-service-account', namespace: ns },
+  });
+  obj<IRole>(s, 'role-ml-pipeline-viewer-controller-role', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role', namespace: ns },
     rules: [
       {
@@ -30,7 +40,9 @@ export function viewer(c: Pipelines, s: Construct = c): void {
     ],
   });
   when(s, 'if-clusterrole-ml-pipeline-viewer-controller-role', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-viewer-controller-role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',
+    obj<IClusterRole>(w, 'clusterrole-ml-pipeline-viewer-controller-role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-controller-role' },
       rules: [
         {
@@ -46,13 +58,17 @@ export function viewer(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-viewer-crd-binding', {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding', namespace: ns },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-viewer-controller-role' },
     subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
   });
   when(s, 'if-clusterrolebinding-ml-pipeline-viewer-crd-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-viewer-crd-binding', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding',
+    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-viewer-crd-binding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-viewer-crd-binding' },
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
@@ -62,7 +78,9 @@ export function viewer(c: Pipelines, s: Construct = c): void {
       subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-viewer-crd-service-account', namespace: ns }],
     });
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-viewer-crd', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-ml-pipeline-viewer-crd', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { ...c.labels, app: 'ml-pipeline-viewer-crd' },
       name: 'ml-pipeline-viewer-crd',
@@ -79,7 +97,11 @@ export function viewer(c: Pipelines, s: Construct = c): void {
         spec: {
           containers: [
             {
-              env: [...watched(v.multiUser.enabled, 'NAMESPACE', true), { name: 'MAX_NUM_VIEWERS', value: '50' }, ...watched(v.multiUser.enabled, 'NAMESPACE', false)],
+              env: [
+                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+                { name: 'MAX_NUM_VIEWERS', value: '50' },
+                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
+              ],
               image: v.images.viewerController.ref,
               resources: v.viewerController.resources,
               imagePullPolicy: 'Always',

@@ -9,15 +9,23 @@ import type { Pipelines } from './pipelines.js';
 export function visualization(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-visualizationserver', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns } });
-  obj<IService>(s, 'service-ml-pipeline-visualizationserver', { apiVersion: 'v1', kind: 'Service',
+  obj<IServiceAccount>(s, 'serviceaccount-ml-pipeline-visualizationserver', {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
+  });
+  obj<IService>(s, 'service-ml-pipeline-visualizationserver', {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
     spec: {
       ports: [{ name: 'http', port: 8888, protocol: 'TCP', targetPort: 8888 }],
       selector: { ...c.labels, app: 'ml-pipeline-visualizationserver' },
     },
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-visualizationserver', { apiVersion: 'apps/v1', kind: 'Deployment',
+  obj<IDeployment>(s, 'deployment-ml-pipeline-visualizationserver', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       labels: { ...c.labels, app: 'ml-pipeline-visualizationserver' },
       name: 'ml-pipeline-visualizationserver',

@@ -4,22 +4,36 @@ import { CustomResourceDefinition, prop, resourceSchema } from '../../core/crd/i
 /** Profile (kubeflow.org, cluster-scoped): a user namespace with its owner, quota and plugins. */
 export const profileSchema = resourceSchema({
   description: 'Profile is a namespace owned by a user, with the RBAC, quota and plugins the profile controller sets up.',
-  spec: prop.object({
-    owner: prop.k8s('Subject', 'The profile owner (a User, Group or ServiceAccount).'),
-    plugins: prop.array(prop.object({
-      apiVersion: prop.string('API version of the plugin (group/version).'),
-      kind: prop.string('Kind of plugin, e.g. WorkloadIdentity or AwsIamForServiceAccount.'),
-      spec: prop.preserveUnknown('Plugin-specific settings.'),
-    }, 'A platform-specific action the controller takes for the profile.'), 'Plugins run for the profile.'),
-    resourceQuotaSpec: prop.k8s('ResourceQuotaSpec', 'ResourceQuota applied to the profile namespace.'),
-  }, 'Desired state of the profile.'),
-  status: prop.object({
-    conditions: prop.array(prop.object({
-      message: prop.string(),
-      status: prop.string(),
-      type: prop.string(),
-    })),
-  }, 'Observed state of the profile.'),
+  spec: prop.object(
+    {
+      owner: prop.k8s('Subject', 'The profile owner (a User, Group or ServiceAccount).'),
+      plugins: prop.array(
+        prop.object(
+          {
+            apiVersion: prop.string('API version of the plugin (group/version).'),
+            kind: prop.string('Kind of plugin, e.g. WorkloadIdentity or AwsIamForServiceAccount.'),
+            spec: prop.preserveUnknown('Plugin-specific settings.'),
+          },
+          'A platform-specific action the controller takes for the profile.',
+        ),
+        'Plugins run for the profile.',
+      ),
+      resourceQuotaSpec: prop.k8s('ResourceQuotaSpec', 'ResourceQuota applied to the profile namespace.'),
+    },
+    'Desired state of the profile.',
+  ),
+  status: prop.object(
+    {
+      conditions: prop.array(
+        prop.object({
+          message: prop.string(),
+          status: prop.string(),
+          type: prop.string(),
+        }),
+      ),
+    },
+    'Observed state of the profile.',
+  ),
 });
 
 export function profileCrd(scope: Construct, labels: Record<string, string>): CustomResourceDefinition {

@@ -12,11 +12,13 @@ export const info: ComponentInfo<typeof values> = {
   keywords: ['profiles', 'multi-tenancy', 'kfam'],
   presets: {
     kubeflow: {
-      description: 'Profiles inside Kubeflow without Pod Security Standards labels on profile namespaces (upstream upstream/overlays/kubeflow).',
+      description:
+        'Profiles inside Kubeflow without Pod Security Standards labels on profile namespaces (upstream upstream/overlays/kubeflow).',
       values: { namespaceLabels: withoutPss },
     },
     standalone: {
-      description: 'The profile controller alone in its own namespace: no KFAM, no Istio sidecar, no PSS namespace label (upstream upstream/overlays/standalone; like it, the pod runs as ServiceAccount `controller-manager`, which must exist).',
+      description:
+        'The profile controller alone in its own namespace: no KFAM, no Istio sidecar, no PSS namespace label (upstream upstream/overlays/standalone; like it, the pod runs as ServiceAccount `controller-manager`, which must exist).',
       values: {
         namespace: 'profiles-system',
         createNamespace: true,
@@ -34,7 +36,8 @@ export const info: ComponentInfo<typeof values> = {
   deviations: [
     {
       object: 'ConfigMap/namespace-labels-data',
-      reason: 'namespace-labels.yaml is generated from the `namespaceLabels` map: our own comment header instead of upstream\'s prose, labels sorted by key, so the text (and the hash suffix) differ from upstream; the labels are the same.',
+      reason:
+        "namespace-labels.yaml is generated from the `namespaceLabels` map: our own comment header instead of upstream's prose, labels sorted by key, so the text (and the hash suffix) differ from upstream; the labels are the same.",
     },
     {
       object: 'CustomResourceDefinition/profiles.kubeflow.org',

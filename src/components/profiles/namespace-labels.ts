@@ -12,7 +12,8 @@ export const defaultNamespaceLabels: Record<string, string> = {
 };
 
 /** Label keys and values (empty: remove the label); with these, JSON text needs no escapes. */
-export const LABEL_KEY_PATTERN = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$';
+export const LABEL_KEY_PATTERN =
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$';
 export const LABEL_VALUE_PATTERN = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 
 // Our own header (upstream's file carries a longer comment of its own; see info.deviations).
@@ -35,7 +36,14 @@ function labelLines(labels: Record<string, string>): string {
   if (labels instanceof Token) {
     const map = go(exprOf(labels));
     const pairs = `replace "\\",\\"" "\\"\\n\\"" (trimSuffix "}" (trimPrefix "{" (toJson ${map})))`;
-    return sentinel({ k: 'raw', go: `printf "%s\\n" (regexReplaceAll "(?m)^\\"([^\\"]*)\\":" (${pairs}) "\${1}: ") | trimPrefix "\\n"`, type: 'string' });
+    return sentinel({
+      k: 'raw',
+      go: `printf "%s\\n" (regexReplaceAll "(?m)^\\"([^\\"]*)\\":" (${pairs}) "\${1}: ") | trimPrefix "\\n"`,
+      type: 'string',
+    });
   }
-  return Object.keys(labels).sort().map((k) => `${k}: ${JSON.stringify(labels[k])}\n`).join('');
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}: ${JSON.stringify(labels[k])}\n`)
+    .join('');
 }

@@ -58,10 +58,11 @@ export class Profiles extends Component<typeof values> {
     const labelsData = { 'namespace-labels.yaml': namespaceLabelsYaml(v.namespaceLabels) };
     const labelsConfigMap = hashedName('namespace-labels-data', 'ConfigMap', labelsData);
     // Labels of top-level metadata cannot be conditional fields: one object per variant.
-    const labelsMap = (withLabels: boolean) => (s: Construct) => new k8s.KubeConfigMap(s, 'namespace-labels-data', {
-      metadata: withLabels ? meta(labelsConfigMap) : { name: labelsConfigMap, namespace: ns },
-      data: labelsData,
-    });
+    const labelsMap = (withLabels: boolean) => (s: Construct) =>
+      new k8s.KubeConfigMap(s, 'namespace-labels-data', {
+        metadata: withLabels ? meta(labelsConfigMap) : { name: labelsConfigMap, namespace: ns },
+        data: labelsData,
+      });
     when(this, 'with-component-label', v.labelNamespaceLabelsConfigMap, labelsMap(true));
     when(this, 'without-component-label', not(v.labelNamespaceLabelsConfigMap), labelsMap(false));
     // Read by both containers through envFrom.
@@ -89,9 +90,21 @@ export class Profiles extends Component<typeof values> {
       name: 'kfam',
       image: v.kfam.image.ref,
       imagePullPolicy: v.kfam.image.pullPolicy,
-      command: ['/access-management', '-cluster-admin', '$(ADMIN)', '-userid-header', '$(USERID_HEADER)', '-userid-prefix', '$(USERID_PREFIX)'],
+      command: [
+        '/access-management',
+        '-cluster-admin',
+        '$(ADMIN)',
+        '-userid-header',
+        '$(USERID_HEADER)',
+        '-userid-prefix',
+        '$(USERID_PREFIX)',
+      ],
       envFrom,
-      livenessProbe: { httpGet: { path: '/metrics', port: k8s.IntOrString.fromNumber(KFAM_PORT) }, initialDelaySeconds: 30, periodSeconds: 30 },
+      livenessProbe: {
+        httpGet: { path: '/metrics', port: k8s.IntOrString.fromNumber(KFAM_PORT) },
+        initialDelaySeconds: 30,
+        periodSeconds: 30,
+      },
       ports: [{ containerPort: KFAM_PORT, name: 'kfam-http', protocol: 'TCP' }],
       resources: v.kfam.resources,
       securityContext: dropAll,
@@ -111,7 +124,15 @@ export class Profiles extends Component<typeof values> {
                 name: 'manager',
                 image: v.image.ref,
                 imagePullPolicy: v.image.pullPolicy,
-                command: ['/manager', '-userid-header', '$(USERID_HEADER)', '-userid-prefix', '$(USERID_PREFIX)', '-workload-identity', '$(WORKLOAD_IDENTITY)'],
+                command: [
+                  '/manager',
+                  '-userid-header',
+                  '$(USERID_HEADER)',
+                  '-userid-prefix',
+                  '$(USERID_PREFIX)',
+                  '-workload-identity',
+                  '$(WORKLOAD_IDENTITY)',
+                ],
                 envFrom,
                 livenessProbe: { httpGet: httpGet('/healthz'), initialDelaySeconds: 15, periodSeconds: 20 },
                 ports: [{ containerPort: CONTROLLER_PORT }],
@@ -132,8 +153,13 @@ export class Profiles extends Component<typeof values> {
 
     when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => {
       gatewayRoute(s, 'kfam-virtual-service', {
-        metadata: meta(KFAM), gateway: v.istio.gateway, forwardedPrefix: '/kfam', prefix: '/kfam/', rewrite: '/kfam/',
-        host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`, port: KFAM_PORT,
+        metadata: meta(KFAM),
+        gateway: v.istio.gateway,
+        forwardedPrefix: '/kfam',
+        prefix: '/kfam/',
+        rewrite: '/kfam/',
+        host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`,
+        port: KFAM_PORT,
       });
       allowPrincipals(s, 'kfam-authorization-policy', meta(KFAM), v.istio.kfamCallers, labels);
     });

@@ -5,34 +5,43 @@ import { CustomResourceDefinition, prop, resourceSchema } from '../../core/crd/i
 // times larger than everything else in the chart.
 const quiet = { descriptions: false } as const;
 
-const spec = prop.object({
-  pvc: prop.string(),
-  podSpec: prop.k8s('PodSpec', quiet),
-  networking: prop.object({
-    basePrefix: prop.string(),
-    rewrite: prop.string(),
-    targetPort: prop.intOrString(),
-    timeout: prop.string(),
-  }),
-  rwoScheduling: prop.boolean({ default: false }),
-}, { required: ['pvc', 'rwoScheduling'] });
+const spec = prop.object(
+  {
+    pvc: prop.string(),
+    podSpec: prop.k8s('PodSpec', quiet),
+    networking: prop.object({
+      basePrefix: prop.string(),
+      rewrite: prop.string(),
+      targetPort: prop.intOrString(),
+      timeout: prop.string(),
+    }),
+    rwoScheduling: prop.boolean({ default: false }),
+  },
+  { required: ['pvc', 'rwoScheduling'] },
+);
 
 // The viewer's Deployment conditions, copied by the controller (apps/v1 DeploymentCondition,
 // which the cdk8s-plus-33 assembly does not describe: it holds only what objects accept).
-const deploymentCondition = prop.object({
-  type: prop.string(),
-  status: prop.string(),
-  reason: prop.string(),
-  message: prop.string(),
-  lastTransitionTime: prop.dateTime(),
-  lastUpdateTime: prop.dateTime(),
-}, { required: ['status', 'type'] });
+const deploymentCondition = prop.object(
+  {
+    type: prop.string(),
+    status: prop.string(),
+    reason: prop.string(),
+    message: prop.string(),
+    lastTransitionTime: prop.dateTime(),
+    lastUpdateTime: prop.dateTime(),
+  },
+  { required: ['status', 'type'] },
+);
 
-const status = prop.object({
-  conditions: prop.array(deploymentCondition),
-  ready: prop.boolean({ default: false }),
-  url: prop.string(),
-}, { required: ['ready'] });
+const status = prop.object(
+  {
+    conditions: prop.array(deploymentCondition),
+    ready: prop.boolean({ default: false }),
+    url: prop.string(),
+  },
+  { required: ['ready'] },
+);
 
 export interface PvcViewerCrdProps {
   labels: Record<string, string>;

@@ -6,7 +6,12 @@ import { Component, type ComponentProps } from '../../core/component.js';
 import { items, nonEmpty, opt, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import {
-  healthProbes, kubeRbacProxyContainer, leaderElectionRole, metricsReaderRole, metricsService, proxyRole,
+  healthProbes,
+  kubeRbacProxyContainer,
+  leaderElectionRole,
+  metricsReaderRole,
+  metricsService,
+  proxyRole,
 } from '../../lib/kubebuilder.js';
 import { pvcViewerCrd } from './crds.js';
 import { info } from './info.js';
@@ -53,7 +58,9 @@ export class PvcViewerController extends Component<typeof values> {
   private crds(): void {
     const v = this.v;
     const ns = v.namespace;
-    when(this, 'crds', v.crds.install, (s) => pvcViewerCrd(s, { labels: base, namespace: ns, webhookService: WEBHOOK_SERVICE, certificate: CERTIFICATE }));
+    when(this, 'crds', v.crds.install, (s) =>
+      pvcViewerCrd(s, { labels: base, namespace: ns, webhookService: WEBHOOK_SERVICE, certificate: CERTIFICATE }),
+    );
   }
 
   /** ServiceAccount, kubebuilder roles, the manager's ClusterRole and their bindings. */
@@ -61,9 +68,19 @@ export class PvcViewerController extends Component<typeof values> {
     const v = this.v;
     const ns = v.namespace;
     const meta = this.meta.bind(this);
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT, scaffold('rbac', 'controller-manager-sa', 'serviceaccount')) });
-    leaderElectionRole(this, 'leader-election-role', meta(`${PREFIX}-leader-election-role`, scaffold('rbac', 'leader-election-role', 'role')));
-    metricsReaderRole(this, 'metrics-reader-role', meta(`${PREFIX}-metrics-reader`, scaffold('kube-rbac-proxy', 'metrics-reader', 'clusterrole'), false));
+    new k8s.KubeServiceAccount(this, 'service-account', {
+      metadata: meta(SERVICE_ACCOUNT, scaffold('rbac', 'controller-manager-sa', 'serviceaccount')),
+    });
+    leaderElectionRole(
+      this,
+      'leader-election-role',
+      meta(`${PREFIX}-leader-election-role`, scaffold('rbac', 'leader-election-role', 'role')),
+    );
+    metricsReaderRole(
+      this,
+      'metrics-reader-role',
+      meta(`${PREFIX}-metrics-reader`, scaffold('kube-rbac-proxy', 'metrics-reader', 'clusterrole'), false),
+    );
     proxyRole(this, 'proxy-role', meta(`${PREFIX}-proxy-role`, scaffold('kube-rbac-proxy', 'proxy-role', 'clusterrole'), false));
     new k8s.KubeClusterRole(this, 'manager-role', {
       metadata: meta(`${PREFIX}-role`, base, false),
@@ -99,9 +116,15 @@ export class PvcViewerController extends Component<typeof values> {
   /** Metrics and webhook Services. */
   private services(): void {
     const meta = this.meta.bind(this);
-    metricsService(this, 'metrics-service',
-      meta(`${PREFIX}-controller-manager-metrics-service`, scaffold('kube-rbac-proxy', 'controller-manager-metrics-service', 'service', { 'control-plane': 'controller-manager' })),
-      selector);
+    metricsService(
+      this,
+      'metrics-service',
+      meta(
+        `${PREFIX}-controller-manager-metrics-service`,
+        scaffold('kube-rbac-proxy', 'controller-manager-metrics-service', 'service', { 'control-plane': 'controller-manager' }),
+      ),
+      selector,
+    );
     new k8s.KubeService(this, 'webhook-service', {
       metadata: meta(WEBHOOK_SERVICE, scaffold('webhook', 'webhook-service', 'service')),
       spec: { ports: [{ port: 443, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(9443) }], selector },
@@ -135,7 +158,11 @@ export class PvcViewerController extends Component<typeof values> {
                 image: v.image.ref,
                 imagePullPolicy: v.image.pullPolicy,
                 command: ['/manager'],
-                args: ['--health-probe-bind-address=:8081', '--metrics-bind-address=127.0.0.1:8080', ...items(v.leaderElection, ['--leader-elect'])],
+                args: [
+                  '--health-probe-bind-address=:8081',
+                  '--metrics-bind-address=127.0.0.1:8080',
+                  ...items(v.leaderElection, ['--leader-elect']),
+                ],
                 ...healthProbes(15, 20),
                 ports: [{ containerPort: 9443, name: 'webhook-server', protocol: 'TCP' }],
                 resources: v.resources,
@@ -198,11 +225,25 @@ export class PvcViewerController extends Component<typeof values> {
       sideEffects: 'None',
     });
     new k8s.KubeMutatingWebhookConfiguration(this, 'mutating-webhook', {
-      metadata: { annotations: injectCa, ...meta(`${PREFIX}-mutating-webhook-configuration`, scaffold('webhook', 'mutating-webhook-configuration', 'mutatingwebhookconfiguration'), false) },
+      metadata: {
+        annotations: injectCa,
+        ...meta(
+          `${PREFIX}-mutating-webhook-configuration`,
+          scaffold('webhook', 'mutating-webhook-configuration', 'mutatingwebhookconfiguration'),
+          false,
+        ),
+      },
       webhooks: [webhook(`m${PREFIX}.kb.io`, '/mutate-kubeflow-org-v1alpha1-pvcviewer')],
     });
     new k8s.KubeValidatingWebhookConfiguration(this, 'validating-webhook', {
-      metadata: { annotations: injectCa, ...meta(`${PREFIX}-validating-webhook-configuration`, scaffold('webhook', 'validating-webhook-configuration', 'validatingwebhookconfiguration'), false) },
+      metadata: {
+        annotations: injectCa,
+        ...meta(
+          `${PREFIX}-validating-webhook-configuration`,
+          scaffold('webhook', 'validating-webhook-configuration', 'validatingwebhookconfiguration'),
+          false,
+        ),
+      },
       webhooks: [webhook(`v${PREFIX}.kb.io`, '/validate-kubeflow-org-v1alpha1-pvcviewer')],
     });
   }

@@ -5,7 +5,13 @@ import { Component, type ComponentProps } from '../../core/component.js';
 import { items, nonEmpty, opt, pick, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import {
-  controllerGenStamp, healthProbes, kubeRbacProxyContainer, leaderElectionRole, metricsReaderRole, metricsService, proxyRole,
+  controllerGenStamp,
+  healthProbes,
+  kubeRbacProxyContainer,
+  leaderElectionRole,
+  metricsReaderRole,
+  metricsService,
+  proxyRole,
 } from '../../lib/kubebuilder.js';
 import { tensorboardCrd } from './crds.js';
 import { info } from './info.js';
@@ -24,8 +30,11 @@ export class TensorboardController extends Component<typeof values> {
     super(scope, id, info, props);
     const v = this.v;
     const ns = v.namespace;
-    const meta = (name: string, namespaced = true, objectLabels: Record<string, string> = labels) =>
-      ({ name, ...(namespaced ? { namespace: ns } : {}), labels: objectLabels });
+    const meta = (name: string, namespaced = true, objectLabels: Record<string, string> = labels) => ({
+      name,
+      ...(namespaced ? { namespace: ns } : {}),
+      labels: objectLabels,
+    });
 
     when(this, 'standalone', v.createNamespace, (s) => {
       new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: podLabels } });
@@ -34,19 +43,25 @@ export class TensorboardController extends Component<typeof values> {
 
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
     leaderElectionRole(this, 'leader-election-role', meta(`${NAME}-leader-election-role`));
-    controllerGenStamp(new k8s.KubeClusterRole(this, 'manager-role', {
-      metadata: meta(`${NAME}-manager-role`, false),
-      rules: [
-        { apiGroups: ['apps'], resources: ['deployments'], verbs: watchAndWrite },
-        { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['services'], verbs: watchAndWrite },
-        { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: watchAndWrite },
-        { apiGroups: ['tensorboard.kubeflow.org'], resources: ['tensorboards'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] },
-        { apiGroups: ['tensorboard.kubeflow.org'], resources: ['tensorboards/finalizers'], verbs: ['update'] },
-        { apiGroups: ['tensorboard.kubeflow.org'], resources: ['tensorboards/status'], verbs: ['get', 'patch', 'update'] },
-      ],
-    }));
+    controllerGenStamp(
+      new k8s.KubeClusterRole(this, 'manager-role', {
+        metadata: meta(`${NAME}-manager-role`, false),
+        rules: [
+          { apiGroups: ['apps'], resources: ['deployments'], verbs: watchAndWrite },
+          { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: [''], resources: ['services'], verbs: watchAndWrite },
+          { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: watchAndWrite },
+          {
+            apiGroups: ['tensorboard.kubeflow.org'],
+            resources: ['tensorboards'],
+            verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+          },
+          { apiGroups: ['tensorboard.kubeflow.org'], resources: ['tensorboards/finalizers'], verbs: ['update'] },
+          { apiGroups: ['tensorboard.kubeflow.org'], resources: ['tensorboards/status'], verbs: ['get', 'patch', 'update'] },
+        ],
+      }),
+    );
     metricsReaderRole(this, 'metrics-reader-role', meta(`${NAME}-metrics-reader`, false));
     proxyRole(this, 'proxy-role', meta(`${NAME}-proxy-role`, false));
     const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
@@ -91,7 +106,11 @@ export class TensorboardController extends Component<typeof values> {
                 image: v.image.ref,
                 imagePullPolicy: pullPolicy(v.image.pullPolicy),
                 command: ['/manager'],
-                args: ['--health-probe-bind-address=:8081', '--metrics-bind-address=127.0.0.1:8080', ...items(v.leaderElection, ['--leader-elect'])],
+                args: [
+                  '--health-probe-bind-address=:8081',
+                  '--metrics-bind-address=127.0.0.1:8080',
+                  ...items(v.leaderElection, ['--leader-elect']),
+                ],
                 envFrom: [{ configMapRef: { name: configName } }],
                 env: v.extraEnv,
                 ...healthProbes(15, 20),

@@ -9,18 +9,32 @@ const noPullPolicy = { pullPolicy: undefined };
 export const values = {
   namespace: v.dnsLabel('kubeflow', 'Namespace of the controller.'),
   createNamespace: v.bool(false, 'Create the namespace (standalone installs; inside Kubeflow the platform creates `kubeflow`).'),
-  image: v.image({ registry: 'ghcr.io', repository: 'kubeflow/kubeflow/tensorboard-controller', tag: 'v1.10.0', ...noPullPolicy },
-    'Tensorboard controller image. `pullPolicy` unset leaves the Kubernetes default.'),
+  image: v.image(
+    { registry: 'ghcr.io', repository: 'kubeflow/kubeflow/tensorboard-controller', tag: 'v1.10.0', ...noPullPolicy },
+    'Tensorboard controller image. `pullPolicy` unset leaves the Kubernetes default.',
+  ),
   replicas: v.int(1, 'Controller replicas. More than one needs `leaderElection`.', { minimum: 0 }),
   leaderElection: v.bool(false, 'Elect one active replica (`--leader-elect`); needed when `replicas` > 1.'),
-  resources: v.resources({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '10m', memory: '64Mi' } }, 'Resources of the controller container.'),
+  resources: v.resources(
+    { limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '10m', memory: '64Mi' } },
+    'Resources of the controller container.',
+  ),
   ...scheduling(),
-  tensorboardImage: v.image({ registry: '', repository: 'tensorflow/tensorflow', tag: '2.5.1', ...noPullPolicy },
-    'Image of the Tensorboard servers the controller starts (TENSORBOARD_IMAGE); `pullPolicy` is not used.'),
-  rwoPvcScheduling: v.bool(true,
-    'Schedule a Tensorboard that reads a ReadWriteOnce volume onto the node that already mounts it (RWO_PVC_SCHEDULING).'),
+  tensorboardImage: v.image(
+    { registry: '', repository: 'tensorflow/tensorflow', tag: '2.5.1', ...noPullPolicy },
+    'Image of the Tensorboard servers the controller starts (TENSORBOARD_IMAGE); `pullPolicy` is not used.',
+  ),
+  rwoPvcScheduling: v.bool(
+    true,
+    'Schedule a Tensorboard that reads a ReadWriteOnce volume onto the node that already mounts it (RWO_PVC_SCHEDULING).',
+  ),
   istio: v.group('Istio integration of the Tensorboards the controller creates.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).', s.namespacedName({ namespaceOptional: true })),
+    gateway: v.strWithGlobal(
+      'auth.gateway',
+      'kubeflow/kubeflow-gateway',
+      'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).',
+      s.namespacedName({ namespaceOptional: true }),
+    ),
     host: v.str('*', 'Host the Tensorboard VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),
   crds: v.group('The Tensorboard CustomResourceDefinition.', {
@@ -29,6 +43,9 @@ export const values = {
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the controller container.', envVarSchema(), { omitEmpty: true }),
   kubeRbacProxy: v.group('The kube-rbac-proxy sidecar in front of the metrics endpoint.', {
     image: v.image({ registry: 'quay.io', repository: 'brancz/kube-rbac-proxy', tag: 'v0.8.0', ...noPullPolicy }, 'kube-rbac-proxy image.'),
-    resources: v.resources({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '5m', memory: '64Mi' } }, 'Resources of the proxy container.'),
+    resources: v.resources(
+      { limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '5m', memory: '64Mi' } },
+      'Resources of the proxy container.',
+    ),
   }),
 };

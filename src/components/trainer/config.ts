@@ -19,7 +19,14 @@ export function trainerConfig(v: Values): Record<string, unknown> {
     health: { healthProbeBindAddress: ':8081', readinessEndpointName: 'readyz', livenessEndpointName: 'healthz' },
     metrics: { bindAddress: ':8443', secureServing: true },
     webhook: { port: 9443, host: '' },
-    leaderElection: { leaderElect: true, resourceName: group, resourceNamespace: '', leaseDuration: '15s', renewDeadline: '10s', retryPeriod: '2s' },
+    leaderElection: {
+      leaderElect: true,
+      resourceName: group,
+      resourceNamespace: '',
+      leaseDuration: '15s',
+      renewDeadline: '10s',
+      retryPeriod: '2s',
+    },
     controller: {
       groupKindConcurrency: {
         [`TrainJob.${group}`]: v.manager.trainJobConcurrency,
@@ -46,9 +53,10 @@ export const trainerConfigText = (v: Values): string =>
   structuredText(trainerConfig(v), { indent: 2, defaultValue: defaultConfig, defaultText: layout(defaultConfig) });
 
 /** The JobSet controller's Configuration: leader election and its own webhook certificates. */
-export const jobSetConfigText = (): string => layout({
-  apiVersion: 'config.jobset.x-k8s.io/v1alpha1',
-  kind: 'Configuration',
-  leaderElection: { leaderElect: true },
-  internalCertManagement: { enable: true },
-});
+export const jobSetConfigText = (): string =>
+  layout({
+    apiVersion: 'config.jobset.x-k8s.io/v1alpha1',
+    kind: 'Configuration',
+    leaderElection: { leaderElect: true },
+    internalCertManagement: { enable: true },
+  });

@@ -11,26 +11,34 @@ const immutable = [{ rule: 'self == oldSelf', message: 'Value is immutable' }];
 const atomicStrings = (): CrdSchema => prop.array(prop.string(), { 'x-kubernetes-list-type': 'atomic' });
 
 /** metav1.Condition, as controller-gen writes it for status conditions. */
-export const conditionSchema = (): CrdSchema => prop.object({
-  lastTransitionTime: prop.dateTime(),
-  message: prop.string({ maxLength: 32768 }),
-  observedGeneration: prop.int64({ minimum: 0 }),
-  reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
-  status: prop.enum(['True', 'False', 'Unknown']),
-  type: prop.string({ maxLength: 316, pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$' }),
-}, { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] });
+export const conditionSchema = (): CrdSchema =>
+  prop.object(
+    {
+      lastTransitionTime: prop.dateTime(),
+      message: prop.string({ maxLength: 32768 }),
+      observedGeneration: prop.int64({ minimum: 0 }),
+      reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
+      status: prop.enum(['True', 'False', 'Unknown']),
+      type: prop.string({
+        maxLength: 316,
+        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
+      }),
+    },
+    { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
+  );
 
 export const conditionsSchema = (): CrdSchema =>
   prop.array(conditionSchema(), { 'x-kubernetes-list-map-keys': ['type'], 'x-kubernetes-list-type': 'map' });
 
 /** The five ObjectMeta fields controller-gen keeps for an embedded object's metadata. */
-export const embeddedMeta = (): CrdSchema => prop.object({
-  annotations: prop.map(prop.string()),
-  finalizers: prop.array(prop.string()),
-  labels: prop.map(prop.string()),
-  name: prop.string(),
-  namespace: prop.string(),
-});
+export const embeddedMeta = (): CrdSchema =>
+  prop.object({
+    annotations: prop.map(prop.string()),
+    finalizers: prop.array(prop.string()),
+    labels: prop.map(prop.string()),
+    name: prop.string(),
+    namespace: prop.string(),
+  });
 
 /** Replicated-job counters (JobSet status and TrainJob status). */
 export const jobCounters = (x: Parameters<typeof prop.int32>[0] = {}): Record<string, CrdSchema> =>
@@ -38,52 +46,82 @@ export const jobCounters = (x: Parameters<typeof prop.int32>[0] = {}): Record<st
 
 /** JobSetSpec: the replicated Jobs (each a Kubernetes JobTemplateSpec) and the policies over them. */
 export function jobSetSpec(): CrdSchema {
-  const replicatedJob = prop.object({
-    dependsOn: {
-      ...prop.array(prop.object({ name: prop.string(), status: prop.enum(['Ready', 'Complete']) }, { required: ['name', 'status'] }), {
-        maxItems: 5, 'x-kubernetes-list-map-keys': ['name'], 'x-kubernetes-list-type': 'map', 'x-kubernetes-validations': immutable,
-      }),
+  const replicatedJob = prop.object(
+    {
+      dependsOn: {
+        ...prop.array(prop.object({ name: prop.string(), status: prop.enum(['Ready', 'Complete']) }, { required: ['name', 'status'] }), {
+          maxItems: 5,
+          'x-kubernetes-list-map-keys': ['name'],
+          'x-kubernetes-list-type': 'map',
+          'x-kubernetes-validations': immutable,
+        }),
+      },
+      groupName: prop.string({ default: 'default' }),
+      name: prop.string(),
+      replicas: prop.int32({ default: 1 }),
+      template: withFileKeyRef(prop.k8s('JobTemplateSpec', quiet)),
     },
-    groupName: prop.string({ default: 'default' }),
-    name: prop.string(),
-    replicas: prop.int32({ default: 1 }),
-    template: withFileKeyRef(prop.k8s('JobTemplateSpec', quiet)),
-  }, { required: ['name', 'template'] });
-  const failureRule = prop.object({
-    action: prop.enum(['FailJobSet', 'RestartJobSet', 'RestartJobSetAndIgnoreMaxRestarts']),
-    name: prop.string(),
-    onJobFailureMessagePatterns: prop.array(prop.string()),
-    onJobFailureReasons: prop.array(prop.string()),
-    targetReplicatedJobs: atomicStrings(),
-  }, { required: ['action', 'name'] });
+    { required: ['name', 'template'] },
+  );
+  const failureRule = prop.object(
+    {
+      action: prop.enum(['FailJobSet', 'RestartJobSet', 'RestartJobSetAndIgnoreMaxRestarts']),
+      name: prop.string(),
+      onJobFailureMessagePatterns: prop.array(prop.string()),
+      onJobFailureReasons: prop.array(prop.string()),
+      targetReplicatedJobs: atomicStrings(),
+    },
+    { required: ['action', 'name'] },
+  );
   const spec = prop.object({
-    coordinator: prop.object({ jobIndex: prop.integer(), podIndex: prop.integer(), replicatedJob: prop.string() }, { required: ['replicatedJob'] }),
-    failurePolicy: withRules(prop.object({
-      maxRestarts: prop.int32(),
-      restartStrategy: prop.enum(['Recreate', 'BlockingRecreate'], { default: 'Recreate' }),
-      rules: prop.array(failureRule),
-    }), immutable),
+    coordinator: prop.object(
+      { jobIndex: prop.integer(), podIndex: prop.integer(), replicatedJob: prop.string() },
+      { required: ['replicatedJob'] },
+    ),
+    failurePolicy: withRules(
+      prop.object({
+        maxRestarts: prop.int32(),
+        restartStrategy: prop.enum(['Recreate', 'BlockingRecreate'], { default: 'Recreate' }),
+        rules: prop.array(failureRule),
+      }),
+      immutable,
+    ),
     managedBy: prop.string(),
-    network: withRules(prop.object({ enableDNSHostnames: prop.boolean(), publishNotReadyAddresses: prop.boolean(), subdomain: prop.string() }), immutable),
+    network: withRules(
+      prop.object({ enableDNSHostnames: prop.boolean(), publishNotReadyAddresses: prop.boolean(), subdomain: prop.string() }),
+      immutable,
+    ),
     replicatedJobs: prop.array(replicatedJob, { 'x-kubernetes-list-map-keys': ['name'], 'x-kubernetes-list-type': 'map' }),
-    startupPolicy: withRules(prop.object({ startupPolicyOrder: prop.enum(['AnyOrder', 'InOrder']) }, { required: ['startupPolicyOrder'] }), immutable),
-    successPolicy: withRules(prop.object({ operator: prop.enum(['All', 'Any']), targetReplicatedJobs: atomicStrings() }, { required: ['operator'] }), immutable),
+    startupPolicy: withRules(
+      prop.object({ startupPolicyOrder: prop.enum(['AnyOrder', 'InOrder']) }, { required: ['startupPolicyOrder'] }),
+      immutable,
+    ),
+    successPolicy: withRules(
+      prop.object({ operator: prop.enum(['All', 'Any']), targetReplicatedJobs: atomicStrings() }, { required: ['operator'] }),
+      immutable,
+    ),
     suspend: prop.boolean(),
     ttlSecondsAfterFinished: prop.int32({ minimum: 0 }),
   });
-  return withRules(spec, [{
-    rule: "!(has(self.startupPolicy) && self.startupPolicy.startupPolicyOrder == 'InOrder' && self.replicatedJobs.exists(x, has(x.dependsOn)))",
-    message: 'StartupPolicy and DependsOn APIs are mutually exclusive',
-  }]);
+  return withRules(spec, [
+    {
+      rule: "!(has(self.startupPolicy) && self.startupPolicy.startupPolicyOrder == 'InOrder' && self.replicatedJobs.exists(x, has(x.dependsOn)))",
+      message: 'StartupPolicy and DependsOn APIs are mutually exclusive',
+    },
+  ]);
 }
 
 /** JobSetStatus. */
 export function jobSetStatus(): CrdSchema {
   return prop.object({
     conditions: conditionsSchema(),
-    replicatedJobsStatus: prop.array(prop.object({ ...jobCounters(), name: prop.string() }, { required: ['active', 'failed', 'name', 'ready', 'succeeded', 'suspended'] }), {
-      'x-kubernetes-list-map-keys': ['name'], 'x-kubernetes-list-type': 'map',
-    }),
+    replicatedJobsStatus: prop.array(
+      prop.object({ ...jobCounters(), name: prop.string() }, { required: ['active', 'failed', 'name', 'ready', 'succeeded', 'suspended'] }),
+      {
+        'x-kubernetes-list-map-keys': ['name'],
+        'x-kubernetes-list-type': 'map',
+      },
+    ),
     restarts: prop.int32(),
     restartsCountTowardsMax: prop.int32(),
     terminalState: prop.string(),
@@ -96,7 +134,10 @@ export function jobSetStatus(): CrdSchema {
  */
 export function withFileKeyRef(root: CrdSchema): CrdSchema {
   const fileKeyRef: CrdSchema = {
-    ...prop.object({ key: prop.string(), optional: prop.boolean({ default: false }), path: prop.string(), volumeName: prop.string() }, { required: ['key', 'path', 'volumeName'] }),
+    ...prop.object(
+      { key: prop.string(), optional: prop.boolean({ default: false }), path: prop.string(), volumeName: prop.string() },
+      { required: ['key', 'path', 'volumeName'] },
+    ),
     'x-kubernetes-map-type': 'atomic',
   };
   const walk = (x: CrdSchema): CrdSchema => {
@@ -106,7 +147,9 @@ export function withFileKeyRef(root: CrdSchema): CrdSchema {
       ...x,
       ...(props ? { properties: isEnvSource ? { ...props, fileKeyRef } : props } : {}),
       ...(x.items ? { items: walk(x.items) } : {}),
-      ...(x.additionalProperties && typeof x.additionalProperties === 'object' ? { additionalProperties: walk(x.additionalProperties) } : {}),
+      ...(x.additionalProperties && typeof x.additionalProperties === 'object'
+        ? { additionalProperties: walk(x.additionalProperties) }
+        : {}),
     };
   };
   return walk(root);

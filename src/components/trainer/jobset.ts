@@ -27,26 +27,40 @@ export function jobSetController(scope: Construct, t: Trainer): void {
   const v = t.v;
   const ns = v.namespace;
   const subjects = [{ kind: 'ServiceAccount', name: SA, namespace: ns }];
-  new k8s.KubeServiceAccount(scope, 'service-account', { metadata: { name: SA, namespace: ns, labels: kLabels('controller-manager', 'serviceaccount', 'rbac') } });
-  leaderElectionRole(scope, 'leader-election-role', { name: `${NAME}-leader-election-role`, namespace: ns, labels: kLabels('leader-election-role', 'role', 'rbac') });
+  new k8s.KubeServiceAccount(scope, 'service-account', {
+    metadata: { name: SA, namespace: ns, labels: kLabels('controller-manager', 'serviceaccount', 'rbac') },
+  });
+  leaderElectionRole(scope, 'leader-election-role', {
+    name: `${NAME}-leader-election-role`,
+    namespace: ns,
+    labels: kLabels('leader-election-role', 'role', 'rbac'),
+  });
   new k8s.KubeClusterRole(scope, 'manager-role', { metadata: { name: `${NAME}-manager-role` }, rules: managerRules() });
   metricsReaderRole(scope, 'metrics-reader', { name: `${NAME}-metrics-reader`, labels: kLabels('metrics-reader', 'clusterrole') });
   proxyRole(scope, 'proxy-role', { name: `${NAME}-proxy-role`, labels: kLabels('proxy-role', 'clusterrole') });
   new k8s.KubeRoleBinding(scope, 'leader-election-binding', {
-    metadata: { name: `${NAME}-leader-election-rolebinding`, namespace: ns, labels: kLabels('leader-election-rolebinding', 'rolebinding', 'rbac') },
-    roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` }, subjects,
+    metadata: {
+      name: `${NAME}-leader-election-rolebinding`,
+      namespace: ns,
+      labels: kLabels('leader-election-rolebinding', 'rolebinding', 'rbac'),
+    },
+    roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` },
+    subjects,
   });
   new k8s.KubeClusterRoleBinding(scope, 'manager-binding', {
     metadata: { name: `${NAME}-manager-rolebinding`, labels: kLabels('manager-rolebinding', 'clusterrolebinding', 'rbac') },
-    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-manager-role` }, subjects,
+    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-manager-role` },
+    subjects,
   });
   new k8s.KubeClusterRoleBinding(scope, 'metrics-reader-binding', {
     metadata: { name: `${NAME}-metrics-reader-rolebinding` },
-    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-metrics-reader` }, subjects,
+    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-metrics-reader` },
+    subjects,
   });
   new k8s.KubeClusterRoleBinding(scope, 'proxy-binding', {
     metadata: { name: `${NAME}-proxy-rolebinding`, labels: kLabels('proxy-rolebinding', 'clusterrolebinding') },
-    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-proxy-role` }, subjects,
+    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-proxy-role` },
+    subjects,
   });
   new k8s.KubeConfigMap(scope, 'config', {
     metadata: { name: `${NAME}-manager-config`, namespace: ns },
@@ -55,7 +69,11 @@ export function jobSetController(scope: Construct, t: Trainer): void {
   // The controller writes its own webhook certificate into this Secret (internalCertManagement).
   new k8s.KubeSecret(scope, 'webhook-cert', { metadata: { name: `${NAME}-webhook-server-cert`, namespace: ns } });
   new k8s.KubeService(scope, 'metrics-service', {
-    metadata: { name: `${NAME}-controller-manager-metrics-service`, namespace: ns, labels: { 'app.kubernetes.io/managed-by': 'kustomize', 'app.kubernetes.io/name': NAME, ...selector } },
+    metadata: {
+      name: `${NAME}-controller-manager-metrics-service`,
+      namespace: ns,
+      labels: { 'app.kubernetes.io/managed-by': 'kustomize', 'app.kubernetes.io/name': NAME, ...selector },
+    },
     spec: { ports: [{ name: 'https', port: 8443, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8443) }], selector },
   });
   new k8s.KubeService(scope, 'webhook-service', {
@@ -73,7 +91,11 @@ function managerRules(): k8s.PolicyRule[] {
     { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] },
     { apiGroups: [''], resources: ['pods', 'services'], verbs: crud },
     { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'update', 'watch'] },
-    { apiGroups: ['admissionregistration.k8s.io'], resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'], verbs: ['get', 'list', 'update', 'watch'] },
+    {
+      apiGroups: ['admissionregistration.k8s.io'],
+      resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'],
+      verbs: ['get', 'list', 'update', 'watch'],
+    },
     { apiGroups: ['batch'], resources: ['jobs'], verbs: crud },
     { apiGroups: ['batch'], resources: ['jobs/status'], verbs: ['get', 'patch', 'update'] },
     { apiGroups: ['jobset.x-k8s.io'], resources: ['jobsets'], verbs: crud },
@@ -98,25 +120,35 @@ function deployment(scope: Construct, t: Trainer): void {
           labels: selector,
         },
         spec: {
-          containers: [{
-            name: 'manager',
-            image: v.image.ref,
-            imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
-            command: ['/manager'],
-            args: ['--config=/controller_manager_config.yaml', `--zap-log-level=${v.logLevel}`],
-            livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 15, periodSeconds: 20 },
-            readinessProbe: { httpGet: { path: '/readyz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 5, periodSeconds: 10 },
-            ports: [
-              { containerPort: 8443, name: 'metrics', protocol: 'TCP' },
-              { containerPort: 9443, name: 'webhook-server', protocol: 'TCP' },
-            ],
-            resources: v.resources,
-            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
-            volumeMounts: [
-              { mountPath: '/controller_manager_config.yaml', name: 'manager-config', subPath: 'controller_manager_config.yaml' },
-              { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true },
-            ],
-          }],
+          containers: [
+            {
+              name: 'manager',
+              image: v.image.ref,
+              imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
+              command: ['/manager'],
+              args: ['--config=/controller_manager_config.yaml', `--zap-log-level=${v.logLevel}`],
+              livenessProbe: {
+                httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) },
+                initialDelaySeconds: 15,
+                periodSeconds: 20,
+              },
+              readinessProbe: {
+                httpGet: { path: '/readyz', port: k8s.IntOrString.fromNumber(8081) },
+                initialDelaySeconds: 5,
+                periodSeconds: 10,
+              },
+              ports: [
+                { containerPort: 8443, name: 'metrics', protocol: 'TCP' },
+                { containerPort: 9443, name: 'webhook-server', protocol: 'TCP' },
+              ],
+              resources: v.resources,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+              volumeMounts: [
+                { mountPath: '/controller_manager_config.yaml', name: 'manager-config', subPath: 'controller_manager_config.yaml' },
+                { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true },
+              ],
+            },
+          ],
           ...podScheduling(v),
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: SA,
@@ -141,7 +173,12 @@ function webhooks(scope: Construct, ns: string): void {
     rules: [rule],
     sideEffects: 'None',
   });
-  const jobsets = (operations: string[]) => ({ apiGroups: ['jobset.x-k8s.io'], apiVersions: ['v1alpha2'], operations, resources: ['jobsets'] });
+  const jobsets = (operations: string[]) => ({
+    apiGroups: ['jobset.x-k8s.io'],
+    apiVersions: ['v1alpha2'],
+    operations,
+    resources: ['jobsets'],
+  });
   const pods = { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] };
   new k8s.KubeMutatingWebhookConfiguration(scope, 'mutating-webhook', {
     metadata: { name: `${NAME}-mutating-webhook-configuration` },

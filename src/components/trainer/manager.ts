@@ -47,12 +47,20 @@ function managerRules(): k8s.PolicyRule[] {
     { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: watchable },
     { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch', 'update', 'watch'] },
     { apiGroups: [''], resources: ['limitranges'], verbs: ['get', 'list', 'watch'] },
-    { apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations'], verbs: ['get', 'list', 'update', 'watch'] },
+    {
+      apiGroups: ['admissionregistration.k8s.io'],
+      resources: ['validatingwebhookconfigurations'],
+      verbs: ['get', 'list', 'update', 'watch'],
+    },
     { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create', 'get', 'list', 'update'] },
     { apiGroups: ['jobset.x-k8s.io'], resources: ['jobsets'], verbs: watchable },
     { apiGroups: ['node.k8s.io'], resources: ['runtimeclasses'], verbs: ['get', 'list', 'watch'] },
     { apiGroups: ['scheduling.volcano.sh', 'scheduling.x-k8s.io'], resources: ['podgroups'], verbs: watchable },
-    { apiGroups: [GROUP], resources: ['clustertrainingruntimes', 'trainingruntimes', 'trainjobs'], verbs: ['get', 'list', 'patch', 'update', 'watch'] },
+    {
+      apiGroups: [GROUP],
+      resources: ['clustertrainingruntimes', 'trainingruntimes', 'trainjobs'],
+      verbs: ['get', 'list', 'patch', 'update', 'watch'],
+    },
     {
       apiGroups: [GROUP],
       resources: ['clustertrainingruntimes/finalizers', 'trainingruntimes/finalizers', 'trainjobs/finalizers', 'trainjobs/status'],
@@ -63,8 +71,12 @@ function managerRules(): k8s.PolicyRule[] {
 
 function deployment(scope: Construct, t: Trainer): void {
   const v = t.v.manager;
-  const probe = (path: string, initialDelaySeconds: number, periodSeconds: number) =>
-    ({ httpGet: { path, port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds, periodSeconds, timeoutSeconds: 3 });
+  const probe = (path: string, initialDelaySeconds: number, periodSeconds: number) => ({
+    httpGet: { path, port: k8s.IntOrString.fromNumber(8081) },
+    initialDelaySeconds,
+    periodSeconds,
+    timeoutSeconds: 3,
+  });
   new k8s.KubeDeployment(scope, 'deployment', {
     metadata: { name: SA, namespace: t.v.namespace, labels },
     spec: {
@@ -74,22 +86,27 @@ function deployment(scope: Construct, t: Trainer): void {
       template: {
         metadata: { annotations: opt(t.v.istio.excludeWebhookPort, { [EXCLUDE_INBOUND]: '9443' }), labels },
         spec: {
-          containers: [{
-            name: 'manager',
-            image: v.image.ref,
-            imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
-            args: ['--config=/controller_manager_config.yaml', `--zap-log-level=${v.logLevel}`],
-            livenessProbe: probe('/healthz', 15, 20),
-            readinessProbe: probe('/readyz', 10, 15),
-            resources: v.resources,
-            securityContext: {
-              allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
+          containers: [
+            {
+              name: 'manager',
+              image: v.image.ref,
+              imagePullPolicy: opt(nonEmpty(v.image.pullPolicy), v.image.pullPolicy),
+              args: ['--config=/controller_manager_config.yaml', `--zap-log-level=${v.logLevel}`],
+              livenessProbe: probe('/healthz', 15, 20),
+              readinessProbe: probe('/readyz', 10, 15),
+              resources: v.resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+                runAsNonRoot: true,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+              volumeMounts: [
+                { mountPath: '/controller_manager_config.yaml', name: CONFIG, readOnly: true, subPath: 'controller_manager_config.yaml' },
+                { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true },
+              ],
             },
-            volumeMounts: [
-              { mountPath: '/controller_manager_config.yaml', name: CONFIG, readOnly: true, subPath: 'controller_manager_config.yaml' },
-              { mountPath: '/tmp/k8s-webhook-server/serving-certs', name: 'cert', readOnly: true },
-            ],
-          }],
+          ],
           ...podScheduling(v),
           securityContext: opt(v.podSeccompProfile, { seccompProfile: { type: 'RuntimeDefault' } }),
           serviceAccountName: SA,

@@ -46,34 +46,48 @@ function job(name: string, step: string | undefined, spec: Record<string, unknow
  */
 export function clusterTrainingRuntimes(scope: Construct, t: Trainer): void {
   const v = t.v.runtimes;
-  forEach(scope, 'runtime', v.list, runtimeItem, (r) => r.name, (s, r) => {
-    const metadata = {
-      name: r.name,
-      namespace: opt(v.namespaceField, t.v.namespace),
-      labels: { 'trainer.kubeflow.org/framework': r.framework },
-    };
-    const runtime = (id: string, spec: Spec) =>
-      customObject<IClusterTrainingRuntime>(s, id, { apiVersion: 'trainer.kubeflow.org/v1alpha1', kind: 'ClusterTrainingRuntime', metadata, spec });
-    const mpi = eq(r.policy, 'mpi');
-    // `when` cannot hold two objects of one name in concrete synthesis, so each policy is a field set of its own
-    runtime('runtime', {
-      mlPolicy: {
-        numNodes: r.numNodes,
-        mpi: opt(mpi, { mpiImplementation: MpiImplementation.OPEN_MPI, numProcPerNode: r.numProcPerNode as number, runLauncherAsNode: true, sshAuthMountPath: `${MPI_HOME}/.ssh` }),
-        torch: opt(eq(r.policy, 'torch'), { numProcPerNode: r.numProcPerNode as never }),
-      },
-      template: {
-        spec: {
-          network: opt(mpi, { publishNotReadyAddresses: true }),
-          replicatedJobs: [
-            ...items(mpi, mpiJobs(r)),
-            ...torchJobs(t, r, eq(r.policy, 'torch')),
-          ],
-          successPolicy: opt(mpi, { operator: SuccessOperator.ALL, targetReplicatedJobs: ['launcher'] }),
+  forEach(
+    scope,
+    'runtime',
+    v.list,
+    runtimeItem,
+    (r) => r.name,
+    (s, r) => {
+      const metadata = {
+        name: r.name,
+        namespace: opt(v.namespaceField, t.v.namespace),
+        labels: { 'trainer.kubeflow.org/framework': r.framework },
+      };
+      const runtime = (id: string, spec: Spec) =>
+        customObject<IClusterTrainingRuntime>(s, id, {
+          apiVersion: 'trainer.kubeflow.org/v1alpha1',
+          kind: 'ClusterTrainingRuntime',
+          metadata,
+          spec,
+        });
+      const mpi = eq(r.policy, 'mpi');
+      // `when` cannot hold two objects of one name in concrete synthesis, so each policy is a field set of its own
+      runtime('runtime', {
+        mlPolicy: {
+          numNodes: r.numNodes,
+          mpi: opt(mpi, {
+            mpiImplementation: MpiImplementation.OPEN_MPI,
+            numProcPerNode: r.numProcPerNode as number,
+            runLauncherAsNode: true,
+            sshAuthMountPath: `${MPI_HOME}/.ssh`,
+          }),
+          torch: opt(eq(r.policy, 'torch'), { numProcPerNode: r.numProcPerNode as never }),
         },
-      },
-    });
-  });
+        template: {
+          spec: {
+            network: opt(mpi, { publishNotReadyAddresses: true }),
+            replicatedJobs: [...items(mpi, mpiJobs(r)), ...torchJobs(t, r, eq(r.policy, 'torch'))],
+            successPolicy: opt(mpi, { operator: SuccessOperator.ALL, targetReplicatedJobs: ['launcher'] }),
+          },
+        },
+      });
+    },
+  );
 }
 
 type Item = Parameters<Parameters<typeof forEach<typeof runtimeItem>>[5]>[1];
@@ -82,17 +96,21 @@ type Item = Parameters<Parameters<typeof forEach<typeof runtimeItem>>[5]>[1];
 function mpiJobs(r: Item): ReplicatedJob[] {
   const securityContext = { runAsUser: MPI_USER };
   return [
-    job('launcher', 'trainer', { containers: [{ name: 'node', image: r.image, command: r.command, args: r.args, resources: r.resources, securityContext }] }),
+    job('launcher', 'trainer', {
+      containers: [{ name: 'node', image: r.image, command: r.command, args: r.args, resources: r.resources, securityContext }],
+    }),
     job('node', undefined, {
-      containers: [{
-        name: 'node',
-        image: r.image,
-        command: ['/usr/sbin/sshd'],
-        args: ['-De', '-f', `${MPI_HOME}/.sshd_config`],
-        readinessProbe: { tcpSocket: { port: 2222 }, initialDelaySeconds: 5 },
-        resources: r.resources,
-        securityContext,
-      }],
+      containers: [
+        {
+          name: 'node',
+          image: r.image,
+          command: ['/usr/sbin/sshd'],
+          args: ['-De', '-f', `${MPI_HOME}/.sshd_config`],
+          readinessProbe: { tcpSocket: { port: 2222 }, initialDelaySeconds: 5 },
+          resources: r.resources,
+          securityContext,
+        },
+      ],
     }),
   ];
 }
@@ -102,7 +120,7 @@ function torchJobs(t: Trainer, r: Item, torch: boolean): ReplicatedJob[] {
   const v = t.v.runtimes;
   // both initializers or none (the values schema requires both URIs once `initializers` is given)
   const init = and(torch, nonEmpty(r.initializers.dataset));
-    const mounts = opt(init, [{ mountPath: WORKSPACE, name: VOLUME }]);
+  const mounts = opt(init, [{ mountPath: WORKSPACE, name: VOLUME }]);
   const volumes = opt(init, [{ name: VOLUME, persistentVolumeClaim: { claimName: r.name } }]);
   const initializer = (kind: 'dataset' | 'model', image: string, uri: string) => {
     const name = `${kind}-initializer`;
@@ -116,14 +134,21 @@ function torchJobs(t: Trainer, r: Item, torch: boolean): ReplicatedJob[] {
       initializer('dataset', v.datasetInitializerImage.ref, r.initializers.dataset),
       initializer('model', v.modelInitializerImage.ref, r.initializers.model),
     ]),
-    ...items(torch, [job('node', 'trainer', {
-      containers: [{ name: 'node', image: r.image, command: r.command, args: r.args, resources: r.resources, volumeMounts: mounts }],
-      volumes,
-    }, {
-      dependsOn: opt(init, [
-        { name: 'dataset-initializer', status: 'Complete' },
-        { name: 'model-initializer', status: 'Complete' },
-      ]) as ReplicatedJob['dependsOn'],
-    })]),
+    ...items(torch, [
+      job(
+        'node',
+        'trainer',
+        {
+          containers: [{ name: 'node', image: r.image, command: r.command, args: r.args, resources: r.resources, volumeMounts: mounts }],
+          volumes,
+        },
+        {
+          dependsOn: opt(init, [
+            { name: 'dataset-initializer', status: 'Complete' },
+            { name: 'model-initializer', status: 'Complete' },
+          ]) as ReplicatedJob['dependsOn'],
+        },
+      ),
+    ]),
   ];
 }

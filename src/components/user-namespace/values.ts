@@ -2,25 +2,41 @@ import { RESOURCE_NAME, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 import type { ProfileValue } from './profile-types.js';
 
+const contributorSchema = s.object(
+  {
+    name: s.line({ minLength: 1, description: 'User id as the auth proxy sends it (usually the email).' }),
+    role: s.enum(['edit', 'view']),
+  },
+  ['name'],
+);
 
-const contributorSchema = s.object({
-  name: s.line({ minLength: 1, description: 'User id as the auth proxy sends it (usually the email).' }),
-  role: s.enum(['edit', 'view']),
-}, ['name']);
+const podDefaultSchema = s.object(
+  {
+    name: s.dnsLabel(),
+    spec: {
+      type: 'object',
+      required: ['desc', 'selector'],
+      description: 'A PodDefault spec: desc, selector and what to add to matching pods (env, volumes, volumeMounts, …).',
+    },
+  },
+  ['name', 'spec'],
+);
 
-const podDefaultSchema = s.object({
-  name: s.dnsLabel(),
-  spec: { type: 'object', required: ['desc', 'selector'], description: 'A PodDefault spec: desc, selector and what to add to matching pods (env, volumes, volumeMounts, …).' },
-}, ['name', 'spec']);
-
-export const profileSchema = s.object({
-  name: s.dnsLabel({ description: 'Profile name, also the name of its namespace (a DNS label).' }),
-  owner: s.object({ kind: s.enum(['User', 'Group', 'ServiceAccount']), name: s.line({ minLength: 1 }) }, ['name']),
-  resourceQuotaSpec: { type: 'object', properties: { hard: s.keyedMap(RESOURCE_NAME, s.quantity({ nonNegative: true })) }, description: 'ResourceQuota spec for the namespace, e.g. `{hard: {cpu: "8", memory: 32Gi}}`.' },
-  plugins: s.array(s.object({ kind: s.line({ minLength: 1 }), spec: { type: 'object' } }, ['kind'])),
-  contributors: s.array(contributorSchema),
-  podDefaults: s.array(podDefaultSchema),
-}, ['name', 'owner']);
+export const profileSchema = s.object(
+  {
+    name: s.dnsLabel({ description: 'Profile name, also the name of its namespace (a DNS label).' }),
+    owner: s.object({ kind: s.enum(['User', 'Group', 'ServiceAccount']), name: s.line({ minLength: 1 }) }, ['name']),
+    resourceQuotaSpec: {
+      type: 'object',
+      properties: { hard: s.keyedMap(RESOURCE_NAME, s.quantity({ nonNegative: true })) },
+      description: 'ResourceQuota spec for the namespace, e.g. `{hard: {cpu: "8", memory: 32Gi}}`.',
+    },
+    plugins: s.array(s.object({ kind: s.line({ minLength: 1 }), spec: { type: 'object' } }, ['kind'])),
+    contributors: s.array(contributorSchema),
+    podDefaults: s.array(podDefaultSchema),
+  },
+  ['name', 'owner'],
+);
 
 /** The fields of one profile, as the construct reads them (types and defaults of optional fields). */
 export const profileItem = {
@@ -50,6 +66,9 @@ export const values = {
     profileSchema,
     { key: 'name' },
   ),
-  userIdHeader: v.headerName('kubeflow-userid', 'Header that carries the user id at the gateway (contributors\' AuthorizationPolicies match it).'),
+  userIdHeader: v.headerName(
+    'kubeflow-userid',
+    "Header that carries the user id at the gateway (contributors' AuthorizationPolicies match it).",
+  ),
   userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
 };

@@ -114,14 +114,17 @@ export interface ResourceSchemaProps {
 
 /** The `openAPIV3Schema` of a resource: apiVersion, kind, metadata, then spec/status as given. */
 export function resourceSchema(p: ResourceSchemaProps): CrdSchema {
-  return prop.object({
-    apiVersion: prop.string('APIVersion defines the versioned schema of this representation of an object (group/version).'),
-    kind: prop.string('Kind is the REST resource this object represents, in CamelCase.'),
-    metadata: { type: 'object' },
-    ...(p.spec ? { spec: p.spec } : {}),
-    ...(p.status ? { status: p.status } : {}),
-    ...p.extra,
-  }, { description: p.description, required: p.required });
+  return prop.object(
+    {
+      apiVersion: prop.string('APIVersion defines the versioned schema of this representation of an object (group/version).'),
+      kind: prop.string('Kind is the REST resource this object represents, in CamelCase.'),
+      metadata: { type: 'object' },
+      ...(p.spec ? { spec: p.spec } : {}),
+      ...(p.status ? { status: p.status } : {}),
+      ...p.extra,
+    },
+    { description: p.description, required: p.required },
+  );
 }
 
 /**
@@ -132,7 +135,8 @@ export function assertStructural(s: CrdSchema, at: string): void {
   const walk = (x: CrdSchema, path: string) => {
     const free = x['x-kubernetes-int-or-string'] || x['x-kubernetes-preserve-unknown-fields'];
     if (!x.type && !free) throw new Error(`CRD ${at}: schema at ${path || '/'} has no type`);
-    if (x.properties && x.additionalProperties !== undefined) throw new Error(`CRD ${at}: ${path} has both properties and additionalProperties`);
+    if (x.properties && x.additionalProperties !== undefined)
+      throw new Error(`CRD ${at}: ${path} has both properties and additionalProperties`);
     if (x.type === 'array' && !x.items) throw new Error(`CRD ${at}: array at ${path} has no items`);
     for (const [k, y] of Object.entries(x.properties ?? {})) walk(y, `${path}.${k}`);
     if (x.items) walk(x.items, `${path}[]`);

@@ -53,6 +53,14 @@
  * definitions by `npm run import` (scripts/import-crds.ts); constructs create instances with
  * `customObject<IProfile>(…)`.
  */
-export { CustomResourceDefinition, resourceSchema, assertStructural, type CrdProps, type CrdVersion, type PrinterColumn, type ResourceSchemaProps } from './definition.js';
+export {
+  CustomResourceDefinition,
+  resourceSchema,
+  assertStructural,
+  type CrdProps,
+  type CrdVersion,
+  type PrinterColumn,
+  type ResourceSchemaProps,
+} from './definition.js';
 export { k8sSchema, k8sTypeNames, intOrStringSchema, quantitySchema, type K8sSchemaOptions } from './k8s-schema.js';
 export { prop, withoutDescriptions, type CrdSchema, type ObjectOptions, type PropExtra } from './props.js';

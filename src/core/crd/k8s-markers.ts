@@ -34,8 +34,20 @@ export const FIELD_MARKERS: Record<string, CrdSchema> = {
  * makes the embedding struct atomic too).
  */
 export const ATOMIC_TYPES = new Set([
-  ...['LocalObjectReference', 'TypedLocalObjectReference', 'ObjectFieldSelector', 'ResourceFieldSelector',
-    'ConfigMapKeySelector', 'SecretKeySelector', 'ConfigMapEnvSource', 'SecretEnvSource', 'ConfigMapVolumeSource',
-    'ConfigMapProjection', 'SecretProjection', 'NodeSelector', 'NodeSelectorTerm'].map((t) => `${core}.${t}`),
+  ...[
+    'LocalObjectReference',
+    'TypedLocalObjectReference',
+    'ObjectFieldSelector',
+    'ResourceFieldSelector',
+    'ConfigMapKeySelector',
+    'SecretKeySelector',
+    'ConfigMapEnvSource',
+    'SecretEnvSource',
+    'ConfigMapVolumeSource',
+    'ConfigMapProjection',
+    'SecretProjection',
+    'NodeSelector',
+    'NodeSelectorTerm',
+  ].map((t) => `${core}.${t}`),
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector',
 ]);

@@ -17,9 +17,24 @@ interface JsiiTypeRef {
   collection?: { kind: 'array' | 'map'; elementtype: JsiiTypeRef };
   union?: { types: JsiiTypeRef[] };
 }
-interface JsiiDocs { summary?: string; remarks?: string; custom?: { schema?: string } }
-interface JsiiProperty { name: string; optional?: boolean; type: JsiiTypeRef; docs?: JsiiDocs }
-interface JsiiType { fqn: string; kind: 'interface' | 'class' | 'enum'; name: string; properties?: JsiiProperty[]; docs?: JsiiDocs }
+interface JsiiDocs {
+  summary?: string;
+  remarks?: string;
+  custom?: { schema?: string };
+}
+interface JsiiProperty {
+  name: string;
+  optional?: boolean;
+  type: JsiiTypeRef;
+  docs?: JsiiDocs;
+}
+interface JsiiType {
+  fqn: string;
+  kind: 'interface' | 'class' | 'enum';
+  name: string;
+  properties?: JsiiProperty[];
+  docs?: JsiiDocs;
+}
 
 const PREFIX = 'cdk8s-plus-33.k8s.';
 
@@ -55,11 +70,13 @@ const INT64 = new Set([
   'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#generation',
   'io.k8s.apimachinery.pkg.apis.meta.v1.Condition#observedGeneration',
   'io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions#gracePeriodSeconds',
-  ...['maxItems', 'maxLength', 'maxProperties', 'minItems', 'minLength', 'minProperties']
-    .map((f) => `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#${f}`),
+  ...['maxItems', 'maxLength', 'maxProperties', 'minItems', 'minLength', 'minProperties'].map(
+    (f) => `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#${f}`,
+  ),
 ]);
-const FLOAT = new Set(['maximum', 'minimum', 'multipleOf']
-  .map((f) => `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#${f}`));
+const FLOAT = new Set(
+  ['maximum', 'minimum', 'multipleOf'].map((f) => `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps#${f}`),
+);
 
 export interface K8sSchemaOptions {
   /** Keep descriptions (summary + remarks of the jsii docs). Default true. */
@@ -75,10 +92,13 @@ export interface K8sSchemaOptions {
 const EMBEDDED_META = new Set(['annotations', 'finalizers', 'labels', 'name', 'namespace']);
 
 export const intOrStringSchema = (): CrdSchema => ({
-  anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true,
+  anyOf: [{ type: 'integer' }, { type: 'string' }],
+  'x-kubernetes-int-or-string': true,
 });
 export const quantitySchema = (): CrdSchema => ({
-  anyOf: [{ type: 'integer' }, { type: 'string' }], pattern: QUANTITY_PATTERN, 'x-kubernetes-int-or-string': true,
+  anyOf: [{ type: 'integer' }, { type: 'string' }],
+  pattern: QUANTITY_PATTERN,
+  'x-kubernetes-int-or-string': true,
 });
 
 const describe = (d: JsiiDocs | undefined): string | undefined => {
@@ -90,7 +110,9 @@ const cache = new Map<string, CrdSchema>();
 
 /** The names of Kubernetes types the assembly describes (`PodSpec`, `Container`, …). */
 export function k8sTypeNames(): string[] {
-  return Object.values(types()).filter((t) => t.fqn.startsWith(PREFIX) && t.kind === 'interface').map((t) => t.name);
+  return Object.values(types())
+    .filter((t) => t.fqn.startsWith(PREFIX) && t.kind === 'interface')
+    .map((t) => t.name);
 }
 
 /**
@@ -153,13 +175,17 @@ function typeSchema(fqn: string, o: Resolved, stack: Set<string>, root = false):
 function refSchema(ty: JsiiTypeRef, ref: string, o: Resolved, stack: Set<string>): CrdSchema {
   if (ty.primitive) {
     switch (ty.primitive) {
-      case 'string': return { type: 'string' };
-      case 'boolean': return { type: 'boolean' };
-      case 'date': return { type: 'string', format: 'date-time' };
+      case 'string':
+        return { type: 'string' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'date':
+        return { type: 'string', format: 'date-time' };
       case 'number':
         if (FLOAT.has(ref)) return { type: 'number' };
         return { type: 'integer', format: INT64.has(ref) ? 'int64' : 'int32' };
-      default: return { 'x-kubernetes-preserve-unknown-fields': true };
+      default:
+        return { 'x-kubernetes-preserve-unknown-fields': true };
     }
   }
   if (ty.fqn) return typeSchema(ty.fqn, o, stack);

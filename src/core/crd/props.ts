@@ -72,7 +72,9 @@ export const prop = {
   },
   /** Any JSON object, kept as given (`type: object` + `x-kubernetes-preserve-unknown-fields`). */
   preserveUnknown: (description?: string): CrdSchema => ({
-    type: 'object', 'x-kubernetes-preserve-unknown-fields': true, ...(description ? { description } : {}),
+    type: 'object',
+    'x-kubernetes-preserve-unknown-fields': true,
+    ...(description ? { description } : {}),
   }),
   intOrString: (x?: PropExtra): CrdSchema => ({ ...intOrStringSchema(), ...extra(x) }),
   quantity: (x?: PropExtra): CrdSchema => ({ ...quantitySchema(), ...extra(x) }),
@@ -81,12 +83,12 @@ export const prop = {
    * given here replaces the type's own (as controller-gen uses the field's comment).
    */
   k8s: (type: string, x?: PropExtra & K8sSchemaOptions): CrdSchema => {
-    const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : x ?? {}) as CrdSchema & K8sSchemaOptions;
+    const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : (x ?? {})) as CrdSchema & K8sSchemaOptions;
     return { ...k8sSchema(type, { descriptions, objectMeta }), ...rest };
   },
   /** A list of a Kubernetes type: `prop.k8sList('Volume')`. */
   k8sList: (type: string, x?: PropExtra & K8sSchemaOptions): CrdSchema => {
-    const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : x ?? {}) as CrdSchema & K8sSchemaOptions;
+    const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : (x ?? {})) as CrdSchema & K8sSchemaOptions;
     return { type: 'array', items: k8sSchema(type, { descriptions, objectMeta }), ...rest };
   },
 };
@@ -96,7 +98,11 @@ export function withoutDescriptions(s: CrdSchema): CrdSchema {
   const walk = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(walk);
     if (!x || typeof x !== 'object') return x;
-    return Object.fromEntries(Object.entries(x).filter(([k, v]) => !(k === 'description' && typeof v === 'string')).map(([k, v]) => [k, k === 'properties' ? mapValues(v as Record<string, unknown>) : walk(v)]));
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k, v]) => !(k === 'description' && typeof v === 'string'))
+        .map(([k, v]) => [k, k === 'properties' ? mapValues(v as Record<string, unknown>) : walk(v)]),
+    );
   };
   const mapValues = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, walk(v)]));
   return walk(s) as CrdSchema;

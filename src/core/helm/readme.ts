@@ -12,37 +12,56 @@ const code = (x: unknown) => {
 /** One way to print a requirement, everywhere (READMEs of the component and the umbrella): `dex` (or `global.auth.issuerUrl`), `centraldashboard` (with ui.mode=kubeflow). */
 export function formatRequirement(r: Requirement, known?: ReadonlySet<string>): string {
   const name = typeof r === 'string' ? r : r.component;
-  const when = typeof r !== 'string' && r.when ? ` (with ${Object.entries(r.when).map(([k, x]) => `\`${k}=${x}\``).join(', ')})` : '';
+  const when =
+    typeof r !== 'string' && r.when
+      ? ` (with ${Object.entries(r.when)
+          .map(([k, x]) => `\`${k}=${x}\``)
+          .join(', ')})`
+      : '';
   const base = typeof r === 'string' ? `\`${name}\`` : `\`${name}\`${r.unlessGlobal ? ` (or \`global.${r.unlessGlobal}\`)` : ''}${when}`;
   return known && !known.has(name) ? `${base} (not part of kubeflow-cdk8s yet: install it from kubeflow/manifests)` : base;
 }
 
 /** Credentials of a chart: values declared as example credentials, and `generateSecret` switches. */
-export interface CredentialDocs { examples: string[]; generated: string[] }
+export interface CredentialDocs {
+  examples: string[];
+  generated: string[];
+}
 
 export function credentialsSection(c: CredentialDocs): string[] {
   if (!c.examples.length && !c.generated.length) return [];
   return [
     '## Credentials and GitOps',
     '',
-    ...(c.examples.length ? [
-      `These values default to well-known example credentials: ${c.examples.map((p) => `\`${p}\``).join(', ')}. While one is in use,`
-        + ' NOTES.txt warns; with `global.requireSecureCredentials=true` the chart fails, listing them. Set them, or use the'
-        + ' matching `existingSecret` (the `secure` presets do).',
-      '',
-    ] : []),
-    ...(c.generated.length ? [
-      `${c.generated.map((p) => `\`${p}\``).join(', ')}: the chart generates a random secret on the first \`helm install\` and reads`
-        + ' it back from the live Secret on every upgrade (`lookup`), so it never changes; the Secret is kept on uninstall.'
-        + ' `helm template` and GitOps tools (Argo CD, Flux) cannot read the cluster, so a random value would change on every'
-        + ' sync: there the chart fails instead, asking for `existingSecret`. With GitOps, create the Secret yourself (sealed-secrets,'
-        + ' external-secrets, SOPS) and set `existingSecret`. Kustomize and cdk8s synthesis refuse `generateSecret` for the same reason.',
-      '',
-    ] : []),
+    ...(c.examples.length
+      ? [
+          `These values default to well-known example credentials: ${c.examples.map((p) => `\`${p}\``).join(', ')}. While one is in use,` +
+            ' NOTES.txt warns; with `global.requireSecureCredentials=true` the chart fails, listing them. Set them, or use the' +
+            ' matching `existingSecret` (the `secure` presets do).',
+          '',
+        ]
+      : []),
+    ...(c.generated.length
+      ? [
+          `${c.generated.map((p) => `\`${p}\``).join(', ')}: the chart generates a random secret on the first \`helm install\` and reads` +
+            ' it back from the live Secret on every upgrade (`lookup`), so it never changes; the Secret is kept on uninstall.' +
+            ' `helm template` and GitOps tools (Argo CD, Flux) cannot read the cluster, so a random value would change on every' +
+            ' sync: there the chart fails instead, asking for `existingSecret`. With GitOps, create the Secret yourself (sealed-secrets,' +
+            ' external-secrets, SOPS) and set `existingSecret`. Kustomize and cdk8s synthesis refuse `generateSecret` for the same reason.',
+          '',
+        ]
+      : []),
   ];
 }
 
-export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, defaults: SynthObject[], creds: CredentialDocs = { examples: [], generated: [] }, known?: ReadonlySet<string>): string {
+export function chartReadme(
+  info: ComponentInfo<any>,
+  rows: DocRow[],
+  version: string,
+  defaults: SynthObject[],
+  creds: CredentialDocs = { examples: [], generated: [] },
+  known?: ReadonlySet<string>,
+): string {
   if (info.upstreamCharts?.length) return wrapperReadme(info, rows, version);
   const presets = Object.entries(info.presets ?? {});
   const devs = info.deviations ?? [];
@@ -58,7 +77,9 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
     'kubeflow-cdk8s from a typed cdk8s construct; the Kustomize base in `dist/kustomize/' + info.name + '` comes from the',
     'same definition and renders the same objects.',
     ...(info.home || info.sources?.length ? ['', `Home: ${info.home ?? '–'}. Sources: ${(info.sources ?? []).join(', ') || '–'}.`] : []),
-    ...(enabledByDefault(info) ? [] : ['', 'The `kubeflow` umbrella chart leaves it disabled by default: enable it with `--set ' + info.name + '.enabled=true`.']),
+    ...(enabledByDefault(info)
+      ? []
+      : ['', 'The `kubeflow` umbrella chart leaves it disabled by default: enable it with `--set ' + info.name + '.enabled=true`.']),
     '',
     '## Install',
     '',
@@ -67,34 +88,44 @@ export function chartReadme(info: ComponentInfo<any>, rows: DocRow[], version: s
     ...presets.map(([p]) => `helm install ${info.name} ./dist/helm/${info.name} -f ./dist/helm/${info.name}/presets/${p}.yaml`),
     '```',
     '',
-    ...(!up ? [] : [devs.length
-      ? 'With the default values the chart renders the objects of the upstream Kustomize install, except for the deviations'
-        + ' listed below; an existing installation can be adopted by Helm (label and annotate the objects for Helm ownership first).'
-      : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing'
-        + ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).']),
+    ...(!up
+      ? []
+      : [
+          devs.length
+            ? 'With the default values the chart renders the objects of the upstream Kustomize install, except for the deviations' +
+              ' listed below; an existing installation can be adopted by Helm (label and annotate the objects for Helm ownership first).'
+            : 'With the default values the chart renders exactly the objects of the upstream Kustomize install, so an existing' +
+              ' installation can be adopted by Helm without changes (label and annotate the objects for Helm ownership first).',
+        ]),
     ...(info.requires?.length ? ['', `Requires: ${info.requires.map((r) => formatRequirement(r, known)).join(', ')}.`] : []),
     ...(info.notes ? ['', info.notes] : []),
     '',
-    ...(!up ? [] : [
-      '## Taking over a Kustomize install',
-      '',
-      'With default values the chart renders the objects upstream\'s Kustomize install created (same names and namespaces).',
-      'Mark them as owned by the release, then `helm install` (or `helm upgrade --install`) adopts them in place:',
-      '',
-      '```sh',
-      ...adoptionCommands(defaults, info.name),
-      `helm upgrade --install $RELEASE ./dist/helm/${info.name} -n $RELEASE_NAMESPACE`,
-      '```',
-      '',
-    ]),
+    ...(!up
+      ? []
+      : [
+          '## Taking over a Kustomize install',
+          '',
+          "With default values the chart renders the objects upstream's Kustomize install created (same names and namespaces).",
+          'Mark them as owned by the release, then `helm install` (or `helm upgrade --install`) adopts them in place:',
+          '',
+          '```sh',
+          ...adoptionCommands(defaults, info.name),
+          `helm upgrade --install $RELEASE ./dist/helm/${info.name} -n $RELEASE_NAMESPACE`,
+          '```',
+          '',
+        ]),
     ...(info.usage ? ['## Usage', '', info.usage.trim(), ''] : []),
     '## Presets',
     '',
-    ...(presets.length ? ['| preset | description |', '|---|---|', ...presets.map(([p, d]) => `| \`${p}\` | ${cell(d.description)} |`)] : ['None.']),
+    ...(presets.length
+      ? ['| preset | description |', '|---|---|', ...presets.map(([p, d]) => `| \`${p}\` | ${cell(d.description)} |`)]
+      : ['None.']),
     '',
     up ? '## Deviations from upstream' : '## Deviations',
     '',
-    ...(devs.length ? devs.map((d) => `- \`${d.object}\`: ${d.reason}`) : [up ? 'None: every object matches the upstream render.' : 'None.']),
+    ...(devs.length
+      ? devs.map((d) => `- \`${d.object}\`: ${d.reason}`)
+      : [up ? 'None: every object matches the upstream render.' : 'None.']),
     '',
     ...credentialsSection(creds),
     '## Values',
@@ -128,10 +159,12 @@ function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string
     '',
     '| chart | version | repository | values key |',
     '|---|---|---|---|',
-    ...charts.map((c) => `| \`${c.name}\` | ${c.version} | ${c.repository} | \`${c.alias}\`${c.condition ? ` (on when \`${c.condition}\`)` : ''} |`),
+    ...charts.map(
+      (c) => `| \`${c.name}\` | ${c.version} | ${c.repository} | \`${c.alias}\`${c.condition ? ` (on when \`${c.condition}\`)` : ''} |`,
+    ),
     '',
     `Values under each key go to that chart unchanged: the keys listed in the table below are typed here (defaults are`,
-    'Kubeflow\'s settings), any other key of the upstream chart passes through and is validated by that chart\'s own',
+    "Kubeflow's settings), any other key of the upstream chart passes through and is validated by that chart's own",
     'schema where it ships one.',
     '',
     '## Install',
@@ -156,7 +189,9 @@ function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string
     '',
     '## Presets',
     '',
-    ...(presets.length ? ['| preset | description |', '|---|---|', ...presets.map(([p, d]) => `| \`${p}\` | ${cell(d.description)} |`)] : ['None.']),
+    ...(presets.length
+      ? ['| preset | description |', '|---|---|', ...presets.map(([p, d]) => `| \`${p}\` | ${cell(d.description)} |`)]
+      : ['None.']),
     '',
     '## Deviations from upstream',
     '',

@@ -12,7 +12,12 @@ import { CHART_VERSION } from './chart.js';
  * CHART_VERSION; this pass rewrites Chart.yaml files (and the vendored subcharts' and dependency
  * versions) and the README's version line.
  */
-export interface VersionRecord { readonly version: string; readonly digest: string; readonly changes: string; readonly kind?: 'added' | 'changed' }
+export interface VersionRecord {
+  readonly version: string;
+  readonly digest: string;
+  readonly changes: string;
+  readonly kind?: 'added' | 'changed';
+}
 export type VersionRecords = Record<string, VersionRecord>;
 export const VERSIONS_FILE = 'chart-versions.json';
 
@@ -32,15 +37,25 @@ const bumpPatch = (v: string): string => {
 /** Versions for every top-level chart of `tree` against the record; `suffix` marks charts built from a team's values. */
 export function chartVersions(tree: FileTree, record: VersionRecords, suffix?: (digest: string) => string): VersionRecords {
   const charts = [...new Set([...tree.keys()].filter((k) => /^helm\/[^/]+\/Chart\.yaml$/.test(k)).map((k) => k.split('/')[1]!))].sort();
-  return Object.fromEntries(charts.map((c) => {
-    const digest = chartDigest(tree, c);
-    const prev = record[c];
-    if (suffix) return [c, { version: `${prev?.version ?? CHART_VERSION}-${suffix(digest)}`, digest, changes: 'Built from a platform team\'s values (kubeflow-cdk8s synth).' }];
-    if (!prev) return [c, { version: CHART_VERSION, digest, changes: 'First version of this chart.', kind: 'added' }];
-    if (prev.digest === digest) return [c, prev];
-    const version = bumpPatch(prev.version);
-    return [c, { version, digest, changes: `Rendered objects or chart files changed since ${prev.version}.` }];
-  }));
+  return Object.fromEntries(
+    charts.map((c) => {
+      const digest = chartDigest(tree, c);
+      const prev = record[c];
+      if (suffix)
+        return [
+          c,
+          {
+            version: `${prev?.version ?? CHART_VERSION}-${suffix(digest)}`,
+            digest,
+            changes: "Built from a platform team's values (kubeflow-cdk8s synth).",
+          },
+        ];
+      if (!prev) return [c, { version: CHART_VERSION, digest, changes: 'First version of this chart.', kind: 'added' }];
+      if (prev.digest === digest) return [c, prev];
+      const version = bumpPatch(prev.version);
+      return [c, { version, digest, changes: `Rendered objects or chart files changed since ${prev.version}.` }];
+    }),
+  );
 }
 
 /** Rewrites the tree with the versions (and writes the record when `writeRecord`). */
@@ -56,7 +71,11 @@ export function applyVersions(tree: FileTree, versions: VersionRecords, writeRec
       meta.version = own;
       // vendored subcharts follow their chart; upstream charts (with a repository) keep their pinned version
       for (const d of meta.dependencies ?? []) if (!d.repository) d.version = versionOf(d.name, top);
-      if (!sub) meta.annotations = { ...meta.annotations, 'artifacthub.io/changes': emitYaml([{ kind: versions[top]!.kind ?? 'changed', description: versions[top]!.changes }]) };
+      if (!sub)
+        meta.annotations = {
+          ...meta.annotations,
+          'artifacthub.io/changes': emitYaml([{ kind: versions[top]!.kind ?? 'changed', description: versions[top]!.changes }]),
+        };
       out.set(k, emitYaml(meta));
       continue;
     }

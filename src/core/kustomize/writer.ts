@@ -26,7 +26,12 @@ const target = (o: Record<string, any>) => {
  * overlays/<preset>/: the base plus what the preset changes, as Kustomize users would write it:
  * new objects as resources, JSON 6902 patches for changed objects, `$patch: delete` for removed ones.
  */
-export function kustomizeOverlay(base: SynthObject[], variant: SynthObject[], baseRef = '../../base', extra: Record<string, unknown> = {}): FileTree {
+export function kustomizeOverlay(
+  base: SynthObject[],
+  variant: SynthObject[],
+  baseRef = '../../base',
+  extra: Record<string, unknown> = {},
+): FileTree {
   const tree: FileTree = new Map();
   const byKey = new Map(base.map((o) => [objectKey(o.json), o]));
   const resources = [baseRef];
@@ -52,7 +57,15 @@ export function kustomizeOverlay(base: SynthObject[], variant: SynthObject[], ba
     if (kept.has(objectKey(b.json))) continue;
     const t = target(b.json);
     const f = `patches/delete-${b.file}.yaml`;
-    tree.set(f, emitYaml({ apiVersion: b.json.apiVersion, kind: t.kind, metadata: { name: t.name, ...(t.namespace ? { namespace: t.namespace } : {}) }, $patch: 'delete' }));
+    tree.set(
+      f,
+      emitYaml({
+        apiVersion: b.json.apiVersion,
+        kind: t.kind,
+        metadata: { name: t.name, ...(t.namespace ? { namespace: t.namespace } : {}) },
+        $patch: 'delete',
+      }),
+    );
     patches.push({ path: f });
   }
   tree.set('kustomization.yaml', kustomization({ resources, ...extra, ...(patches.length ? { patches } : {}) }));
