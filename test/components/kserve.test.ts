@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +116,47 @@ describe('platform preset serving-edge', () => {
     const manager = c.find((o) => o.kind === 'Deployment')!.spec.template.spec.containers[0];
     expect(manager.resources.requests).toEqual({ cpu: '50m', memory: '100Mi' });
     expect(runtimes(c).every((r) => r.spec.containers[0].resources.requests.cpu === '100m')).toBe(true);
+  });
+});
+
+describe('the multi-node Hugging Face runtime', () => {
+  // ray and python replaced by stubs that print how they were called: the scripts' steps, in order
+  const bin = mkdtempSync(join(tmpdir(), 'kf-ray-'));
+  for (const tool of ['ray', 'python']) writeFileSync(join(bin, tool), `#!/bin/sh\necho "${tool} $*"\n`, { mode: 0o755 });
+  const run = (script: string, env: Record<string, string>, args: string[] = []) =>
+    execFileSync('bash', ['-c', script, ...args], { env: { PATH: `${bin}:/usr/bin:/bin`, ...env } })
+      .toString()
+      .trim()
+      .split('\n');
+  const multinode = runtimes(concrete({})).find((r) => r.metadata.name === 'kserve-huggingfaceserver-multinode')!;
+
+  it('head: starts Ray, waits for the workers, serves across them with the runtime args', () => {
+    const script = multinode.spec.containers[0].command[2] as string;
+    const env = { POD_IP: '10.0.0.5', RAY_PORT: '6379', TENSOR_PARALLEL_SIZE: '2', PIPELINE_PARALLEL_SIZE: '3' };
+    expect(run(script, { ...env, MODEL_ID: 'org/model' }, ['--model_name=m', '--x=1'])).toEqual([
+      'ray start --head --port=6379 --disable-usage-stats --include-dashboard false',
+      'python ./huggingfaceserver/health_check.py registered_nodes --retries 200 --probe_name runtime_start',
+      'python -m huggingfaceserver --model_dir=org/model --tensor-parallel-size=2 --pipeline-parallel-size=3 --model_name=m --x=1',
+    ]);
+    // a model directory (storage initializer) wins over a model id; neither: no --model_dir
+    expect(run(script, { ...env, MODEL_ID: 'org/model', MODEL_DIR: '/mnt/models' }, ['--model_name=m']).at(-1)).toContain(
+      '--model_dir=/mnt/models ',
+    );
+    expect(run(script, env, ['--model_name=m']).at(-1)).not.toContain('--model_dir');
+  });
+
+  it('worker: waits until the head answers, then joins it through its Service', () => {
+    const script = multinode.spec.workerSpec.containers[0].command[2] as string;
+    // the health check fails twice before the head answers; sleep is a stub too
+    const slow = mkdtempSync(join(tmpdir(), 'kf-ray-slow-'));
+    const ray = `#!/bin/sh\nif [ "$1" = health-check ]; then n=$(cat ${slow}/n 2>/dev/null || echo 0); echo $((n+1)) > ${slow}/n; [ "$n" -ge 2 ] || exit 1; fi\necho "ray $*"\n`;
+    writeFileSync(join(slow, 'ray'), ray, { mode: 0o755 });
+    writeFileSync(join(slow, 'sleep'), '#!/bin/sh\n', { mode: 0o755 });
+    const out = execFileSync('bash', ['-c', script], {
+      env: { PATH: `${slow}:/usr/bin:/bin`, HEAD_SVC: 'llm-head', POD_NAMESPACE: 'ns1' },
+    });
+    const lines = out.toString().trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('Ray head llm-head.ns1.svc.cluster.local:6379 not ready'))).toHaveLength(2);
+    expect(lines.at(-1)).toBe('ray start --address=llm-head.ns1.svc.cluster.local:6379 --block');
   });
 });

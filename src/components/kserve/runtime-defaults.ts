@@ -43,57 +43,30 @@ const multinodeResources = { limits: { cpu: '4', memory: '12Gi' }, requests: { c
 const shm = { emptyDir: { medium: 'Memory', sizeLimit: '3Gi' }, name: 'shm' };
 const shmMount = { mountPath: '/dev/shm', name: 'shm' };
 
-/** The head node: starts Ray, waits for the workers, then serves with vLLM across them. */
-const HEAD_SCRIPT = [
-  'export MODEL_DIR_ARG=""',
-  'if [[ ! -z ${MODEL_ID} ]]',
-  'then',
-  '  export MODEL_DIR_ARG="--model_dir=${MODEL_ID}"',
-  'fi',
-  '',
-  'if [[ ! -z ${MODEL_DIR} ]]',
-  'then',
-  '  export MODEL_DIR_ARG="--model_dir=${MODEL_DIR}"',
-  'fi',
-  '',
-  'export RAY_ADDRESS=${POD_IP}:${RAY_PORT}',
-  'ray start --head --disable-usage-stats --include-dashboard false ',
-  `${HEALTH} registered_nodes --retries 200  --probe_name runtime_start`,
-  '',
-  'python -m huggingfaceserver ${MODEL_DIR_ARG} --tensor-parallel-size=${TENSOR_PARALLEL_SIZE} --pipeline-parallel-size=${PIPELINE_PARALLEL_SIZE} $0 $@',
-  '',
-].join('\n');
+/**
+ * The start scripts of the multi-node runtime are written here (upstream's are not copied): the
+ * same steps, in our words. The head starts Ray, waits until the workers have joined (the server's
+ * health check tool), then serves the model with vLLM across the Ray cluster; `bash -c` passes the
+ * runtime's args as `$0 $@`.
+ */
+const HEAD_SCRIPT = `# kubeflow-cdk8s: Ray head of a multi-node vLLM runtime
+model="\${MODEL_DIR:-\${MODEL_ID:-}}"
+export RAY_ADDRESS="\${POD_IP}:\${RAY_PORT}"
+ray start --head --port="\${RAY_PORT}" --disable-usage-stats --include-dashboard false
+${HEALTH} registered_nodes --retries 200 --probe_name runtime_start
+exec python -m huggingfaceserver \${model:+--model_dir="$model"} \\
+  --tensor-parallel-size="\${TENSOR_PARALLEL_SIZE}" --pipeline-parallel-size="\${PIPELINE_PARALLEL_SIZE}" "$0" "$@"
+`;
 
-/** A worker node: waits up to four minutes for the head's Ray GCS, then joins the cluster. */
-const gcsCheck = (quiet: boolean, ready: string, waiting: string) => [
-  `    if ray health-check --address "\${RAY_HEAD_ADDRESS}"${quiet ? ' > /dev/null 2>&1' : ''}; then`,
-  `      echo "${ready}"`,
-  '      break',
-  '    fi',
-  `    echo "$SECONDS seconds elapsed: ${waiting}"`,
-];
-const WORKER_SCRIPT = [
-  `export RAY_HEAD_ADDRESS=${HEAD_ADDRESS}:6379`,
-  'SECONDS=0',
-  '',
-  'while true; do              ',
-  '  if (( SECONDS <= 240 )); then',
-  ...gcsCheck(true, 'Ray Global Control Service(GCS) is ready.', 'Waiting for Ray Global Control Service(GCS) to be ready.'),
-  '  else',
-  ...gcsCheck(
-    false,
-    'Ray Global Control Service(GCS) is ready. Any error messages above can be safely ignored.',
-    'Still waiting for Ray Global Control Service(GCS) to be ready.',
-  ),
-  '  fi',
-  '',
-  '  sleep 5',
-  'done',
-  '',
-  'echo "Attempting to connect to Ray cluster at $RAY_HEAD_ADDRESS ..."',
-  'ray start --address="${RAY_HEAD_ADDRESS}" --block',
-  '',
-].join('\n');
+/** A worker: waits for the head's Ray control service to answer, then joins the cluster (blocking). */
+const WORKER_SCRIPT = `# kubeflow-cdk8s: Ray worker of a multi-node vLLM runtime
+head="${HEAD_ADDRESS}:6379"
+until ray health-check --address "$head" >/dev/null 2>&1; do
+  echo "Ray head $head not ready after \${SECONDS}s; retrying in 5s"
+  sleep 5
+done
+exec ray start --address="$head" --block
+`;
 
 const huggingfaceMultinode = {
   name: 'kserve-huggingfaceserver-multinode',
