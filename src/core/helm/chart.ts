@@ -8,6 +8,7 @@ import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
 import { chartDependencies } from '../upstream.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
+import { nameRepeatedExpressions } from './named-expressions.js';
 import {
   ANY_ITEM_TPL,
   duplicateKeysTemplate,
@@ -163,6 +164,7 @@ export function componentChart(
   if (checks) tree.set('templates/validate.yaml', checks);
   const staged = objects.some((o) => o.late);
   for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, { chart: info.name, mainStage: staged && !o.late }));
+  nameRepeatedExpressions(tree, info.name);
   for (const [p, preset] of Object.entries(info.presets ?? {})) {
     tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
   }
