@@ -1,4 +1,4 @@
-import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, type Scalar, type YAMLSeq } from 'yaml';
 import type { Access, Group } from '../../core/values.js';
 import { concreteAccess, defaultsOf } from '../../core/values.js';
 import { structuredText } from '../../core/value-text.js';
@@ -27,8 +27,9 @@ export function dexConfig(v: Values): Record<string, unknown> {
 }
 
 /**
- * The config as upstream lays it out (quoting, a flow list, a comment), so the default values give
- * upstream's file byte for byte. Generated from the object, never stored as text.
+ * The config as upstream lays it out (quoting, a flow list), so the default values give upstream's
+ * file but for its one comment line (a link, not carried: see the deviation). Generated from the
+ * object, never stored as text.
  */
 export function upstreamLayout(config: Record<string, unknown>): string {
   const doc = new Document(JSON.parse(JSON.stringify(config)));
@@ -39,8 +40,6 @@ export function upstreamLayout(config: Record<string, unknown>): string {
   };
   quote(['logger', 'level'], 'QUOTE_DOUBLE');
   (node<YAMLSeq>(['staticPasswords'])?.items ?? []).forEach((_, i) => quote(['staticPasswords', i, 'userID'], 'QUOTE_DOUBLE'));
-  const client = node<YAMLMap>(['staticClients', 0]);
-  if (client) client.commentBefore = ' https://github.com/dexidp/dex/pull/1664';
   quote(['staticClients', 0, 'name'], 'QUOTE_SINGLE');
   const uris = node<YAMLSeq>(['staticClients', 0, 'redirectURIs']);
   if (uris) {

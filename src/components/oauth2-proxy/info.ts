@@ -13,6 +13,11 @@ export const info: ComponentInfo<typeof values> = {
   keywords: ['auth', 'oidc', 'oauth2-proxy'],
   deviations: [
     {
+      object: 'ConfigMap/oauth2-proxy',
+      reason:
+        "oauth2_proxy.cfg has upstream's options in upstream's order, with comments written here: upstream's config comments are not carried. Same settings; the name's content hash differs.",
+    },
+    {
       object: 'ConfigMap/oauth2-proxy-theme',
       reason:
         "Upstream's Kubeflow logo artwork is not carried over: the sign-in page shows a simple mark drawn for this project (file name kubeflow-logo.svg kept, as the config points at it); `signIn.logoSvg` supplies any other image. The ConfigMap's hash suffix differs accordingly.",
