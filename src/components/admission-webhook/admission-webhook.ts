@@ -31,22 +31,43 @@ const aggregated = (role: 'admin' | 'edit') => ({
 export class AdmissionWebhook extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
-    const v = this.v;
-    const ns = v.namespace;
-    const meta = (name: string, namespaced = true) => ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
+    when(this, 'crds', this.v.crds.install, (s) => podDefaultCrd(s, labels));
+    this.rbac();
+    new k8s.KubeService(this, 'service', {
+      metadata: this.meta(SERVICE),
+      spec: { ports: [{ name: PORT, port: 443, targetPort: k8s.IntOrString.fromString(PORT) }], selector: labels },
+    });
+    this.deployment();
+    this.certificate();
+    this.webhook();
+  }
 
-    when(this, 'crds', v.crds.install, (s) => podDefaultCrd(s, labels));
+  private meta(name: string, namespaced = true) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
+  }
 
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
+  /** The webhook's service account and cluster role with its binding; the users' roles in between. */
+  private rbac(): void {
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
     new k8s.KubeClusterRole(this, 'cluster-role', {
-      metadata: meta(`${NAME}-cluster-role`, false),
+      metadata: this.meta(`${NAME}-cluster-role`, false),
       rules: [
         { apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'watch', 'list', 'update', 'create', 'patch', 'delete'] },
       ],
     });
+    this.userRoles();
+    new k8s.KubeClusterRoleBinding(this, 'cluster-role-binding', {
+      metadata: this.meta(`${NAME}-cluster-role-binding`, false),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${NAME}-cluster-role` },
+      subjects: [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }],
+    });
+  }
+
+  /** Users get PodDefault rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
+  private userRoles(): void {
     for (const role of ['admin', 'edit'] as const) {
       new k8s.KubeClusterRole(this, `poddefaults-${role}`, {
-        metadata: { ...meta(`${NAME}-kubeflow-poddefaults-${role}`, false), labels: { ...labels, ...aggregated(role) } },
+        metadata: { ...this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false), labels: { ...labels, ...aggregated(role) } },
         aggregationRule: {
           clusterRoleSelectors: [
             { matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } },
@@ -57,7 +78,7 @@ export class AdmissionWebhook extends Component<typeof values> {
     }
     new k8s.KubeClusterRole(this, 'poddefaults-view', {
       metadata: {
-        ...meta(`${NAME}-kubeflow-poddefaults-view`, false),
+        ...this.meta(`${NAME}-kubeflow-poddefaults-view`, false),
         labels: {
           ...labels,
           'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-admin': 'true',
@@ -67,19 +88,12 @@ export class AdmissionWebhook extends Component<typeof values> {
       },
       rules: [{ apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'list', 'watch'] }],
     });
-    new k8s.KubeClusterRoleBinding(this, 'cluster-role-binding', {
-      metadata: meta(`${NAME}-cluster-role-binding`, false),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${NAME}-cluster-role` },
-      subjects: [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }],
-    });
+  }
 
-    new k8s.KubeService(this, 'service', {
-      metadata: meta(SERVICE),
-      spec: { ports: [{ name: PORT, port: 443, targetPort: k8s.IntOrString.fromString(PORT) }], selector: labels },
-    });
-
+  private deployment(): void {
+    const v = this.v;
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: meta(`${NAME}-deployment`),
+      metadata: this.meta(`${NAME}-deployment`),
       spec: {
         replicas: (v.replicas ?? undefined) as number | undefined,
         selector: { matchLabels: labels },
@@ -112,34 +126,43 @@ export class AdmissionWebhook extends Component<typeof values> {
         },
       },
     });
+  }
 
-    const host = `${SERVICE}.${ns}.svc`;
+  /** The serving certificate from cert-manager, and its self-signed issuer unless another is named. */
+  private certificate(): void {
+    const c = this.v.certificate;
+    const host = `${SERVICE}.${this.v.namespace}.svc`;
     customObject<ICertificate>(this, 'certificate', {
       apiVersion: 'cert-manager.io/v1',
       kind: 'Certificate',
-      metadata: meta(CERT),
+      metadata: this.meta(CERT),
       spec: {
         commonName: host,
-        dnsNames: [host, `${host}.${v.clusterDomain}`],
-        duration: opt(nonEmpty(v.certificate.duration), v.certificate.duration),
-        renewBefore: opt(nonEmpty(v.certificate.renewBefore), v.certificate.renewBefore),
+        dnsNames: [host, `${host}.${this.v.clusterDomain}`],
+        duration: opt(nonEmpty(c.duration), c.duration),
+        renewBefore: opt(nonEmpty(c.renewBefore), c.renewBefore),
         isCA: true,
-        issuerRef: { kind: v.certificate.issuer.kind, name: v.certificate.issuer.name },
-        secretName: v.certificate.secretName,
+        issuerRef: { kind: c.issuer.kind, name: c.issuer.name },
+        secretName: c.secretName,
       },
     });
-    when(this, 'issuer', v.certificate.issuer.create, (s) => {
+    when(this, 'issuer', c.issuer.create, (s) => {
       customObject<IIssuer>(s, 'issuer', {
         apiVersion: 'cert-manager.io/v1',
         kind: 'Issuer',
-        metadata: meta(v.certificate.issuer.name),
+        metadata: this.meta(c.issuer.name),
         spec: { selfSigned: {} },
       });
     });
+  }
 
+  /** The API server calls the webhook on every pod creation in the selected namespaces. */
+  private webhook(): void {
+    const v = this.v;
+    const ns = v.namespace;
     new k8s.KubeMutatingWebhookConfiguration(this, 'mutating-webhook-configuration', {
       metadata: {
-        ...meta(`${NAME}-mutating-webhook-configuration`, false),
+        ...this.meta(`${NAME}-mutating-webhook-configuration`, false),
         // cert-manager's cainjector fills caBundle from the certificate's CA.
         annotations: { 'cert-manager.io/inject-ca-from': `${ns}/${CERT}` },
       },

@@ -3,9 +3,9 @@ import { podScheduling } from '../../lib/k8s-values.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { and, eq, items, json, nonEmpty, not, spread, text } from '../../core/conditions.js';
+import { and, eq, items, nonEmpty, not, spread, text } from '../../core/conditions.js';
 import { info } from './info.js';
-import { defaultMenuLinks, upstreamJsonText } from './links.js';
+import { linksText } from './links.js';
 import type { values } from './values.js';
 
 const NAME = 'centraldashboard';
@@ -15,52 +15,61 @@ const labels = { app: NAME, 'app.kubernetes.io/component': NAME, 'app.kubernetes
 export class CentralDashboard extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
-    const v = this.v;
-    const ns = v.namespace;
-    const logout = nonEmpty(v.logoutUrl);
-    const behindProxy = eq(v.authOverlay, 'oauth2-proxy');
-    const meta = (name = NAME, namespaced = true) => ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
+    this.rbac();
+    this.configMaps();
+    new k8s.KubeService(this, 'service', {
+      metadata: this.meta(),
+      spec: {
+        ports: [{ port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8082) }],
+        selector: labels,
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+      },
+    });
+    this.deployment();
+    this.networking();
+  }
 
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta() });
+  private meta(name = NAME, namespaced = true) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
+  }
+
+  /** The dashboard reads pods, logs and its own ConfigMaps in its namespace, and namespaces, nodes and events cluster-wide. */
+  private rbac(): void {
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta() });
     new k8s.KubeRole(this, 'role', {
-      metadata: meta(),
+      metadata: this.meta(),
       rules: [
         { apiGroups: ['', 'app.k8s.io'], resources: ['applications', 'pods', 'pods/exec', 'pods/log'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ['get'] },
       ],
     });
     new k8s.KubeClusterRole(this, 'cluster-role', {
-      metadata: meta(NAME, false),
+      metadata: this.meta(NAME, false),
       rules: [{ apiGroups: [''], resources: ['events', 'namespaces', 'nodes'], verbs: ['get', 'list', 'watch'] }],
     });
-    const subjects = [{ kind: 'ServiceAccount', name: NAME, namespace: ns }];
+    const subjects = [{ kind: 'ServiceAccount', name: NAME, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'role-binding', {
-      metadata: meta(),
+      metadata: this.meta(),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: NAME },
       subjects,
     });
     new k8s.KubeClusterRoleBinding(this, 'cluster-role-binding', {
-      metadata: meta(NAME, false),
+      metadata: this.meta(NAME, false),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME },
       subjects,
     });
+  }
 
-    // The dashboard reads this ConfigMap by name at run time (DASHBOARD_CONFIGMAP).
-    const level1 = { indent: 4, level: 1 };
-    const linksText = [
-      '{',
-      `    "menuLinks": ${json(v.links.menuLinks, { ...level1, verbatimDefault: { value: defaultMenuLinks, text: upstreamJsonText(defaultMenuLinks) } })},`,
-      `    "externalLinks": ${json(v.links.externalLinks, level1)},`,
-      `    "documentationItems": ${json(v.links.documentationItems, level1)},`,
-      `    "quickLinks": ${json(v.links.quickLinks, level1)}`,
-      '}',
-    ].join('\n');
+  /** The menu and settings (read by name at run time, DASHBOARD_CONFIGMAP) and the parameters of upstream's overlays. */
+  private configMaps(): void {
+    const v = this.v;
     new k8s.KubeConfigMap(this, 'config', {
-      metadata: meta(`${NAME}-config`),
-      data: { links: linksText, settings: `{\n  "DASHBOARD_FORCE_IFRAME": ${text(v.forceIframe)}\n}` },
+      metadata: this.meta(`${NAME}-config`),
+      data: { links: linksText(v.links), settings: `{\n  "DASHBOARD_FORCE_IFRAME": ${text(v.forceIframe)}\n}` },
     });
     new k8s.KubeConfigMap(this, 'parameters', {
-      metadata: meta(`${NAME}-parameters`),
+      metadata: this.meta(`${NAME}-parameters`),
       data: {
         CD_CLUSTER_DOMAIN: v.clusterDomain,
         CD_COLLECT_METRICS: text(v.collectMetrics),
@@ -69,19 +78,12 @@ export class CentralDashboard extends Component<typeof values> {
         CD_USERID_PREFIX: v.userIdPrefix,
       },
     });
+  }
 
-    new k8s.KubeService(this, 'service', {
-      metadata: meta(),
-      spec: {
-        ports: [{ port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8082) }],
-        selector: labels,
-        sessionAffinity: 'None',
-        type: 'ClusterIP',
-      },
-    });
-
+  private deployment(): void {
+    const v = this.v;
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: meta(),
+      metadata: this.meta(),
       spec: {
         replicas: v.replicas,
         selector: { matchLabels: labels },
@@ -93,20 +95,7 @@ export class CentralDashboard extends Component<typeof values> {
                 name: NAME,
                 image: v.image.ref,
                 imagePullPolicy: v.image.pullPolicy,
-                env: [
-                  // The oauth2-proxy overlay upstream moves LOGOUT_URL first; the istio overlay keeps the base order.
-                  ...items(and(logout, behindProxy), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
-                  { name: 'USERID_HEADER', value: v.userIdHeader },
-                  { name: 'USERID_PREFIX', value: v.userIdPrefix },
-                  { name: 'PROFILES_KFAM_SERVICE_HOST', value: v.profilesKfamHost },
-                  { name: 'REGISTRATION_FLOW', value: text(v.registrationFlow) },
-                  { name: 'DASHBOARD_CONFIGMAP', value: `${NAME}-config` },
-                  ...items(and(logout, not(behindProxy)), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
-                  { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-                  // Upstream passes the literal parameter name (an unresolved kustomize var); kept for parity.
-                  { name: 'COLLECT_METRICS', value: 'CD_COLLECT_METRICS' },
-                  ...spread(v.extraEnv),
-                ],
+                env: this.env(),
                 livenessProbe: {
                   httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8082) },
                   initialDelaySeconds: 30,
@@ -129,16 +118,40 @@ export class CentralDashboard extends Component<typeof values> {
         },
       },
     });
+  }
 
+  private env(): k8s.EnvVar[] {
+    const v = this.v;
+    const logout = nonEmpty(v.logoutUrl);
+    const behindProxy = eq(v.authOverlay, 'oauth2-proxy');
+    return [
+      // The oauth2-proxy overlay upstream moves LOGOUT_URL first; the istio overlay keeps the base order.
+      ...items(and(logout, behindProxy), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+      { name: 'USERID_HEADER', value: v.userIdHeader },
+      { name: 'USERID_PREFIX', value: v.userIdPrefix },
+      { name: 'PROFILES_KFAM_SERVICE_HOST', value: v.profilesKfamHost },
+      { name: 'REGISTRATION_FLOW', value: text(v.registrationFlow) },
+      { name: 'DASHBOARD_CONFIGMAP', value: `${NAME}-config` },
+      ...items(and(logout, not(behindProxy)), [{ name: 'LOGOUT_URL', value: v.logoutUrl }]),
+      { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      // Upstream passes the literal parameter name (an unresolved kustomize var); kept for parity.
+      { name: 'COLLECT_METRICS', value: 'CD_COLLECT_METRICS' },
+      ...spread(v.extraEnv),
+    ];
+  }
+
+  /** The route from the Kubeflow gateway at / and the policy that lets only the ingress gateway in. */
+  private networking(): void {
+    const v = this.v;
     gatewayRoute(this, 'virtual-service', {
-      metadata: meta(),
+      metadata: this.meta(),
       gateway: v.istio.gateway,
       prefix: '/',
       rewrite: '/',
-      host: `${NAME}.${ns}.svc.${v.clusterDomain}`,
+      host: `${NAME}.${v.namespace}.svc.${v.clusterDomain}`,
       port: 80,
     });
-    allowPrincipals(this, 'authorization-policy', { ...meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], {
+    allowPrincipals(this, 'authorization-policy', { ...this.meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], {
       app: NAME,
     });
   }

@@ -1,3 +1,5 @@
+import { json } from '../../core/conditions.js';
+
 /** The dashboard's menu, as Kubeflow 26.03 ships it (platform install, with KServe). */
 export interface DashboardLink {
   type?: 'item' | 'section';
@@ -52,3 +54,16 @@ export const defaultQuickLinks: DashboardLink[] = [
 
 /** Upstream writes the menu with 4-space indentation in insertion order, nested one level deep. */
 export const upstreamJsonText = (x: unknown): string => JSON.stringify(x, null, 4).replace(/\n/g, '\n    ');
+
+/** The `links` entry of the dashboard ConfigMap in upstream's layout; the default menu keeps upstream's exact text. */
+export function linksText(links: Record<'menuLinks' | 'externalLinks' | 'documentationItems' | 'quickLinks', DashboardLink[]>): string {
+  const level1 = { indent: 4, level: 1 };
+  return [
+    '{',
+    `    "menuLinks": ${json(links.menuLinks, { ...level1, verbatimDefault: { value: defaultMenuLinks, text: upstreamJsonText(defaultMenuLinks) } })},`,
+    `    "externalLinks": ${json(links.externalLinks, level1)},`,
+    `    "documentationItems": ${json(links.documentationItems, level1)},`,
+    `    "quickLinks": ${json(links.quickLinks, level1)}`,
+    '}',
+  ].join('\n');
+}

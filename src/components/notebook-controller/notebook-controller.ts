@@ -15,42 +15,87 @@ const SERVICE_ACCOUNT = `${NAME}-service-account`;
 const rbac = 'rbac.authorization.k8s.io';
 const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
+/** The settings the controller reads from its ConfigMap, in the order of its env. */
+const SETTINGS = [
+  'USE_ISTIO',
+  'ISTIO_GATEWAY',
+  'ISTIO_HOST',
+  'CLUSTER_DOMAIN',
+  'ENABLE_CULLING',
+  'CULL_IDLE_TIME',
+  'IDLENESS_CHECK_PERIOD',
+] as const;
+
 /** The notebook controller: runs each Notebook custom resource as a StatefulSet, Service and VirtualService. */
 export class NotebookController extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
-    const ns = v.namespace;
-    const meta = (name: string, namespaced = true, extraLabels: Record<string, string> = {}) => ({
-      name,
-      ...(namespaced ? { namespace: ns } : {}),
-      labels: { ...labels, ...extraLabels },
-    });
-
     when(this, 'standalone', v.createNamespace, (s) => {
-      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: { ...labels, 'control-plane': 'controller-manager' } } });
+      new k8s.KubeNamespace(s, 'namespace', {
+        metadata: { name: v.namespace, labels: { ...labels, 'control-plane': 'controller-manager' } },
+      });
     });
     when(this, 'crds', v.crds.install, (s) => notebookCrd(s, labels));
+    this.rbac();
+    const configName = this.config();
+    new k8s.KubeService(this, 'service', { metadata: this.meta(`${NAME}-service`), spec: { ports: [{ port: 443 }], selector: labels } });
+    this.deployment(configName);
+  }
 
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
+  private meta(name: string, namespaced = true, extraLabels: Record<string, string> = {}) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels: { ...labels, ...extraLabels } };
+  }
+
+  /** The controller's service account, leader election and cluster role with their bindings; the users' roles in between. */
+  private rbac(): void {
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
     // Leader election of this controller-runtime version locks a ConfigMap.
     new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: meta(`${NAME}-leader-election-role`),
+      metadata: this.meta(`${NAME}-leader-election-role`),
       rules: [
         { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
         { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
         { apiGroups: [''], resources: ['events'], verbs: ['create'] },
       ],
     });
-    // Users get notebook rights through Kubeflow's aggregated kubeflow-admin/edit/view roles.
+    this.userRoles();
+    controllerGenStamp(
+      new k8s.KubeClusterRole(this, 'manager-role', {
+        metadata: this.meta(`${NAME}-role`, false),
+        rules: [
+          { apiGroups: ['apps'], resources: ['statefulsets'], verbs: ['*'] },
+          { apiGroups: [''], resources: ['events'], verbs: ['create', 'get', 'list', 'patch', 'watch'] },
+          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: [''], resources: ['services'], verbs: ['*'] },
+          { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'notebooks/finalizers', 'notebooks/status'], verbs: ['*'] },
+          { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: ['*'] },
+        ],
+      }),
+    );
+    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }];
+    new k8s.KubeRoleBinding(this, 'leader-election-role-binding', {
+      metadata: this.meta(`${NAME}-leader-election-rolebinding`),
+      roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` },
+      subjects,
+    });
+    new k8s.KubeClusterRoleBinding(this, 'manager-role-binding', {
+      metadata: this.meta(`${NAME}-role-binding`, false),
+      roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-role` },
+      subjects,
+    });
+  }
+
+  /** Users get notebook rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
+  private userRoles(): void {
     new k8s.KubeClusterRole(this, 'notebooks-admin-role', {
-      metadata: meta(`${NAME}-kubeflow-notebooks-admin`, false, { [aggregate('kubeflow-admin')]: 'true' }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-admin`, false, { [aggregate('kubeflow-admin')]: 'true' }),
       aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-notebooks-admin')]: 'true' } }] },
       rules: [],
     });
     const notebooks = ['notebooks', 'notebooks/status'];
     new k8s.KubeClusterRole(this, 'notebooks-edit-role', {
-      metadata: meta(`${NAME}-kubeflow-notebooks-edit`, false, {
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-edit`, false, {
         [aggregate('kubeflow-edit')]: 'true',
         [aggregate('kubeflow-notebooks-admin')]: 'true',
       }),
@@ -63,36 +108,15 @@ export class NotebookController extends Component<typeof values> {
       ],
     });
     new k8s.KubeClusterRole(this, 'notebooks-view-role', {
-      metadata: meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
       rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch'] }],
     });
-    controllerGenStamp(
-      new k8s.KubeClusterRole(this, 'manager-role', {
-        metadata: meta(`${NAME}-role`, false),
-        rules: [
-          { apiGroups: ['apps'], resources: ['statefulsets'], verbs: ['*'] },
-          { apiGroups: [''], resources: ['events'], verbs: ['create', 'get', 'list', 'patch', 'watch'] },
-          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
-          { apiGroups: [''], resources: ['services'], verbs: ['*'] },
-          { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'notebooks/finalizers', 'notebooks/status'], verbs: ['*'] },
-          { apiGroups: ['networking.istio.io'], resources: ['virtualservices'], verbs: ['*'] },
-        ],
-      }),
-    );
-    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
-    new k8s.KubeRoleBinding(this, 'leader-election-role-binding', {
-      metadata: meta(`${NAME}-leader-election-rolebinding`),
-      roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` },
-      subjects,
-    });
-    new k8s.KubeClusterRoleBinding(this, 'manager-role-binding', {
-      metadata: meta(`${NAME}-role-binding`, false),
-      roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-role` },
-      subjects,
-    });
+  }
 
-    // The controller reads its settings from this ConfigMap through env; a change renames it and rolls the pod.
-    const config = {
+  /** The controller reads its settings from this ConfigMap through env; a change renames it and rolls the pod. */
+  private config(): string {
+    const v = this.v;
+    const config: Record<(typeof SETTINGS)[number], string> = {
       CLUSTER_DOMAIN: v.clusterDomain,
       CULL_IDLE_TIME: text(v.culling.idleTime),
       ENABLE_CULLING: text(v.culling.enabled),
@@ -102,16 +126,14 @@ export class NotebookController extends Component<typeof values> {
       USE_ISTIO: text(v.istio.enabled),
     };
     const configName = hashedName(`${NAME}-config`, 'ConfigMap', config);
-    new k8s.KubeConfigMap(this, 'config', { metadata: meta(configName), data: config });
+    new k8s.KubeConfigMap(this, 'config', { metadata: this.meta(configName), data: config });
+    return configName;
+  }
 
-    new k8s.KubeService(this, 'service', {
-      metadata: meta(`${NAME}-service`),
-      spec: { ports: [{ port: 443 }], selector: labels },
-    });
-
-    const fromConfig = (key: keyof typeof config) => ({ name: key, valueFrom: { configMapKeyRef: { key, name: configName } } });
+  private deployment(configName: string): void {
+    const v = this.v;
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: meta(`${NAME}-deployment`),
+      metadata: this.meta(`${NAME}-deployment`),
       spec: {
         // Upstream leaves replicas to the API server's default (1); the field appears once it differs.
         replicas: opt(not(eq(v.replicas, 1)), v.replicas),
@@ -127,13 +149,7 @@ export class NotebookController extends Component<typeof values> {
                 command: ['/manager'],
                 args: opt(v.leaderElection, ['--enable-leader-election']),
                 env: [
-                  fromConfig('USE_ISTIO'),
-                  fromConfig('ISTIO_GATEWAY'),
-                  fromConfig('ISTIO_HOST'),
-                  fromConfig('CLUSTER_DOMAIN'),
-                  fromConfig('ENABLE_CULLING'),
-                  fromConfig('CULL_IDLE_TIME'),
-                  fromConfig('IDLENESS_CHECK_PERIOD'),
+                  ...SETTINGS.map((key) => ({ name: key, valueFrom: { configMapKeyRef: { key, name: configName } } })),
                   ...spread(v.extraEnv),
                 ],
                 ...healthProbes(5, 10),

@@ -17,6 +17,8 @@ const KFAM_PORT = 8081;
 const CONTROLLER_PORT = 9876;
 const dropAll = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true };
 
+type EnvFrom = k8s.EnvFromSource[];
+
 /**
  * The profile controller (one namespace, RBAC and Istio policies per Profile) and KFAM, the
  * access-management API behind the dashboard's "Manage contributors".
@@ -25,48 +27,74 @@ export class Profiles extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
-    const ns = v.namespace;
-    const meta = (name: string, namespaced = true) => ({ name, ...(namespaced ? { namespace: ns } : {}), labels });
-
     when(this, 'namespace', v.createNamespace, (s) => {
-      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: { 'control-plane': 'controller-manager', ...labels } } });
+      new k8s.KubeNamespace(s, 'namespace', {
+        metadata: { name: v.namespace, labels: { 'control-plane': 'controller-manager', ...labels } },
+      });
     });
     when(this, 'crds', v.crds.install, (s) => profileCrd(s, labels));
+    this.rbac();
+    const labelsConfigMap = this.namespaceLabels();
+    // Read by both containers through envFrom.
+    const envFrom = [{ configMapRef: { name: this.config() } }];
+    when(this, 'kfam', v.kfam.enabled, (s) => {
+      new k8s.KubeService(s, 'kfam-service', { metadata: this.meta(KFAM), spec: { ports: [{ port: KFAM_PORT }], selector: labels } });
+    });
+    this.deployment(envFrom, labelsConfigMap);
+    when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => this.kfamIstio(s));
+  }
 
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
+  private meta(name: string, namespaced = true) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
+  }
+
+  /**
+   * The controller's service account and leader election, and cluster-admin: it creates namespaces,
+   * RoleBindings for any ClusterRole and Istio policies.
+   */
+  private rbac(): void {
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
     new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: meta('profiles-leader-election-role'),
+      metadata: this.meta('profiles-leader-election-role'),
       rules: [
         { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
         { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
         { apiGroups: [''], resources: ['events'], verbs: ['create'] },
       ],
     });
-    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
+    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'leader-election-rolebinding', {
-      metadata: meta('profiles-leader-election-rolebinding'),
+      metadata: this.meta('profiles-leader-election-rolebinding'),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'profiles-leader-election-role' },
       subjects,
     });
-    // The controller creates namespaces, RoleBindings for any ClusterRole and Istio policies.
     new k8s.KubeClusterRoleBinding(this, 'cluster-rolebinding', {
-      metadata: meta('profiles-cluster-rolebinding', false),
+      metadata: this.meta('profiles-cluster-rolebinding', false),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
       subjects,
     });
+  }
 
-    const labelsData = { 'namespace-labels.yaml': namespaceLabelsYaml(v.namespaceLabels) };
-    const labelsConfigMap = hashedName('namespace-labels-data', 'ConfigMap', labelsData);
+  /** The labels the controller puts on profile namespaces (namespace-labels.yaml); returns the ConfigMap's hashed name. */
+  private namespaceLabels(): string {
+    const v = this.v;
+    const data = { 'namespace-labels.yaml': namespaceLabelsYaml(v.namespaceLabels) };
+    const name = hashedName('namespace-labels-data', 'ConfigMap', data);
     // Labels of top-level metadata cannot be conditional fields: one object per variant.
     const labelsMap = (withLabels: boolean) => (s: Construct) =>
       new k8s.KubeConfigMap(s, 'namespace-labels-data', {
-        metadata: withLabels ? meta(labelsConfigMap) : { name: labelsConfigMap, namespace: ns },
-        data: labelsData,
+        metadata: withLabels ? this.meta(name) : { name, namespace: v.namespace },
+        data,
       });
     when(this, 'with-component-label', v.labelNamespaceLabelsConfigMap, labelsMap(true));
     when(this, 'without-component-label', not(v.labelNamespaceLabelsConfigMap), labelsMap(false));
-    // Read by both containers through envFrom.
-    const configData = {
+    return name;
+  }
+
+  /** The settings of both containers; returns the ConfigMap's hashed name. */
+  private config(): string {
+    const v = this.v;
+    const data = {
       ADMIN: v.admin,
       ISTIO_INGRESS_GATEWAY_PRINCIPAL: v.principals.istioIngressGateway,
       KFP_UI_PRINCIPAL: v.principals.kfpUi,
@@ -75,18 +103,63 @@ export class Profiles extends Component<typeof values> {
       USERID_PREFIX: v.userIdPrefix,
       WORKLOAD_IDENTITY: v.workloadIdentity,
     };
-    const config = hashedName('profiles-config', 'ConfigMap', configData);
-    new k8s.KubeConfigMap(this, 'profiles-config', { metadata: meta(config), data: configData });
-    const envFrom = [{ configMapRef: { name: config } }];
+    const name = hashedName('profiles-config', 'ConfigMap', data);
+    new k8s.KubeConfigMap(this, 'profiles-config', { metadata: this.meta(name), data });
+    return name;
+  }
 
-    when(this, 'kfam', v.kfam.enabled, (s) => {
-      new k8s.KubeService(s, 'kfam-service', {
-        metadata: meta(KFAM),
-        spec: { ports: [{ port: KFAM_PORT }], selector: labels },
-      });
+  /** The controller, with KFAM as a second container when enabled. */
+  private deployment(envFrom: EnvFrom, labelsConfigMap: string): void {
+    const v = this.v;
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: this.meta('profiles-deployment'),
+      spec: {
+        replicas: v.replicas,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels: { ...labels, 'sidecar.istio.io/inject': pick(v.istio.sidecarInjection, 'true', 'false') } },
+          spec: {
+            containers: [...items(v.kfam.enabled, [this.kfamContainer(envFrom)]), this.managerContainer(envFrom)],
+            ...podScheduling(v),
+            securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
+            serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
+            volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],
+          },
+        },
+      },
     });
+  }
 
-    const kfamContainer: k8s.Container = {
+  private managerContainer(envFrom: EnvFrom): k8s.Container {
+    const v = this.v;
+    const httpGet = (path: string) => ({ path, port: k8s.IntOrString.fromNumber(CONTROLLER_PORT) });
+    return {
+      name: 'manager',
+      image: v.image.ref,
+      imagePullPolicy: v.image.pullPolicy,
+      command: [
+        '/manager',
+        '-userid-header',
+        '$(USERID_HEADER)',
+        '-userid-prefix',
+        '$(USERID_PREFIX)',
+        '-workload-identity',
+        '$(WORKLOAD_IDENTITY)',
+      ],
+      envFrom,
+      livenessProbe: { httpGet: httpGet('/healthz'), initialDelaySeconds: 15, periodSeconds: 20 },
+      ports: [{ containerPort: CONTROLLER_PORT }],
+      readinessProbe: { httpGet: httpGet('/readyz'), initialDelaySeconds: 5, periodSeconds: 10 },
+      resources: v.resources,
+      securityContext: { ...dropAll, seccompProfile: { type: 'RuntimeDefault' } },
+      volumeMounts: [{ mountPath: '/etc/profile-controller', name: 'namespace-labels', readOnly: true }],
+    };
+  }
+
+  /** KFAM, the access-management API. */
+  private kfamContainer(envFrom: EnvFrom): k8s.Container {
+    const v = this.v;
+    return {
       name: 'kfam',
       image: v.kfam.image.ref,
       imagePullPolicy: v.kfam.image.pullPolicy,
@@ -109,59 +182,20 @@ export class Profiles extends Component<typeof values> {
       resources: v.kfam.resources,
       securityContext: dropAll,
     };
-    const httpGet = (path: string) => ({ path, port: k8s.IntOrString.fromNumber(CONTROLLER_PORT) });
-    new k8s.KubeDeployment(this, 'deployment', {
-      metadata: meta('profiles-deployment'),
-      spec: {
-        replicas: v.replicas,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels: { ...labels, 'sidecar.istio.io/inject': pick(v.istio.sidecarInjection, 'true', 'false') } },
-          spec: {
-            containers: [
-              ...items(v.kfam.enabled, [kfamContainer]),
-              {
-                name: 'manager',
-                image: v.image.ref,
-                imagePullPolicy: v.image.pullPolicy,
-                command: [
-                  '/manager',
-                  '-userid-header',
-                  '$(USERID_HEADER)',
-                  '-userid-prefix',
-                  '$(USERID_PREFIX)',
-                  '-workload-identity',
-                  '$(WORKLOAD_IDENTITY)',
-                ],
-                envFrom,
-                livenessProbe: { httpGet: httpGet('/healthz'), initialDelaySeconds: 15, periodSeconds: 20 },
-                ports: [{ containerPort: CONTROLLER_PORT }],
-                readinessProbe: { httpGet: httpGet('/readyz'), initialDelaySeconds: 5, periodSeconds: 10 },
-                resources: v.resources,
-                securityContext: { ...dropAll, seccompProfile: { type: 'RuntimeDefault' } },
-                volumeMounts: [{ mountPath: '/etc/profile-controller', name: 'namespace-labels', readOnly: true }],
-              },
-            ],
-            ...podScheduling(v),
-            securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
-            serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
-            volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],
-          },
-        },
-      },
-    });
+  }
 
-    when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => {
-      gatewayRoute(s, 'kfam-virtual-service', {
-        metadata: meta(KFAM),
-        gateway: v.istio.gateway,
-        forwardedPrefix: '/kfam',
-        prefix: '/kfam/',
-        rewrite: '/kfam/',
-        host: `${KFAM}.${ns}.svc.${v.istio.clusterDomain}`,
-        port: KFAM_PORT,
-      });
-      allowPrincipals(s, 'kfam-authorization-policy', meta(KFAM), v.istio.kfamCallers, labels);
+  /** KFAM behind the Kubeflow gateway at /kfam/, callable by the principals of `istio.kfamCallers`. */
+  private kfamIstio(scope: Construct): void {
+    const v = this.v;
+    gatewayRoute(scope, 'kfam-virtual-service', {
+      metadata: this.meta(KFAM),
+      gateway: v.istio.gateway,
+      forwardedPrefix: '/kfam',
+      prefix: '/kfam/',
+      rewrite: '/kfam/',
+      host: `${KFAM}.${v.namespace}.svc.${v.istio.clusterDomain}`,
+      port: KFAM_PORT,
     });
+    allowPrincipals(scope, 'kfam-authorization-policy', this.meta(KFAM), v.istio.kfamCallers, labels);
   }
 }

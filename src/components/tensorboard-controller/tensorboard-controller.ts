@@ -29,23 +29,27 @@ export class TensorboardController extends Component<typeof values> {
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
-    const ns = v.namespace;
-    const meta = (name: string, namespaced = true, objectLabels: Record<string, string> = labels) => ({
-      name,
-      ...(namespaced ? { namespace: ns } : {}),
-      labels: objectLabels,
-    });
-
     when(this, 'standalone', v.createNamespace, (s) => {
-      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: ns, labels: podLabels } });
+      new k8s.KubeNamespace(s, 'namespace', { metadata: { name: v.namespace, labels: podLabels } });
     });
     when(this, 'crds', v.crds.install, (s) => tensorboardCrd(s, labels));
+    this.rbac();
+    const configName = this.config();
+    metricsService(this, 'metrics-service', this.meta(`${NAME}-controller-manager-metrics-service`, true, podLabels), podLabels);
+    this.deployment(configName);
+  }
 
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: meta(SERVICE_ACCOUNT) });
-    leaderElectionRole(this, 'leader-election-role', meta(`${NAME}-leader-election-role`));
+  private meta(name: string, namespaced = true, objectLabels: Record<string, string> = labels) {
+    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels: objectLabels };
+  }
+
+  /** The controller's service account, leader election, cluster role and kube-rbac-proxy roles, with their bindings. */
+  private rbac(): void {
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
+    leaderElectionRole(this, 'leader-election-role', this.meta(`${NAME}-leader-election-role`));
     controllerGenStamp(
       new k8s.KubeClusterRole(this, 'manager-role', {
-        metadata: meta(`${NAME}-manager-role`, false),
+        metadata: this.meta(`${NAME}-manager-role`, false),
         rules: [
           { apiGroups: ['apps'], resources: ['deployments'], verbs: watchAndWrite },
           { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] },
@@ -62,23 +66,26 @@ export class TensorboardController extends Component<typeof values> {
         ],
       }),
     );
-    metricsReaderRole(this, 'metrics-reader-role', meta(`${NAME}-metrics-reader`, false));
-    proxyRole(this, 'proxy-role', meta(`${NAME}-proxy-role`, false));
-    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns }];
+    metricsReaderRole(this, 'metrics-reader-role', this.meta(`${NAME}-metrics-reader`, false));
+    proxyRole(this, 'proxy-role', this.meta(`${NAME}-proxy-role`, false));
+    const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'leader-election-role-binding', {
-      metadata: meta(`${NAME}-leader-election-rolebinding`),
+      metadata: this.meta(`${NAME}-leader-election-rolebinding`),
       roleRef: { apiGroup: rbac, kind: 'Role', name: `${NAME}-leader-election-role` },
       subjects,
     });
     for (const role of ['manager', 'proxy']) {
       new k8s.KubeClusterRoleBinding(this, `${role}-role-binding`, {
-        metadata: meta(`${NAME}-${role}-rolebinding`, false),
+        metadata: this.meta(`${NAME}-${role}-rolebinding`, false),
         roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: `${NAME}-${role}-role` },
         subjects,
       });
     }
+  }
 
-    // Read through envFrom; a change renames the ConfigMap and rolls the controller. Upstream leaves it unlabelled.
+  /** Read through envFrom; a change renames the ConfigMap and rolls the controller. Upstream leaves it unlabelled. */
+  private config(): string {
+    const v = this.v;
     const config = {
       ISTIO_GATEWAY: v.istio.gateway,
       ISTIO_HOST: v.istio.host,
@@ -87,13 +94,16 @@ export class TensorboardController extends Component<typeof values> {
       TENSORBOARD_IMAGE: v.tensorboardImage.ref,
     };
     const configName = hashedName(`${NAME}-config`, 'ConfigMap', config);
-    new k8s.KubeConfigMap(this, 'config', { metadata: { name: configName, namespace: ns }, data: config });
+    new k8s.KubeConfigMap(this, 'config', { metadata: { name: configName, namespace: v.namespace }, data: config });
+    return configName;
+  }
 
-    metricsService(this, 'metrics-service', meta(`${NAME}-controller-manager-metrics-service`, true, podLabels), podLabels);
-
+  /** The manager with the kube-rbac-proxy sidecar in front of its metrics. */
+  private deployment(configName: string): void {
+    const v = this.v;
     const pullPolicy = (p: string) => opt(nonEmpty(p), p);
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: meta(`${NAME}-deployment`, true, podLabels),
+      metadata: this.meta(`${NAME}-deployment`, true, podLabels),
       spec: {
         replicas: v.replicas,
         selector: { matchLabels: podLabels },
