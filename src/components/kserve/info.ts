@@ -1,12 +1,9 @@
 import type { ComponentInfo } from '../../core/component.js';
-import type { k8s } from 'cdk8s-plus-33';
 import { DEFAULT_RUNTIMES } from './runtime-defaults.js';
 import { values } from './values.js';
 
 /** Small requests and limits for an edge device: what the controller and single-node models need to start. */
 const edgeRuntimeResources = { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } };
-/** Values are plain data; `v.resources` is typed as the construct reads it (Quantity), hence the cast. */
-const quantities = (r: Record<'limits' | 'requests', Record<string, string>>) => r as unknown as k8s.ResourceRequirements;
 const edgeRuntimes = DEFAULT_RUNTIMES.filter((r) => r.name !== 'kserve-huggingfaceserver-multinode').map((r) => ({
   ...r,
   container: { ...(r.container as Record<string, unknown>), resources: edgeRuntimeResources },
@@ -56,7 +53,7 @@ export const info: ComponentInfo<typeof values> = {
         'KServe on a small device: raw deployments (no Knative or Istio), no LLMInferenceService or local model controllers, no multi-node runtime, small resources.',
       values: {
         deploymentMode: 'RawDeployment',
-        controller: { resources: quantities({ limits: { cpu: '100m', memory: '200Mi' }, requests: { cpu: '50m', memory: '100Mi' } }) },
+        controller: { resources: { limits: { cpu: '100m', memory: '200Mi' }, requests: { cpu: '50m', memory: '100Mi' } } },
         llmisvc: { enabled: false },
         localModel: { controller: false },
         storageInitializer: { cpuRequest: '50m', memoryRequest: '64Mi' },
