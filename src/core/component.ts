@@ -63,6 +63,13 @@ export interface UpstreamRef {
   readonly entry: string;
   /** The kubeflow/manifests release (`26.03`). */
   readonly release: string;
+  /**
+   * For a component that renders part of another entry (istio-cni: the CNI objects of upstream's
+   * `istio-install`): which of this component's presets reproduces its part of each of the entry's
+   * variants, by the entry's preset name (variants not listed: this component's defaults). The
+   * entry's parity test renders the entry's component and its parts together against the reference.
+   */
+  readonly variants?: Readonly<Record<string, string>>;
 }
 
 export interface Maintainer {

@@ -1,14 +1,15 @@
 import type { ComponentInfo } from '../../core/component.js';
+import { istioChart, ISTIO_VERSION } from '../../lib/istio-charts.js';
 import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
   name: 'istio-crds',
   description: "Istio's CustomResourceDefinitions: Istio's upstream `base` chart 1.29.0 with cluster-scoped objects only.",
-  appVersion: '1.29.0',
+  appVersion: ISTIO_VERSION,
   values,
   keywords: ['istio', 'crds'],
   release: { name: 'istio-base', namespace: 'istio-system' },
-  upstreamCharts: [{ name: 'base', version: '1.29.0', repository: 'https://istio-release.storage.googleapis.com/charts', alias: 'base' }],
+  upstreamCharts: [istioChart('base')],
   deviations: [
     {
       object: 'metadata.labels of the CRDs',
