@@ -20,6 +20,14 @@ export interface UpstreamChart {
   readonly condition?: string;
   /** The chart ships CRDs in its `crds/` folder (Helm installs them; kustomize needs `includeCRDs`). */
   readonly crdsFolder?: boolean;
+  /**
+   * Paths inside the chart's values of image hubs (`registry/path` the chart's images sit under, e.g.
+   * `global.hub`, `hub`). `global.imageRegistry` replaces their registry: Helm cannot compute a
+   * dependency's values from the parent's, so concrete synthesis and the install plan write the hubs
+   * (imageRegistryOverrides), and the chart fails, naming the hub and the value to set, when
+   * `global.imageRegistry` is set and a hub is not under it (imageHubChecks).
+   */
+  readonly imageHubs?: readonly string[];
 }
 
 /** Release name and namespace a wrapped chart is installed as (its objects and selectors are named after them). */
@@ -65,6 +73,76 @@ export function chartDependencies(info: ComponentInfo<any>): Record<string, stri
 
 const at = (values: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], values);
+
+/** A hub's registry: its first path segment when that names a host (a dot or a port in it, or localhost), as Docker reads image names. */
+const HUB_REGISTRY = /^([^/]*[.:][^/]*|localhost)\//;
+
+/** The hub moved under `registry`: its own registry replaced, its path kept (`gcr.io/istio-release` → `<registry>/istio-release`). */
+export function rehost(hub: string, registry: string): string {
+  return hub.startsWith(`${registry}/`) ? hub : `${registry}/${hub.replace(HUB_REGISTRY, '')}`;
+}
+
+const setAt = (target: Record<string, unknown>, path: string[], x: unknown): void => {
+  let o = target;
+  for (const k of path.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[path.at(-1)!] = x;
+};
+
+/**
+ * Values that carry `global.imageRegistry` into the wrapped charts' image hubs (`imageHubs`), for
+ * concrete values (component values with `global`): each hub that is set moves under the registry,
+ * and so does a top-level `global.<key>` that replaces a chart's `global.<key>` (Helm hands a chart's
+ * globals to its dependencies). Empty when `global.imageRegistry` is not set.
+ */
+export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<string, any>): Record<string, unknown> {
+  const registry = values.global?.imageRegistry;
+  const out: Record<string, unknown> = {};
+  if (typeof registry !== 'string' || !registry) return out;
+  for (const c of info.upstreamCharts ?? []) {
+    for (const path of c.imageHubs ?? []) {
+      const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
+      if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], rehost(own, registry));
+      const top = path.startsWith('global.') ? at(values, path) : undefined;
+      if (typeof top === 'string' && top) setAt(out, path.split('.'), rehost(top, registry));
+    }
+  }
+  return out;
+}
+
+/**
+ * Helm: lines for templates/validate.yaml (they append to `$errors`) that refuse `global.imageRegistry`
+ * while an image hub of a wrapped chart is not under it, naming the value to set and its value. The
+ * hub as the dependency sees it: a top-level `global.<key>` has replaced the chart's own by then.
+ */
+export function imageHubChecks(info: ComponentInfo<any>): string[] {
+  const lines: string[] = [];
+  for (const c of info.upstreamCharts ?? []) {
+    for (const path of c.imageHubs ?? []) {
+      const keys = path.split('.');
+      const own = `${c.alias}.${path}`;
+      const on = c.condition
+        ? ` (index .Values ${c.condition
+            .split('.')
+            .map((k) => JSON.stringify(k))
+            .join(' ')})`
+        : '';
+      const hub = `(dig ${keys.map((k) => JSON.stringify(k)).join(' ')} "" (index .Values ${JSON.stringify(c.alias)} | default dict))`;
+      const where =
+        keys[0] === 'global'
+          ? `(ternary ${JSON.stringify(path)} ${JSON.stringify(own)} (ne (dig ${keys
+              .slice(1)
+              .map((k) => JSON.stringify(k))
+              .join(' ')} "" .Values.global) ""))`
+          : JSON.stringify(own);
+      lines.push(
+        `{{- $hub := ${hub} }}` +
+          `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
+          `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} (printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))) }}{{- end }}`,
+      );
+    }
+  }
+  return lines;
+}
 
 /**
  * Kustomize `helmCharts` entries for concrete values (defaults, a preset, overrides): what Helm

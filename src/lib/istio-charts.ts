@@ -9,6 +9,12 @@ import { v } from '../core/values.js';
 export const ISTIO_CHARTS = 'https://istio-release.storage.googleapis.com/charts';
 export const ISTIO_VERSION = '1.29.0';
 
+/**
+ * Where Istio's charts that run images take them from: `hub`, else `global.hub` (istiod, cni, ztunnel;
+ * the gateway chart's proxy is injected by istiod, `image: auto`).
+ */
+export const ISTIO_IMAGE_HUBS = ['global.hub', 'hub'] as const;
+
 /** One of Istio's charts at the pinned version, its values under its own name. */
 export const istioChart = (name: string, extra: Partial<UpstreamChart> = {}): UpstreamChart => ({
   name,

@@ -1,5 +1,5 @@
 import { UPSTREAM_RELEASE, type ComponentInfo } from '../../core/component.js';
-import { istioChart, ISTIO_VERSION } from '../../lib/istio-charts.js';
+import { istioChart, ISTIO_IMAGE_HUBS, ISTIO_VERSION } from '../../lib/istio-charts.js';
 import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
@@ -16,7 +16,7 @@ export const info: ComponentInfo<typeof values> = {
   values,
   keywords: ['istio', 'cni', 'service-mesh'],
   release: { name: 'istio-cni', namespace: 'kube-system' },
-  upstreamCharts: [istioChart('cni')],
+  upstreamCharts: [istioChart('cni', { imageHubs: ISTIO_IMAGE_HUBS })],
   securityExceptions: [
     {
       workload: 'DaemonSet/istio-cni-node',

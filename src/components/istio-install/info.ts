@@ -1,5 +1,5 @@
 import type { ComponentInfo } from '../../core/component.js';
-import { istioChart, ISTIO_VERSION } from '../../lib/istio-charts.js';
+import { istioChart, ISTIO_IMAGE_HUBS, ISTIO_VERSION } from '../../lib/istio-charts.js';
 import { values } from './values.js';
 
 export const info: ComponentInfo<typeof values> = {
@@ -18,8 +18,8 @@ export const info: ComponentInfo<typeof values> = {
   release: { name: 'istio', namespace: 'istio-system' },
   upstreamCharts: [
     istioChart('base'),
-    istioChart('istiod'),
-    istioChart('ztunnel', { condition: 'ztunnel.enabled' }),
+    istioChart('istiod', { imageHubs: ISTIO_IMAGE_HUBS }),
+    istioChart('ztunnel', { condition: 'ztunnel.enabled', imageHubs: ISTIO_IMAGE_HUBS }),
     istioChart('gateway'),
   ],
   rbacWildcards: [
