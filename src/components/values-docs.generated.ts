@@ -204,7 +204,7 @@ export type CertManagerResolvedValues = ValuesOfComponent<'cert-manager'>;
 /** Props of the `CertManager` construct. */
 export type CertManagerProps = PropsOfComponent<'cert-manager'>;
 
-/** Documentation of the `istio-crds` values: Istio's CustomResourceDefinitions: Istio's upstream `base` chart 1.29.0 with cluster-scoped objects only. */
+/** Documentation of the `istio-crds` values: Istio's CustomResourceDefinitions from Istio's upstream `base` chart 1.29.0, kept on `helm uninstall` like every CRD of the project: the base chart cannot annotate them, so this chart renders them from the base chart's own template (Helm's `.Subcharts` and `include`, tested with Helm 3.17 and 4.1) and adds `helm.sh/resource-policy: keep`. The Kustomize base inflates the base chart with its CRDs on. */
 export interface IstioCrdsValueDocs {
   /**
    * Values of Istio's `base` chart (https://istio-release.storage.googleapis.com/charts, see its README). The keys below are typed with Kubeflow's settings as defaults; any other key of the chart passes through to it (the chart ships no values schema).
@@ -215,24 +215,18 @@ export interface IstioCrdsValueDocs {
      */
     global?: {
       /**
-       * Which objects the chart renders: `cluster` = the CRDs (and the default-revision webhook when `defaultRevision` is set), `namespace` = the reader ServiceAccount, `all` = both. Kubeflow installs the ServiceAccount with istio-install.
+       * What the base chart renders on its own: nothing. This chart renders Istio's CRDs from the base chart's template with `global.resourceScope=cluster` and adds `helm.sh/resource-policy: keep`, so `helm uninstall` leaves them (the Kustomize base inflates the chart with `cluster`). The chart's reader ServiceAccount belongs to istio-install.
        *
-       * @defaultValue `"cluster"`
+       * @defaultValue `"none"`
        */
-      resourceScope?: "all" | "cluster" | "namespace";
-      /**
-       * Namespace of the Istio control plane.
-       *
-       * @defaultValue `"istio-system"`
-       */
-      istioNamespace?: string;
+      resourceScope?: "none";
     };
     /**
-     * Revision whose validating webhook becomes the cluster default (`istiod-default-validator`); empty for none, as Kubeflow installs it.
+     * Empty: the validating webhook of a default revision (`istiod-default-validator`) is not part of Kubeflow's Istio (istiod validates with its own webhook, from istio-install).
      *
      * @defaultValue `""`
      */
-    defaultRevision?: string;
+    defaultRevision?: "";
     /**
      * The CRDs.
      */
@@ -243,12 +237,6 @@ export interface IstioCrdsValueDocs {
        * @defaultValue `[]`
        */
       excludedCRDs?: unknown;
-      /**
-       * Install the Istio configuration CRDs (networking, security, telemetry, extensions).
-       *
-       * @defaultValue `true`
-       */
-      enableIstioConfigCRDs?: boolean;
     };
   };
   /**

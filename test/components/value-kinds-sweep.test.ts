@@ -20,7 +20,7 @@ const bad: [string, unknown, string][] = [
   ['cert-manager', { namespace: 'Cert_Manager' }, '/namespace'],
   ['cert-manager', { selfSigningIssuer: { name: 'my issuer' } }, '/selfSigningIssuer/name'],
   ['cert-manager', { 'cert-manager': { resources: { requests: { cpu: '-1' } } } }, '/cert-manager/resources/requests/cpu'],
-  ['istio-crds', { base: { global: { istioNamespace: 'istio system' } } }, '/base/global/istioNamespace'],
+  ['istio-crds', { base: { global: { resourceScope: 'cluster' } } }, '/base/global/resourceScope'],
   ['istio-crds', { base: { base: { excludedCRDs: ['a b'] } } }, '/base/base/excludedCRDs/0'],
   ['istio-install', { istiod: { env: { 'BAD NAME': 'x' } } }, '/istiod/env'],
   ['istio-install', { istiod: { env: { OK: 'a"b' } } }, '/istiod/env/OK'],

@@ -6,7 +6,7 @@ import type { SynthObject } from '../objects.js';
 import { defaultsOf, docsOf, type Specs } from '../values.js';
 import { emitYaml, MERGE_KEY } from '../yaml-emit.js';
 import { TOKEN_KEY } from '../tokens.js';
-import { chartDependencies, imageHubChecks } from '../upstream.js';
+import { chartDependencies, imageHubChecks, keepCrdsTemplate } from '../upstream.js';
 import { HELPERS_TPL, JSON_TPL } from './helpers-tpl.js';
 import {
   ANY_ITEM_TPL,
@@ -163,6 +163,7 @@ export function componentChart(
   if (checks) tree.set('templates/validate.yaml', checks);
   const staged = objects.some((o) => o.late);
   for (const o of objects) tree.set(`templates/${o.file}.yaml`, objectTemplate(o, { chart: info.name, mainStage: staged && !o.late }));
+  for (const c of (info.upstreamCharts ?? []).filter((u) => u.keepCrds)) tree.set(`templates/${c.alias}-crds.yaml`, keepCrdsTemplate(c));
   for (const [p, preset] of Object.entries(info.presets ?? {})) {
     tree.set(`presets/${p}.yaml`, `# ${preset.description}\n` + emitYaml(preset.values));
   }
