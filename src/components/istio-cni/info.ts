@@ -28,12 +28,12 @@ export const info: ComponentInfo<typeof values> = {
     {
       object: "metadata.labels of the cni chart's objects",
       reason:
-        "Istio's cni chart labels its objects with the release and chart; Kubeflow 26.03 renders Istio with istioctl, whose labels name the operator component (install.operator.istio.io/owning-resource, operator.istio.io/component).",
+        "The cni chart's `release` and `app.kubernetes.io/instance` labels name this release, `istio-cni`; Kubeflow 26.03 renders all of Istio with istioctl as one release named `istio`. The chart sets them from the release name, and the platform's releases need distinct names (Argo CD Applications, Flux HelmReleases and values files are named after them). The other labels are upstream's.",
     },
     {
       object: 'DaemonSet/istio-cni-node',
       reason:
-        "Its pods' `app.kubernetes.io/instance` label names this release, `istio-cni`; istioctl renders all of Istio as one release named `istio`. The chart sets the label from the release name, and the platform's releases need distinct names.",
+        "Its pods' `app.kubernetes.io/instance` label names this release, `istio-cni`, where upstream's says `istio` (see the labels above); the selector does not use it.",
     },
     {
       object: 'ClusterRole/istio-cni',

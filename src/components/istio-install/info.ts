@@ -42,12 +42,12 @@ export const info: ComponentInfo<typeof values> = {
     {
       object: 'images (global.tag of every Istio chart)',
       reason:
-        "Kubeflow 26.03 runs the 1.29.0 charts with 1.28.0 images (`tag: 1.28.0`) for istiod, the gateway, istio-cni and ztunnel, and so do these defaults (upstream fixed this mismatch later); its injector's values keep tag 1.29.0, so its injected sidecars run proxyv2 1.29.0, where here they run 1.28.0 like the rest. Set the top-level `global.tag` (reaches every Istio chart of the release; istio-cni's alike) to run 1.29.0 images.",
+        "Kubeflow 26.03 runs the 1.29.0 charts with 1.28.0 images (`tag: 1.28.0`) for istiod, the gateway, istio-cni and ztunnel, and so do these defaults (upstream fixed this mismatch later); its injector's values keep tag 1.29.0, so its injected sidecars run proxyv2 1.29.0, where here they run 1.28.0 like the rest. Set the top-level `global.tag` (it reaches every Istio chart of this release), and istio-cni's, to run 1.29.0 images.",
     },
     {
-      object: "metadata.labels of the Istio charts' objects",
+      object: "metadata.labels of the ingress gateway's objects",
       reason:
-        "Istio's charts label their objects with the release and chart; Kubeflow 26.03 renders Istio with istioctl, whose labels name the operator component (install.operator.istio.io/owning-resource, operator.istio.io/component).",
+        "Kubeflow 26.03 renders Istio with istioctl, whose gateway objects carry the labels of istioctl's own gateway chart (`helm.sh/chart: istio-ingress-1.29.0`, `release`, `istio.io/rev`, the operator labels install.operator.istio.io/owning-resource and operator.istio.io/component); the published `gateway` chart labels them `gateway-1.29.0` without those, and the `istio-ingressgateway-sds` Role and RoleBinding are Kubeflow's own objects here, without labels. istiod's objects carry the same labels as upstream's.",
     },
     {
       object: 'ConfigMap/istio',
