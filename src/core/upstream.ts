@@ -123,33 +123,23 @@ export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<
  * hub as the dependency sees it: a top-level `global.<key>` has replaced the chart's own by then.
  */
 export function imageHubChecks(info: ComponentInfo<any>): string[] {
-  const lines: string[] = [];
-  for (const c of info.upstreamCharts ?? []) {
-    for (const path of c.imageHubs ?? []) {
+  const words = (keys: string[]) => keys.map((k) => JSON.stringify(k)).join(' ');
+  const suggested = `(printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))`;
+  return (info.upstreamCharts ?? []).flatMap((c) =>
+    (c.imageHubs ?? []).map((path) => {
       const keys = path.split('.');
-      const own = `${c.alias}.${path}`;
-      const on = c.condition
-        ? ` (index .Values ${c.condition
-            .split('.')
-            .map((k) => JSON.stringify(k))
-            .join(' ')})`
-        : '';
-      const hub = `(dig ${keys.map((k) => JSON.stringify(k)).join(' ')} "" (index .Values ${JSON.stringify(c.alias)} | default dict))`;
+      const own = JSON.stringify(`${c.alias}.${path}`);
+      const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
+      // a hub under `global` may have been replaced by the top-level global.<key>: then that is the value to set
       const where =
-        keys[0] === 'global'
-          ? `(ternary ${JSON.stringify(path)} ${JSON.stringify(own)} (ne (dig ${keys
-              .slice(1)
-              .map((k) => JSON.stringify(k))
-              .join(' ')} "" .Values.global) ""))`
-          : JSON.stringify(own);
-      lines.push(
-        `{{- $hub := ${hub} }}` +
-          `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
-          `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} (printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))) }}{{- end }}`,
+        keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
+      return (
+        `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
+        `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
+        `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} ${suggested}) }}{{- end }}`
       );
-    }
-  }
-  return lines;
+    }),
+  );
 }
 
 /**
