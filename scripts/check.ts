@@ -1,12 +1,12 @@
 // Developer tool: `npx tsx scripts/check.ts <component> [preset]` renders dist/ with Helm 3, Helm 4
 // and kustomize, checks they agree, and compares with ../shared/reference when it is there: strictly,
 // and (for components wrapping upstream charts, or with --ignore-own-labels) without objects' own metadata.labels.
-import { componentByName } from '../src/components/index.js';
 import {
   compareSets,
   hasReference,
   loadReference,
   parity,
+  parityInputs,
   renderAll,
   skipReason,
   wrapsCharts,
@@ -27,11 +27,12 @@ console.log(eq.length ? `EQUIVALENCE FAILS:\n${eq.join('\n')}` : `equivalence: h
 if (!hasReference(name, preset)) {
   console.log('no reference file: parity skipped');
 } else {
-  const declared = name === 'kubeflow' ? [] : (componentByName(name).info.deviations ?? []).map((d) => d.object);
+  // with the components that are parts of its upstream entry (istio-install with istio-cni)
+  const { objects, declared } = await parityInputs(name, preset, r);
   const target = `${name}${preset ? `:${preset}` : ''}`;
   const modes = [false, ...(wrapsCharts(name) || args.includes('--ignore-own-labels') ? [true] : [])];
   for (const ignoreOwnLabels of modes) {
-    const row = parity(target, r.helm3, loadReference(name, preset), declared, { ignoreOwnLabels });
+    const row = parity(target, objects, loadReference(name, preset), declared, { ignoreOwnLabels });
     report(row, ignoreOwnLabels ? 'parity ignoring own metadata.labels' : 'parity (strict)', ignoreOwnLabels || modes.length === 1);
   }
 }

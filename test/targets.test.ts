@@ -7,6 +7,8 @@ import {
   hasReference,
   loadReference,
   parity,
+  parityInputs,
+  partOf,
   renderAll,
   skipReason,
   wrapsCharts,
@@ -25,9 +27,10 @@ const PARITY_MIN = 0.98;
 const CRD_COVERAGE_MIN = 0.9;
 /**
  * Components wrapping upstream charts are measured without objects' own metadata.labels (the charts
- * label their objects their own way) against these shares. istio-install reaches 73-76 % (issue 7 asks
- * 80 %): istio-cni lives in the release namespace (5 objects, one Helm release has one namespace) and
- * istiod's recorded values differ from istioctl's; every differing object is declared (checked below).
+ * label their objects their own way) against these shares, or their declared `parityMinimum`.
+ * istio-install (measured together with istio-cni, a part of its upstream entry) reaches 85-87 % (issue 7
+ * asks 80 %): the gateway and istiod's recorded values come from the published charts, not istioctl;
+ * every differing object is declared (checked below).
  */
 const parityRows: ParityRow[] = [];
 const labelFreeRows: ParityRow[] = [];
@@ -99,17 +102,22 @@ describe.each(targets)('$label', ({ name, preset, label }) => {
     }
   });
 
-  // a component may have no platform render upstream (Model Registry is not in the example): its defaults have nothing to match
+  // a component may have no platform render upstream (Model Registry is not in the example): its defaults have nothing to match;
+  // one whose objects upstream renders inside another entry (istio-cni in istio-install) is measured with that entry
+  const whole = partOf(name);
   const parityTitle = hasReference(name, preset)
     ? `matches upstream 26.03 (≥ ${PARITY_MIN * 100} % of non-CRD objects identical)`
-    : `matches upstream 26.03: skipped, the reference has no ${preset ? `variants/${name}--${preset}.yaml` : `platform/${name}.yaml`}`;
-  it.skipIf(!hasReference(name, preset))(parityTitle, () => {
+    : whole
+      ? `matches upstream 26.03: measured with ${whole}, whose upstream entry holds these objects`
+      : `matches upstream 26.03: skipped, the reference has no ${preset ? `variants/${name}--${preset}.yaml` : `platform/${name}.yaml`}`;
+  it.skipIf(!hasReference(name, preset))(parityTitle, async () => {
+    // the component with the components that are parts of its upstream entry (istio-install with istio-cni)
+    const { objects, declared } = await parityInputs(name, preset, r);
     // a declared deviation counts only when the object's documents are semantically identical
-    const declared = (info.deviations ?? []).map((d) => d.object);
-    const row = parity(label, r.helm3, loadReference(name, preset), declared);
+    const row = parity(label, objects, loadReference(name, preset), declared);
     parityRows.push(row);
     if (wrapsCharts(name)) {
-      const free = parity(label, r.helm3, loadReference(name, preset), declared, { ignoreOwnLabels: true });
+      const free = parity(label, objects, loadReference(name, preset), declared, { ignoreOwnLabels: true });
       labelFreeRows.push(free);
       const share = free.nonCrdTotal ? (free.nonCrdIdentical + free.nonCrdEquivalent) / free.nonCrdTotal : 1;
       const report = [...free.missing.map((m) => `missing ${m}`), ...free.extra.map((m) => `extra ${m}`), ...free.differing].join('\n');

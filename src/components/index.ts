@@ -10,6 +10,7 @@ export const platformOrder = [
   'cert-manager',
   'istio-crds',
   'istio-namespace',
+  'istio-cni', // part of upstream's istio-install entry, installed before the rest of it
   'istio-install',
   'oauth2-proxy',
   'dex',

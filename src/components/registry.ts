@@ -8,6 +8,7 @@ export * from './centraldashboard/index.js';
 export * from './cert-manager/index.js';
 export * from './cluster-local-gateway/index.js';
 export * from './dex/index.js';
+export * from './istio-cni/index.js';
 export * from './istio-crds/index.js';
 export * from './istio-install/index.js';
 export * from './istio-namespace/index.js';

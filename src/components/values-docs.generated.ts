@@ -204,7 +204,7 @@ export type CertManagerResolvedValues = ValuesOfComponent<'cert-manager'>;
 /** Props of the `CertManager` construct. */
 export type CertManagerProps = PropsOfComponent<'cert-manager'>;
 
-/** Documentation of the `istio-crds` values: Istio's CustomResourceDefinitions: Istio's upstream `base` chart 1.29.0 with cluster-scoped objects only. */
+/** Documentation of the `istio-crds` values: Istio's CustomResourceDefinitions from Istio's upstream `base` chart 1.29.0, kept on `helm uninstall` like every CRD of the project: the base chart cannot annotate them, so this chart renders them from the base chart's own template (Helm's `.Subcharts` and `include`, tested with Helm 3.17 and 4.1) and adds `helm.sh/resource-policy: keep`. The Kustomize base inflates the base chart with its CRDs on. */
 export interface IstioCrdsValueDocs {
   /**
    * Values of Istio's `base` chart (https://istio-release.storage.googleapis.com/charts, see its README). The keys below are typed with Kubeflow's settings as defaults; any other key of the chart passes through to it (the chart ships no values schema).
@@ -215,24 +215,18 @@ export interface IstioCrdsValueDocs {
      */
     global?: {
       /**
-       * Which objects the chart renders: `cluster` = the CRDs (and the default-revision webhook when `defaultRevision` is set), `namespace` = the reader ServiceAccount, `all` = both. Kubeflow installs the ServiceAccount with istio-install.
+       * What the base chart renders on its own: nothing. This chart renders Istio's CRDs from the base chart's template with `global.resourceScope=cluster` and adds `helm.sh/resource-policy: keep`, so `helm uninstall` leaves them (the Kustomize base inflates the chart with `cluster`). The chart's reader ServiceAccount belongs to istio-install.
        *
-       * @defaultValue `"cluster"`
+       * @defaultValue `"none"`
        */
-      resourceScope?: "all" | "cluster" | "namespace";
-      /**
-       * Namespace of the Istio control plane.
-       *
-       * @defaultValue `"istio-system"`
-       */
-      istioNamespace?: string;
+      resourceScope?: "none";
     };
     /**
-     * Revision whose validating webhook becomes the cluster default (`istiod-default-validator`); empty for none, as Kubeflow installs it.
+     * Empty: the validating webhook of a default revision (`istiod-default-validator`) is not part of Kubeflow's Istio (istiod validates with its own webhook, from istio-install).
      *
      * @defaultValue `""`
      */
-    defaultRevision?: string;
+    defaultRevision?: "";
     /**
      * The CRDs.
      */
@@ -243,12 +237,6 @@ export interface IstioCrdsValueDocs {
        * @defaultValue `[]`
        */
       excludedCRDs?: unknown;
-      /**
-       * Install the Istio configuration CRDs (networking, security, telemetry, extensions).
-       *
-       * @defaultValue `true`
-       */
-      enableIstioConfigCRDs?: boolean;
     };
   };
   /**
@@ -318,7 +306,72 @@ export type IstioNamespaceResolvedValues = ValuesOfComponent<'istio-namespace'>;
 /** Props of the `IstioNamespace` construct. */
 export type IstioNamespaceProps = PropsOfComponent<'istio-namespace'>;
 
-/** Documentation of the `istio-install` values: Istio 1.29 for Kubeflow from Istio's upstream charts (istiod, cni, gateway, ztunnel, base), with the oauth2-proxy ext-authz provider, the ingress gateway and Gateway Kubeflow's routes use, deny-by-default AuthorizationPolicies and Sidecar limits. */
+/** Documentation of the `istio-cni` values: Istio's CNI node agent (istio-cni) in kube-system, from Istio's upstream `cni` chart 1.29.0: it redirects pod traffic to the sidecars without privileged init containers (and to ztunnel in ambient mode). Kubeflow 26.03 installs it with istio-install; here it is a release of its own, because Istio's charts put every object in their release's namespace. */
+export interface IstioCniValueDocs {
+  /**
+   * Values of Istio's `cni` chart (the istio-cni node agent). Typed keys carry Kubeflow's settings; any other key of the chart passes through (the chart ships no values schema).
+   */
+  cni?: {
+    /**
+     * Istio's global values of the cni chart.
+     */
+    global?: {
+      /**
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart of this release; `global.imageRegistry` replaces its registry.
+       *
+       * @defaultValue `"gcr.io/istio-release"`
+       */
+      hub?: string;
+      /**
+       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart of this release.
+       *
+       * @defaultValue `"1.28.0"`
+       */
+      tag?: string;
+      /**
+       * Which objects the chart renders: `all`; `cluster` = only the ClusterRoles and their bindings (no node agent, what the `insecure` preset keeps); `namespace` = only the node agent with its ConfigMap and ServiceAccount.
+       *
+       * @defaultValue `"all"`
+       */
+      resourceScope?: "all" | "cluster" | "namespace";
+    };
+    /**
+     * Host directory of CNI binaries (`/home/kubernetes/bin` on GKE).
+     *
+     * @defaultValue `"/opt/cni/bin"`
+     */
+    cniBinDir?: string;
+    /**
+     * Ambient mode redirection.
+     */
+    ambient?: {
+      /**
+       * Redirect ambient pods to ztunnel (with istio-install's `ztunnel.enabled`).
+       *
+       * @defaultValue `false`
+       */
+      enabled?: boolean;
+    };
+  };
+  /**
+   * Escape hatch: JSON patches (op add/replace/remove, path as a JSON pointer, value) applied to the object of this kind and name (and namespace, when given), for what no value covers. Works in Helm, Kustomize presets and cdk8s apps alike; objects repeated per list item are not patchable.
+   *
+   * @defaultValue `[]`
+   */
+  patches?: unknown;
+  /**
+   * Values shared with every Kubeflow chart (the umbrella chart sets them once).
+   */
+  global?: GlobalValueDocs;
+}
+/** Values of `istio-cni` as a user sets them (any subset). */
+export type IstioCniValues = ValuesInput<'istio-cni'>;
+/** Every value of `istio-cni` after defaults. */
+export type IstioCniResolvedValues = ValuesOfComponent<'istio-cni'>;
+/** Props of the `IstioCni` construct. */
+export type IstioCniProps = PropsOfComponent<'istio-cni'>;
+
+/** Documentation of the `istio-install` values: Istio 1.29 for Kubeflow from Istio's upstream charts (istiod, gateway, ztunnel, base), with the oauth2-proxy ext-authz provider, the ingress gateway and Gateway Kubeflow's routes use, deny-by-default AuthorizationPolicies and Sidecar limits. The istio-cni node agent of the same upstream entry is the istio-cni component (its own release, in kube-system). */
 export interface IstioInstallValueDocs {
   /**
    * Namespace of Istio (install the release into it) and of the Kubeflow objects around it.
@@ -431,13 +484,13 @@ export interface IstioInstallValueDocs {
      */
     global?: {
       /**
-       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart of this release; `global.imageRegistry` replaces its registry.
        *
        * @defaultValue `"gcr.io/istio-release"`
        */
       hub?: string;
       /**
-       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart.
+       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart of this release.
        *
        * @defaultValue `"1.28.0"`
        */
@@ -448,13 +501,52 @@ export interface IstioInstallValueDocs {
        * @defaultValue `"istio-system"`
        */
       istioNamespace?: string;
+      /**
+       * The sidecar proxies istiod injects (`istio-proxy` containers of every Kubeflow pod in the mesh).
+       */
+      proxy?: {
+        /**
+         * Resources of each injected sidecar proxy (as Kubeflow 26.03 sets them; the chart defaults to 100m CPU and 128Mi memory requested).
+         *
+         * @defaultValue `{"requests":{"cpu":"10m","memory":"40Mi"},"limits":{"cpu":"2000m","memory":"1024Mi"}}`
+         */
+        resources?: unknown;
+        /**
+         * Seccomp profile of each injected sidecar proxy (Pod Security "restricted"), as Kubeflow 26.03 sets it.
+         *
+         * @defaultValue `{"type":"RuntimeDefault"}`
+         */
+        seccompProfile?: unknown;
+      };
+      /**
+       * The init container of injected pods without istio-cni (`istiod.cni.enabled=false`).
+       */
+      proxy_init?: {
+        /**
+         * Resources of the istio-init container (as Kubeflow 26.03 sets them).
+         *
+         * @defaultValue `{"requests":{"cpu":"10m","memory":"10Mi"},"limits":{"cpu":"2000m","memory":"1024Mi"}}`
+         */
+        resources?: unknown;
+      };
+      /**
+       * Waypoint proxies istiod deploys for ambient mode.
+       */
+      waypoint?: {
+        /**
+         * Resources of each waypoint proxy (as Kubeflow 26.03 sets them).
+         *
+         * @defaultValue `{"requests":{"cpu":"10m","memory":"128Mi"},"limits":{"cpu":"2","memory":"1Gi"}}`
+         */
+        resources?: unknown;
+      };
     };
     /**
      * Pod traffic redirection by the istio-cni node agent instead of privileged init containers.
      */
     cni?: {
       /**
-       * Sidecars rely on istio-cni (keep equal to `cni.enabled`).
+       * Sidecars rely on the istio-cni node agent (the istio-cni component, its own release in kube-system, which the platform then requires); off: sidecars use privileged init containers.
        *
        * @defaultValue `true`
        */
@@ -520,6 +612,27 @@ export interface IstioInstallValueDocs {
       seccompProfile?: unknown;
     };
     /**
+     * Telemetry defaults of the istiod chart.
+     */
+    telemetry?: {
+      /**
+       * Proxy metrics.
+       */
+      v2?: {
+        /**
+         * Prometheus metrics of the proxies.
+         */
+        prometheus?: {
+          /**
+           * Name Prometheus as the mesh's default metrics provider (`defaultProviders.metrics` in the `istio` ConfigMap), so every proxy exports Istio's standard metrics. Off as in Kubeflow 26.03, whose mesh config names no default provider (proxies export them only where a Telemetry resource asks); the istiod chart's own default is on.
+           *
+           * @defaultValue `false`
+           */
+          enabled?: boolean;
+        };
+      };
+    };
+    /**
      * Mesh configuration (the `istio` ConfigMap).
      */
     meshConfig?: {
@@ -547,51 +660,6 @@ export interface IstioInstallValueDocs {
        * @defaultValue `[{"name":"oauth2-proxy","envoyExtAuthzHttp":{"service":"oauth2-proxy.oauth2-proxy.svc.cluster.local","port":80,"includeRequestHeadersInCheck":["authorization","… (see the chart's values.yaml)`
        */
       extensionProviders?: unknown;
-    };
-  };
-  /**
-   * Values of Istio's `cni` chart (the istio-cni node agent). Typed keys carry Kubeflow's settings; any other key of the chart passes through.
-   */
-  cni?: {
-    /**
-     * Install istio-cni (off: sidecars use privileged init containers; set `istiod.cni.enabled` alike).
-     *
-     * @defaultValue `true`
-     */
-    enabled?: boolean;
-    /**
-     * Istio's global values of this chart.
-     */
-    global?: {
-      /**
-       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
-       *
-       * @defaultValue `"gcr.io/istio-release"`
-       */
-      hub?: string;
-      /**
-       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart.
-       *
-       * @defaultValue `"1.28.0"`
-       */
-      tag?: string;
-    };
-    /**
-     * Host directory of CNI binaries (`/home/kubernetes/bin` on GKE).
-     *
-     * @defaultValue `"/opt/cni/bin"`
-     */
-    cniBinDir?: string;
-    /**
-     * Ambient mode redirection.
-     */
-    ambient?: {
-      /**
-       * Redirect ambient pods to ztunnel (with `ztunnel.enabled`).
-       *
-       * @defaultValue `false`
-       */
-      enabled?: boolean;
     };
   };
   /**
@@ -702,7 +770,7 @@ export interface IstioInstallValueDocs {
    */
   ztunnel?: {
     /**
-     * Install ztunnel (ambient mode; with `cni.ambient.enabled`).
+     * Install ztunnel (ambient mode; with istio-cni's `cni.ambient.enabled`).
      *
      * @defaultValue `false`
      */
@@ -712,13 +780,13 @@ export interface IstioInstallValueDocs {
      */
     global?: {
       /**
-       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.
+       * Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart of this release; `global.imageRegistry` replaces its registry.
        *
        * @defaultValue `"gcr.io/istio-release"`
        */
       hub?: string;
       /**
-       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart.
+       * Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart of this release.
        *
        * @defaultValue `"1.28.0"`
        */
@@ -9647,6 +9715,7 @@ export interface ComponentValueDocs {
   "cert-manager": CertManagerValueDocs;
   "istio-crds": IstioCrdsValueDocs;
   "istio-namespace": IstioNamespaceValueDocs;
+  "istio-cni": IstioCniValueDocs;
   "istio-install": IstioInstallValueDocs;
   "oauth2-proxy": OAuth2ProxyValueDocs;
   "dex": DexValueDocs;

@@ -18,7 +18,7 @@ import {
 } from './values.js';
 import type { JsonSchema } from './schema.js';
 import { isLate } from './stages.js';
-import type { FollowUpRelease, ReleaseInfo, UpstreamChart } from './upstream.js';
+import { imageRegistryOverrides, type FollowUpRelease, type ReleaseInfo, type UpstreamChart } from './upstream.js';
 import { duplicateKeys, exampleCredentialsInUse } from './value-checks.js';
 import { applyPatches, PATCHES_DESCRIPTION, patchesSchema, type ObjectPatch } from './patches.js';
 
@@ -63,6 +63,13 @@ export interface UpstreamRef {
   readonly entry: string;
   /** The kubeflow/manifests release (`26.03`). */
   readonly release: string;
+  /**
+   * For a component that renders part of another entry (istio-cni: the CNI objects of upstream's
+   * `istio-install`): which of this component's presets reproduces its part of each of the entry's
+   * variants, by the entry's preset name (variants not listed: this component's defaults). The
+   * entry's parity test renders the entry's component and its parts together against the reference.
+   */
+  readonly variants?: Readonly<Record<string, string>>;
 }
 
 export interface Maintainer {
@@ -206,6 +213,8 @@ export abstract class Component<S extends Specs> extends Construct {
         `${info.name}: global.requireSecureCredentials is true, but these credentials are still at their example defaults: ${examples.join(', ')}`,
       );
     }
+    // the wrapped charts read their own image hubs: global.imageRegistry reaches them here (Helm checks them instead)
+    merged = mergeValues(merged, imageRegistryOverrides(info, merged));
     this.resolvedValues = merged as ComponentValues<S>;
     this.v = concreteAccess(specs, merged, merged.global as Record<string, unknown>);
     // cdk8s validates every construct before it synthesizes: by then all objects exist

@@ -20,6 +20,22 @@ export interface UpstreamChart {
   readonly condition?: string;
   /** The chart ships CRDs in its `crds/` folder (Helm installs them; kustomize needs `includeCRDs`). */
   readonly crdsFolder?: boolean;
+  /**
+   * Paths inside the chart's values of image hubs (`registry/path` the chart's images sit under, e.g.
+   * `global.hub`, `hub`). `global.imageRegistry` replaces their registry: Helm cannot compute a
+   * dependency's values from the parent's, so concrete synthesis and the install plan write the hubs
+   * (imageRegistryOverrides), and the chart fails, naming the hub and the value to set, when
+   * `global.imageRegistry` is set and a hub is not under it (imageHubChecks).
+   */
+  readonly imageHubs?: readonly string[];
+  /**
+   * The chart renders CRDs in one of its templates without `helm.sh/resource-policy: keep`, and no value
+   * of it adds that (Istio's `base`). The component's values switch the chart's own rendering of them off;
+   * the Helm chart renders `template` of the dependency itself (Helm's `include` of the dependency's
+   * file, with the dependency's values and `on` over them) and adds the annotation to every CRD, so
+   * `helm uninstall` keeps them. Kustomize inflates the chart with `on` (its output carries no Helm policy).
+   */
+  readonly keepCrds?: { readonly template: string; readonly on: Record<string, unknown> };
 }
 
 /** Release name and namespace a wrapped chart is installed as (its objects and selectors are named after them). */
@@ -66,6 +82,66 @@ export function chartDependencies(info: ComponentInfo<any>): Record<string, stri
 const at = (values: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], values);
 
+/** A hub's registry: its first path segment when that names a host (a dot or a port in it, or localhost), as Docker reads image names. */
+const HUB_REGISTRY = /^([^/]*[.:][^/]*|localhost)\//;
+
+/** The hub moved under `registry`: its own registry replaced, its path kept (`gcr.io/istio-release` → `<registry>/istio-release`). */
+export function rehost(hub: string, registry: string): string {
+  return hub.startsWith(`${registry}/`) ? hub : `${registry}/${hub.replace(HUB_REGISTRY, '')}`;
+}
+
+const setAt = (target: Record<string, unknown>, path: string[], x: unknown): void => {
+  let o = target;
+  for (const k of path.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[path.at(-1)!] = x;
+};
+
+/**
+ * Values that carry `global.imageRegistry` into the wrapped charts' image hubs (`imageHubs`), for
+ * concrete values (component values with `global`): each hub that is set moves under the registry,
+ * and so does a top-level `global.<key>` that replaces a chart's `global.<key>` (Helm hands a chart's
+ * globals to its dependencies). Empty when `global.imageRegistry` is not set.
+ */
+export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<string, any>): Record<string, unknown> {
+  const registry = values.global?.imageRegistry;
+  const out: Record<string, unknown> = {};
+  if (typeof registry !== 'string' || !registry) return out;
+  for (const c of info.upstreamCharts ?? []) {
+    for (const path of c.imageHubs ?? []) {
+      const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
+      if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], rehost(own, registry));
+      const top = path.startsWith('global.') ? at(values, path) : undefined;
+      if (typeof top === 'string' && top) setAt(out, path.split('.'), rehost(top, registry));
+    }
+  }
+  return out;
+}
+
+/**
+ * Helm: lines for templates/validate.yaml (they append to `$errors`) that refuse `global.imageRegistry`
+ * while an image hub of a wrapped chart is not under it, naming the value to set and its value. The
+ * hub as the dependency sees it: a top-level `global.<key>` has replaced the chart's own by then.
+ */
+export function imageHubChecks(info: ComponentInfo<any>): string[] {
+  const words = (keys: string[]) => keys.map((k) => JSON.stringify(k)).join(' ');
+  const suggested = `(printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))`;
+  return (info.upstreamCharts ?? []).flatMap((c) =>
+    (c.imageHubs ?? []).map((path) => {
+      const keys = path.split('.');
+      const own = JSON.stringify(`${c.alias}.${path}`);
+      const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
+      // a hub under `global` may have been replaced by the top-level global.<key>: then that is the value to set
+      const where =
+        keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
+      return (
+        `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
+        `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
+        `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} ${suggested}) }}{{- end }}`
+      );
+    }),
+  );
+}
+
 /**
  * Kustomize `helmCharts` entries for concrete values (defaults, a preset, overrides): what Helm
  * would pass to each dependency, i.e. the values under its alias with the component's `global`
@@ -76,7 +152,7 @@ export function helmChartsOf(info: ComponentInfo<any>, values: Record<string, an
   return (info.upstreamCharts ?? [])
     .filter((c) => !c.condition || at(values, c.condition) !== false)
     .map((c) => {
-      const own = (values[c.alias] ?? {}) as Record<string, unknown>;
+      const own = mergeValues(values[c.alias] ?? {}, c.keepCrds?.on ?? {}) as Record<string, unknown>;
       const valuesInline = { ...own, global: mergeValues(own.global ?? {}, values.global ?? {}) };
       return {
         name: c.name,
@@ -97,4 +173,35 @@ export const kustomizeNamespace = (info: ComponentInfo<any>): Record<string, str
 export function releaseOf(info: ComponentInfo<any>): ReleaseInfo {
   if (!info.release) throw new Error(`${info.name}: a component with upstreamCharts declares info.release (name, namespace)`);
   return info.release;
+}
+
+/**
+ * Helm: templates/<alias>-crds.yaml of a wrapper whose chart declares `keepCrds`: the dependency's CRD
+ * template rendered here with its values and `on`, every CRD annotated `helm.sh/resource-policy: keep`.
+ * Helm renders a chart's dependencies before its own templates, so the dependency's values are complete.
+ */
+const flat = (x: Record<string, unknown>, prefix = ''): string[] =>
+  Object.entries(x).flatMap(([k, y]) =>
+    y && typeof y === 'object' && !Array.isArray(y) ? flat(y as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}=${String(y)}`],
+  );
+
+export function keepCrdsTemplate(c: UpstreamChart): string {
+  const k = c.keepCrds!;
+  const q = (x: string) => JSON.stringify(x);
+  return [
+    `{{- /* Generated by kubeflow-cdk8s: the CRDs of the ${c.name} chart as its ${k.template} renders them with its values and ${flat(k.on).join(', ')}, each with helm.sh/resource-policy: keep so that helm uninstall leaves them (the chart itself cannot add it; its own rendering of them is off in this chart). */}}`,
+    `{{- $dep := index .Subcharts ${q(c.alias)} }}`,
+    `{{- $ctx := merge (dict "Values" (mergeOverwrite (deepCopy $dep.Values) (fromJson ${q(JSON.stringify(k.on))}))) $dep }}`,
+    `{{- $out := include (printf "%s/charts/%s/%s" (dir .Template.BasePath) ${q(c.alias)} ${q(k.template)}) $ctx }}`,
+    `{{- range $doc := regexSplit "(?m)^---[ \\t]*$" $out -1 }}`,
+    `{{- $o := fromYaml $doc }}`,
+    `{{- if hasKey $o "Error" }}{{- fail (printf "%s: cannot read what %s renders: %s" $.Chart.Name ${q(k.template)} $o.Error) }}{{- end }}`,
+    `{{- if $o.kind }}`,
+    `{{- if eq $o.kind "CustomResourceDefinition" }}{{- $_ := set $o.metadata "annotations" (merge (dict "helm.sh/resource-policy" "keep") ($o.metadata.annotations | default dict)) }}{{- end }}`,
+    '---',
+    '{{ toYaml $o }}',
+    '{{- end }}',
+    '{{- end }}',
+    '',
+  ].join('\n');
 }

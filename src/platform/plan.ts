@@ -4,6 +4,7 @@ import { mergeValues, type Spec } from '../core/values.js';
 import { UMBRELLA } from '../umbrella/chart.js';
 import { requiredNames } from '../umbrella/dependencies.js';
 import { crdCharts, type CrdChart } from './crd-charts.js';
+import { withImageRegistry } from './customize.js';
 import { resolvePlatform, type PlatformValues, type ResolvedPlatform } from './definition.js';
 import { NAMESPACES_CHART, namespacesOf, type ComponentNamespaces } from './namespaces.js';
 
@@ -133,7 +134,7 @@ export function planOf(platform: ResolvedPlatform, allEntries: ComponentEntry[])
     namespace: namespaceOf(e, valuesOf(e)),
     chart: e.info.name,
 
-    values: mergeValues(valuesOf(e), { global }),
+    values: withImageRegistry(e.info, mergeValues(valuesOf(e), { global })),
     needs: [NAMESPACES_CHART, ...needs],
     role,
     components: [e.info.name],

@@ -5,7 +5,7 @@ import type { ComponentEntry } from '../core/synth.js';
  * Platform pieces that come from their own upstream Helm charts (DESIGN §3) and are not yet part of
  * this project: components may require them, but nothing here can enable or check them.
  */
-export const EXTERNAL_PREREQUISITES = ['cert-manager', 'istio-crds', 'istio-install'];
+export const EXTERNAL_PREREQUISITES = ['cert-manager', 'istio-crds', 'istio-cni', 'istio-install'];
 
 export const requirementName = (r: Requirement): string => (typeof r === 'string' ? r : r.component);
 export const requiredNames = (c: ComponentEntry): string[] => (c.info.requires ?? []).map(requirementName);

@@ -18,6 +18,7 @@ const notebooks: PlatformPreset = {
   enable: [
     'cert-manager',
     'istio-crds',
+    'istio-cni',
     'istio-install',
     'istio-namespace',
     'oauth2-proxy',

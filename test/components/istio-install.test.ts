@@ -34,7 +34,7 @@ const values = {
       extensionProviders: [{ name: 'oauth2-proxy', envoyExtAuthzHttp: { service: 'auth.example.svc.cluster.local', port: 4180 } }],
     },
   },
-  cni: { enabled: false },
+  ztunnel: { enabled: false },
 };
 
 describe('istio-install', () => {
@@ -42,6 +42,8 @@ describe('istio-install', () => {
     const c = synthConcreteWithValues(istioInstall, { values: values as never });
     const charts = helmChartsOf(istioInstall.info, c.values);
     expect(charts.map((x) => x.name)).toEqual(['base', 'istiod', 'gateway']);
+    const withZtunnel = synthConcreteWithValues(istioInstall, { values: { ztunnel: { enabled: true } } });
+    expect(helmChartsOf(istioInstall.info, withZtunnel.values).map((x) => x.name)).toEqual(['base', 'istiod', 'ztunnel', 'gateway']);
     const gw = charts.find((x) => x.name === 'gateway')!.valuesInline as Record<string, any>;
     expect(gw.service.type).toBe('LoadBalancer');
     expect(gw.autoscaling).toEqual({ enabled: true, minReplicas: 1, maxReplicas: 9 });

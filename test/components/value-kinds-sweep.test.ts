@@ -20,14 +20,14 @@ const bad: [string, unknown, string][] = [
   ['cert-manager', { namespace: 'Cert_Manager' }, '/namespace'],
   ['cert-manager', { selfSigningIssuer: { name: 'my issuer' } }, '/selfSigningIssuer/name'],
   ['cert-manager', { 'cert-manager': { resources: { requests: { cpu: '-1' } } } }, '/cert-manager/resources/requests/cpu'],
-  ['istio-crds', { base: { global: { istioNamespace: 'istio system' } } }, '/base/global/istioNamespace'],
+  ['istio-crds', { base: { global: { resourceScope: 'cluster' } } }, '/base/global/resourceScope'],
   ['istio-crds', { base: { base: { excludedCRDs: ['a b'] } } }, '/base/base/excludedCRDs/0'],
   ['istio-install', { istiod: { env: { 'BAD NAME': 'x' } } }, '/istiod/env'],
   ['istio-install', { istiod: { env: { OK: 'a"b' } } }, '/istiod/env/OK'],
-  ['istio-install', { cni: { global: { tag: '1.28 .0' } } }, '/cni/global/tag'],
+  ['istio-cni', { cni: { global: { tag: '1.28 .0' } } }, '/cni/global/tag'],
   ['istio-install', { gateway: { labels: { app: 'has space' } } }, '/gateway/labels/app'],
   ['istio-install', { sidecars: { egressHosts: ['kubeflow/*\n- x'] } }, '/sidecars/egressHosts/0'],
-  ['istio-install', { cni: { cniBinDir: 'opt/cni' } }, '/cni/cniBinDir'],
+  ['istio-cni', { cni: { cniBinDir: 'opt/cni' } }, '/cni/cniBinDir'],
   ['spark-operator', { 'spark-operator': { spark: { jobNamespaces: ['Team_A'] } } }, '/spark-operator/spark/jobNamespaces/0'],
   ['spark-operator', { 'spark-operator': { webhook: { port: 70000 } } }, '/spark-operator/webhook/port'],
   ['knative-serving', { clusterDomain: 'cluster local' }, '/clusterDomain'],
@@ -45,7 +45,7 @@ const bad: [string, unknown, string][] = [
 ];
 
 describe('value kinds of cert-manager, istio, spark-operator, knative-serving, trainer, katib', () => {
-  it.each(['cert-manager', 'istio-crds', 'istio-install', 'spark-operator', 'knative-serving', 'trainer', 'katib'])(
+  it.each(['cert-manager', 'istio-crds', 'istio-cni', 'istio-install', 'spark-operator', 'knative-serving', 'trainer', 'katib'])(
     '%s: the defaults pass',
     (name) => {
       expect(check(name, {}).ok).toBe(true);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { componentByName, components } from '../../src/components/index.js';
 import { helmChartsOf, wrapsUpstreamCharts } from '../../src/core/upstream.js';
-import type { ComponentInfo } from '../../src/core/component.js';
+import { upstreamOf, type ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
 import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
 import { compareSets, firstDiff, sameDocuments } from '../../src/verify/compare.js';
@@ -194,6 +194,42 @@ const CLUSTER_KINDS = new Set([
 export function inReleaseNamespace(o: K8sObject, namespace: string): K8sObject {
   if (CLUSTER_KINDS.has(o.kind) || o.metadata?.namespace) return o;
   return { ...o, metadata: { ...o.metadata, namespace } };
+}
+
+/**
+ * Components whose objects upstream renders inside the entry `name` (their `info.upstream.entry`, e.g.
+ * istio-cni in istio-install), each with its preset for the entry's `preset` (`info.upstream.variants`;
+ * not listed: its defaults). The entry's parity is measured on its own objects and theirs together.
+ */
+export function referenceParts(name: string, preset?: string): { name: string; preset?: string }[] {
+  return components
+    .filter((c) => c.info.name !== name && upstreamOf(c.info)?.entry === name)
+    .map((c) => ({ name: c.info.name, preset: preset === undefined ? undefined : upstreamOf(c.info)!.variants?.[preset] }));
+}
+
+/** The entry whose reference holds a component's objects, when it is a part of another entry (else undefined). */
+export function partOf(name: string): string | undefined {
+  const i = infoOf(name);
+  const entry = i ? upstreamOf(i)?.entry : undefined;
+  return entry && entry !== name ? entry : undefined;
+}
+
+/**
+ * What parity compares with the reference of `name` (and `preset`): the Helm 3 render of the component
+ * and of its parts (referenceParts), and the deviations all of them declare.
+ */
+export async function parityInputs(
+  name: string,
+  preset: string | undefined,
+  own: Rendered,
+): Promise<{ objects: K8sObject[]; declared: string[] }> {
+  const parts = referenceParts(name, preset);
+  const rendered = await Promise.all(parts.map((p) => renderAll(p.name, p.preset)));
+  const infos = [infoOf(name), ...parts.map((p) => infoOf(p.name))];
+  return {
+    objects: [...own.helm3, ...rendered.flatMap((x) => x.helm3)],
+    declared: infos.flatMap((i) => i?.deviations ?? []).map((d) => d.object),
+  };
 }
 
 export const referenceFile = (name: string, preset?: string): string =>

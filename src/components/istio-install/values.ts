@@ -1,23 +1,6 @@
-import { IMAGE_REGISTRY, IMAGE_TAG, ISTIO_HOST, s } from '../../core/schema.js';
+import { ISTIO_HOST, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
-
-/** `hub`: an image registry with the path the images are under (`gcr.io/istio-release`), never empty. */
-const IMAGE_HUB = IMAGE_REGISTRY.replace(/^\^\((.*)\)\?\$$/, '^$1$');
-
-/** Images as Kubeflow 26.03 pins them: charts 1.29.0 run the 1.28.0 images (a mismatch upstream fixed later). */
-const hub = () =>
-  v.str(
-    'gcr.io/istio-release',
-    'Registry and path of the Istio images (`hub`, image grammar `host[:port]/path`). The top-level `global.hub` replaces it for every Istio chart.',
-    { minLength: 1, pattern: IMAGE_HUB },
-  );
-const tag = () =>
-  v.str(
-    '1.28.0',
-    'Tag of the Istio images (Kubeflow 26.03 pins 1.28.0 with the 1.29.0 charts). The top-level `global.tag` replaces it for every Istio chart.',
-    { pattern: IMAGE_TAG },
-  );
-const images = () => v.group("Istio's global values of this chart.", { hub: hub(), tag: tag() });
+import { istioHub, istioImages, istioTag } from '../../lib/istio-charts.js';
 
 const extAuthz = s.object(
   {
@@ -43,12 +26,38 @@ const istiod = v.upstream(
   "Values of Istio's `istiod` chart (control plane, sidecar injector, mesh config). Typed keys carry Kubeflow's settings; any other key of the chart passes through.",
   {
     global: v.group("Istio's global values of the istiod chart.", {
-      hub: hub(),
-      tag: tag(),
+      hub: istioHub(),
+      tag: istioTag(),
       istioNamespace: v.dnsLabel('istio-system', 'Namespace of the Istio control plane.'),
+      proxy: v.group('The sidecar proxies istiod injects (`istio-proxy` containers of every Kubeflow pod in the mesh).', {
+        resources: v.resources(
+          { requests: { cpu: '10m', memory: '40Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
+          'Resources of each injected sidecar proxy (as Kubeflow 26.03 sets them; the chart defaults to 100m CPU and 128Mi memory requested).',
+        ),
+        seccompProfile: v.obj<Record<string, unknown>>(
+          { type: 'RuntimeDefault' },
+          'Seccomp profile of each injected sidecar proxy (Pod Security "restricted"), as Kubeflow 26.03 sets it.',
+          { type: 'object' },
+        ),
+      }),
+      proxy_init: v.group('The init container of injected pods without istio-cni (`istiod.cni.enabled=false`).', {
+        resources: v.resources(
+          { requests: { cpu: '10m', memory: '10Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
+          'Resources of the istio-init container (as Kubeflow 26.03 sets them).',
+        ),
+      }),
+      waypoint: v.group('Waypoint proxies istiod deploys for ambient mode.', {
+        resources: v.resources(
+          { requests: { cpu: '10m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+          'Resources of each waypoint proxy (as Kubeflow 26.03 sets them).',
+        ),
+      }),
     }),
     cni: v.group('Pod traffic redirection by the istio-cni node agent instead of privileged init containers.', {
-      enabled: v.bool(true, 'Sidecars rely on istio-cni (keep equal to `cni.enabled`).'),
+      enabled: v.bool(
+        true,
+        'Sidecars rely on the istio-cni node agent (the istio-cni component, its own release in kube-system, which the platform then requires); off: sidecars use privileged init containers.',
+      ),
     }),
     replicaCount: v.int(1, 'Replicas of istiod (when autoscaling is off).', { minimum: 0 }),
     autoscaleEnabled: v.bool(true, 'Autoscale istiod with a HorizontalPodAutoscaler.'),
@@ -68,6 +77,16 @@ const istiod = v.upstream(
     gateways: v.group('Defaults for gateways injected by istiod.', {
       seccompProfile: v.obj<Record<string, unknown>>({ type: 'RuntimeDefault' }, 'Seccomp profile of injected gateway pods.', {
         type: 'object',
+      }),
+    }),
+    telemetry: v.group('Telemetry defaults of the istiod chart.', {
+      v2: v.group('Proxy metrics.', {
+        prometheus: v.group('Prometheus metrics of the proxies.', {
+          enabled: v.bool(
+            false,
+            "Name Prometheus as the mesh's default metrics provider (`defaultProviders.metrics` in the `istio` ConfigMap), so every proxy exports Istio's standard metrics. Off as in Kubeflow 26.03, whose mesh config names no default provider (proxies export them only where a Telemetry resource asks); the istiod chart's own default is on.",
+          ),
+        }),
       }),
     }),
     meshConfig: v.group('Mesh configuration (the `istio` ConfigMap).', {
@@ -100,18 +119,6 @@ const istiod = v.upstream(
         "External authorization providers: Kubeflow's `oauth2-proxy` ext-authz (service, port, headers); the AuthorizationPolicies of the platform name it.",
         extAuthz,
       ),
-    }),
-  },
-);
-
-const cni = v.upstream(
-  "Values of Istio's `cni` chart (the istio-cni node agent). Typed keys carry Kubeflow's settings; any other key of the chart passes through.",
-  {
-    enabled: v.bool(true, 'Install istio-cni (off: sidecars use privileged init containers; set `istiod.cni.enabled` alike).'),
-    global: images(),
-    cniBinDir: v.str('/opt/cni/bin', 'Host directory of CNI binaries (`/home/kubernetes/bin` on GKE).', s.absolutePath()),
-    ambient: v.group('Ambient mode redirection.', {
-      enabled: v.bool(false, 'Redirect ambient pods to ztunnel (with `ztunnel.enabled`).'),
     }),
   },
 );
@@ -193,8 +200,8 @@ const gateway = v.upstream(
 );
 
 const ztunnel = v.upstream("Values of Istio's `ztunnel` chart (ambient mode node proxy). Any other key of the chart passes through.", {
-  enabled: v.bool(false, 'Install ztunnel (ambient mode; with `cni.ambient.enabled`).'),
-  global: images(),
+  enabled: v.bool(false, "Install ztunnel (ambient mode; with istio-cni's `cni.ambient.enabled`)."),
+  global: istioImages(),
 });
 
 const base = v.upstream(
@@ -276,7 +283,6 @@ export const values = {
     enabled: v.bool(false, 'Create them: istiod control plane and webhook, Knative to the gateways, same namespace.'),
   }),
   istiod,
-  cni,
   gateway,
   ztunnel,
   base,

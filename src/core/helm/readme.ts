@@ -62,7 +62,7 @@ export function chartReadme(
   creds: CredentialDocs = { examples: [], generated: [] },
   known?: ReadonlySet<string>,
 ): string {
-  if (info.upstreamCharts?.length) return wrapperReadme(info, rows, version);
+  if (info.upstreamCharts?.length) return wrapperReadme(info, rows, version, known);
   const presets = Object.entries(info.presets ?? {});
   const devs = info.deviations ?? [];
   const up = upstreamOf(info);
@@ -138,7 +138,7 @@ export function chartReadme(
 }
 
 /** README of a chart that wraps upstream charts: how to fetch them, both install paths, the pass-through values. */
-function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string): string {
+function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string, known?: ReadonlySet<string>): string {
   const presets = Object.entries(info.presets ?? {});
   const devs = info.deviations ?? [];
   const rel = info.release!;
@@ -187,6 +187,12 @@ function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string
     `kustomize build --enable-helm ./dist/kustomize/${info.name}/overlays/<preset> | kubectl apply --server-side -f -`,
     '```',
     '',
+    ...(info.requires?.length
+      ? [
+          `Requires: ${info.requires.map((r) => formatRequirement(r, known)).join(', ')} (installed first by the platform's install plan).`,
+          '',
+        ]
+      : []),
     '## Presets',
     '',
     ...(presets.length
