@@ -25,11 +25,18 @@ export interface CrudWebAppDefaults {
 
 export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   namespace: v.dnsLabel('kubeflow', 'Namespace of the web app.'),
-  image: v.image(d.image, 'Web app image. As upstream, the Deployment states no pull policy while it is IfNotPresent (the Kubernetes default for tagged images); another policy is written out.'),
+  image: v.image(
+    d.image,
+    'Web app image. As upstream, the Deployment states no pull policy while it is IfNotPresent (the Kubernetes default for tagged images); another policy is written out.',
+  ),
   replicas: v.int(1, 'Web app replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the web app container.'),
   ...scheduling(),
-  prefix: v.str(d.prefix, `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`, { pattern: '^/[-A-Za-z0-9._~]+(/[-A-Za-z0-9._~]+)*$' }),
+  prefix: v.str(
+    d.prefix,
+    `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`,
+    { pattern: '^/[-A-Za-z0-9._~]+(/[-A-Za-z0-9._~]+)*$' },
+  ),
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in service hostnames.'),
   userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
   userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
@@ -37,9 +44,17 @@ export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   metrics: v.line('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
-    ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
+    gateway: v.strWithGlobal(
+      'auth.gateway',
+      'kubeflow-gateway',
+      'Gateway the VirtualService binds to.',
+      s.namespacedName({ namespaceOptional: true }),
+    ),
+    ingressGatewayPrincipal: v.str(
+      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.',
+      s.principal(),
+    ),
   }),
 });
 
@@ -70,8 +85,11 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
   const { name } = l;
   const ns = v.namespace;
   const labels = crudLabels(name);
-  const meta = (n: string, namespaced = true, extra: Record<string, string> = {}) =>
-    ({ name: n, ...(namespaced ? { namespace: ns } : {}), labels: { ...labels, ...extra } });
+  const meta = (n: string, namespaced = true, extra: Record<string, string> = {}) => ({
+    name: n,
+    ...(namespaced ? { namespace: ns } : {}),
+    labels: { ...labels, ...extra },
+  });
   const sa = `${name}-service-account`;
   const svc = `${name}-service`;
   const host = `${svc}.${ns}.svc.${v.clusterDomain}`;
@@ -84,10 +102,16 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
     subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }],
   });
   // Aggregated into Kubeflow's kubeflow-admin/edit/view roles, which profiles bind for their users.
-  const aggregated: [string, k8s.PolicyRule[]][] = [['admin', []], ['edit', l.rules.edit], ['view', l.rules.view]];
+  const aggregated: [string, k8s.PolicyRule[]][] = [
+    ['admin', []],
+    ['edit', l.rules.edit],
+    ['view', l.rules.view],
+  ];
   for (const [level, rules] of aggregated) {
     new k8s.KubeClusterRole(scope, `kubeflow-${level}-role`, {
-      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${level}`]: 'true' }),
+      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, {
+        [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${level}`]: 'true',
+      }),
       rules,
     });
   }
@@ -122,26 +146,28 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
       template: {
         metadata: { labels },
         spec: {
-          containers: [{
-            name,
-            image: v.image.ref,
-            // Upstream leaves the policy to Kubernetes (IfNotPresent for tagged images); only other policies are written.
-            imagePullPolicy: opt(not(eq(v.image.pullPolicy, 'IfNotPresent')), v.image.pullPolicy),
-            env: [
-              { name: 'APP_PREFIX', value: v.prefix },
-              ...(l.envAfterPrefix ?? []),
-              { name: 'USERID_HEADER', value: v.userIdHeader },
-              { name: 'USERID_PREFIX', value: v.userIdPrefix },
-              { name: 'APP_SECURE_COOKIES', value: text(v.secureCookies) },
-              ...(l.envBeforeMetrics ?? []),
-              { name: 'METRICS', value: v.metrics },
-              ...spread(v.extraEnv),
-            ],
-            ports: [{ containerPort: 5000 }],
-            resources: v.resources,
-            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000 },
-            volumeMounts: l.volumeMounts,
-          }],
+          containers: [
+            {
+              name,
+              image: v.image.ref,
+              // Upstream leaves the policy to Kubernetes (IfNotPresent for tagged images); only other policies are written.
+              imagePullPolicy: opt(not(eq(v.image.pullPolicy, 'IfNotPresent')), v.image.pullPolicy),
+              env: [
+                { name: 'APP_PREFIX', value: v.prefix },
+                ...(l.envAfterPrefix ?? []),
+                { name: 'USERID_HEADER', value: v.userIdHeader },
+                { name: 'USERID_PREFIX', value: v.userIdPrefix },
+                { name: 'APP_SECURE_COOKIES', value: text(v.secureCookies) },
+                ...(l.envBeforeMetrics ?? []),
+                { name: 'METRICS', value: v.metrics },
+                ...spread(v.extraEnv),
+              ],
+              ports: [{ containerPort: 5000 }],
+              resources: v.resources,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000 },
+              volumeMounts: l.volumeMounts,
+            },
+          ],
           ...podScheduling(v),
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: sa,
@@ -158,7 +184,13 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
     spec: { host, trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
   gatewayRoute(scope, 'virtual-service', {
-    metadata: meta(`${name}-${name}`), gateway: v.istio.gateway, forwardedPrefix: v.prefix, prefix: `${v.prefix}/`, rewrite: '/', host, port: 80,
+    metadata: meta(`${name}-${name}`),
+    gateway: v.istio.gateway,
+    forwardedPrefix: v.prefix,
+    prefix: `${v.prefix}/`,
+    rewrite: '/',
+    host,
+    port: 80,
   });
   allowPrincipals(scope, 'authorization-policy', meta(name), [v.istio.ingressGatewayPrincipal], { app: name });
 }

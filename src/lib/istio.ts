@@ -30,18 +30,26 @@ export function gatewayRoute(scope: Construct, id: string, p: GatewayRouteProps)
     spec: {
       gateways: [p.gateway],
       hosts: ['*'],
-      http: [{
-        ...(p.forwardedPrefix !== undefined ? { headers: { request: { add: { 'x-forwarded-prefix': p.forwardedPrefix } } } } : {}),
-        match: [{ uri: { prefix: p.prefix } }],
-        ...(p.rewrite !== undefined ? { rewrite: { uri: p.rewrite } } : {}),
-        route: [{ destination: { host: p.host, port: { number: p.port } } }],
-      }],
+      http: [
+        {
+          ...(p.forwardedPrefix !== undefined ? { headers: { request: { add: { 'x-forwarded-prefix': p.forwardedPrefix } } } } : {}),
+          match: [{ uri: { prefix: p.prefix } }],
+          ...(p.rewrite !== undefined ? { rewrite: { uri: p.rewrite } } : {}),
+          route: [{ destination: { host: p.host, port: { number: p.port } } }],
+        },
+      ],
     },
   });
 }
 
 /** ALLOW the given principals to reach the pods matching `selector`. */
-export function allowPrincipals(scope: Construct, id: string, metadata: Meta, principals: string[], selector: Record<string, string>): ApiObject {
+export function allowPrincipals(
+  scope: Construct,
+  id: string,
+  metadata: Meta,
+  principals: string[],
+  selector: Record<string, string>,
+): ApiObject {
   return customObject<IAuthorizationPolicy>(scope, id, {
     apiVersion: 'security.istio.io/v1beta1',
     kind: 'AuthorizationPolicy',

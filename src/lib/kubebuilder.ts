@@ -19,7 +19,11 @@ export function controllerGenStamp<T extends ApiObject>(obj: T): T {
   return obj;
 }
 
-export interface Named { name: string; namespace?: string; labels?: Record<string, string> }
+export interface Named {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+}
 
 /** Lease-based leader election (controller-runtime ≥ 0.7): ConfigMaps and Leases, events. */
 export function leaderElectionRole(scope: Construct, id: string, metadata: Named): k8s.KubeRole {
@@ -76,6 +80,10 @@ export function kubeRbacProxyContainer(image: string, resources: k8s.ResourceReq
 
 /** Liveness and readiness on the manager's health port, with kubebuilder's timings. */
 export const healthProbes = (livenessDelay: number, livenessPeriod: number) => ({
-  livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: livenessDelay, periodSeconds: livenessPeriod },
+  livenessProbe: {
+    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) },
+    initialDelaySeconds: livenessDelay,
+    periodSeconds: livenessPeriod,
+  },
   readinessProbe: { httpGet: { path: '/readyz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 5, periodSeconds: 10 },
 });
