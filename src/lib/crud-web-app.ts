@@ -5,6 +5,7 @@ import { eq, json, not, opt, pick, spread, text, type Cond } from '../core/condi
 import { hashedName } from '../core/hash.js';
 import { customObject } from '../core/custom-object.js';
 import { envVarSchema, podScheduling, scheduling } from './k8s-values.js';
+import { objectMeta } from './metadata.js';
 import { s } from '../core/schema.js';
 import { v, type Access, type Group, type ImageValue } from '../core/values.js';
 import type { Construct } from 'constructs';
@@ -85,11 +86,7 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
   const { name } = l;
   const ns = v.namespace;
   const labels = crudLabels(name);
-  const meta = (n: string, namespaced = true, extra: Record<string, string> = {}) => ({
-    name: n,
-    ...(namespaced ? { namespace: ns } : {}),
-    labels: { ...labels, ...extra },
-  });
+  const meta = objectMeta(ns, labels);
   const sa = `${name}-service-account`;
   const svc = `${name}-service`;
   const host = `${svc}.${ns}.svc.${v.clusterDomain}`;

@@ -1,6 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import type { Named } from './metadata.js';
 
 /**
  * Pieces of the kubebuilder project layout that several Kubeflow controllers ship unchanged: the
@@ -17,12 +18,6 @@ export function controllerGenStamp<T extends ApiObject>(obj: T): T {
     return { ...json, metadata: { ...json.metadata, creationTimestamp: null } };
   };
   return obj;
-}
-
-export interface Named {
-  name: string;
-  namespace?: string;
-  labels?: Record<string, string>;
 }
 
 /** Lease-based leader election (controller-runtime ≥ 0.7): ConfigMaps and Leases, events. */

@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { nonEmpty, opt, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { podDefaultCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -29,6 +30,8 @@ const aggregated = (role: 'admin' | 'edit') => ({
 
 /** The PodDefaults admission webhook: merges PodDefault resources into matching pods of profile namespaces. */
 export class AdmissionWebhook extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     when(this, 'crds', this.v.crds.install, (s) => podDefaultCrd(s, labels));
@@ -40,10 +43,6 @@ export class AdmissionWebhook extends Component<typeof values> {
     this.deployment();
     this.certificate();
     this.webhook();
-  }
-
-  private meta(name: string, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
   }
 
   /** The webhook's service account and cluster role with its binding; the users' roles in between. */
@@ -67,7 +66,7 @@ export class AdmissionWebhook extends Component<typeof values> {
   private userRoles(): void {
     for (const role of ['admin', 'edit'] as const) {
       new k8s.KubeClusterRole(this, `poddefaults-${role}`, {
-        metadata: { ...this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false), labels: { ...labels, ...aggregated(role) } },
+        metadata: this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false, aggregated(role)),
         aggregationRule: {
           clusterRoleSelectors: [
             { matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } },
@@ -77,15 +76,11 @@ export class AdmissionWebhook extends Component<typeof values> {
       });
     }
     new k8s.KubeClusterRole(this, 'poddefaults-view', {
-      metadata: {
-        ...this.meta(`${NAME}-kubeflow-poddefaults-view`, false),
-        labels: {
-          ...labels,
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-admin': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-edit': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
-        },
-      },
+      metadata: this.meta(`${NAME}-kubeflow-poddefaults-view`, false, {
+        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-admin': 'true',
+        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-edit': 'true',
+        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
+      }),
       rules: [{ apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'list', 'watch'] }],
     });
   }

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import { objectMeta } from '../../lib/metadata.js';
 
 const RW = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 const STATUS = ['get', 'patch', 'update'];
@@ -125,9 +126,9 @@ const KNATIVE_RESOURCES = ['services', 'routes', 'configurations', 'revisions'].
 const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
-  const meta = (name: string, extra: Record<string, string> = {}) => ({ name, labels: { ...labels, ...extra } });
+  const meta = objectMeta(ns, labels);
   new k8s.KubeRole(scope, 'leader-election-role', {
-    metadata: { ...meta('kserve-leader-election-role'), namespace: ns },
+    metadata: meta('kserve-leader-election-role'),
     rules: [
       LEASE_RULE,
       rule([''], ['configmaps'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
@@ -136,20 +137,20 @@ export function kserveRbac(scope: Construct, ns: string, labels: Record<string, 
     ],
   });
   for (const [name, rules] of Object.entries(ROLES)) {
-    new k8s.KubeClusterRole(scope, name, { metadata: meta(name), rules });
+    new k8s.KubeClusterRole(scope, name, { metadata: meta(name, false), rules });
   }
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-admin', {
-    metadata: meta('kubeflow-kserve-admin', { [aggregate('kubeflow-admin')]: 'true' }),
+    metadata: meta('kubeflow-kserve-admin', false, { [aggregate('kubeflow-admin')]: 'true' }),
     aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-kserve-admin')]: 'true' } }] },
     rules: [],
   });
   const all = ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'];
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-edit', {
-    metadata: meta('kubeflow-kserve-edit', { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-kserve-admin')]: 'true' }),
+    metadata: meta('kubeflow-kserve-edit', false, { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-kserve-admin')]: 'true' }),
     rules: [rule([S], USER_RESOURCES, all), rule(['serving.knative.dev'], KNATIVE_RESOURCES, all)],
   });
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-view', {
-    metadata: meta('kubeflow-kserve-view', { [aggregate('kubeflow-view')]: 'true' }),
+    metadata: meta('kubeflow-kserve-view', false, { [aggregate('kubeflow-view')]: 'true' }),
     rules: [rule([S], USER_RESOURCES, READ), rule(['serving.knative.dev'], KNATIVE_RESOURCES, ['get', 'list'])],
   });
 
@@ -170,9 +171,10 @@ export const LEASE_RULE = rule(['coordination.k8s.io'], ['leases'], ['create', '
 
 /** Binds a Role (in `ns`) or ClusterRole to a service account of `ns`. */
 export function binder(scope: Construct, ns: string, labels: Record<string, string>) {
+  const meta = objectMeta(ns, labels);
   return (id: string, name: string, kind: 'Role' | 'ClusterRole', role: string, account: string): void => {
     const props = {
-      metadata: kind === 'Role' ? { name, namespace: ns, labels } : { name, labels },
+      metadata: meta(name, kind === 'Role'),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name: role },
       subjects: [{ kind: 'ServiceAccount', name: account, namespace: ns }],
     };

@@ -5,6 +5,7 @@ import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { notebookCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -28,6 +29,8 @@ const SETTINGS = [
 
 /** The notebook controller: runs each Notebook custom resource as a StatefulSet, Service and VirtualService. */
 export class NotebookController extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -41,10 +44,6 @@ export class NotebookController extends Component<typeof values> {
     const configName = this.config();
     new k8s.KubeService(this, 'service', { metadata: this.meta(`${NAME}-service`), spec: { ports: [{ port: 443 }], selector: labels } });
     this.deployment(configName);
-  }
-
-  private meta(name: string, namespaced = true, extraLabels: Record<string, string> = {}) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels: { ...labels, ...extraLabels } };
   }
 
   /** The controller's service account, leader election and cluster role with their bindings; the users' roles in between. */

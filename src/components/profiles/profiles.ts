@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, items, nonEmpty, not, pick, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { profileCrd } from './crds.js';
 import { info } from './info.js';
 import { namespaceLabelsYaml } from './namespace-labels.js';
@@ -24,6 +25,8 @@ type EnvFrom = k8s.EnvFromSource[];
  * access-management API behind the dashboard's "Manage contributors".
  */
 export class Profiles extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -42,10 +45,6 @@ export class Profiles extends Component<typeof values> {
     });
     this.deployment(envFrom, labelsConfigMap);
     when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => this.kfamIstio(s));
-  }
-
-  private meta(name: string, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
   }
 
   /**
