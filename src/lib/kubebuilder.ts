@@ -33,6 +33,22 @@ export function leaderElectionRole(scope: Construct, id: string, metadata: Named
   });
 }
 
+/**
+ * ConfigMap-based leader election (controller-runtime < 0.7 locks a ConfigMap): ConfigMaps and their
+ * status, events. `leases`: a rule on Leases put first, for a controller that takes both locks.
+ */
+export function configMapLeaderElectionRole(scope: Construct, id: string, metadata: Named, leases?: k8s.PolicyRule): k8s.KubeRole {
+  return new k8s.KubeRole(scope, id, {
+    metadata,
+    rules: [
+      ...(leases ? [leases] : []),
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+      { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['create'] },
+    ],
+  });
+}
+
 /** Who may scrape /metrics through the proxy. */
 export function metricsReaderRole(scope: Construct, id: string, metadata: Named): k8s.KubeClusterRole {
   return new k8s.KubeClusterRole(scope, id, { metadata, rules: [{ nonResourceUrLs: ['/metrics'], verbs: ['get'] }] });

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import { configMapLeaderElectionRole } from '../../lib/kubebuilder.js';
 import { objectMeta } from '../../lib/metadata.js';
 
 const RW = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
@@ -127,15 +128,8 @@ const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
   const meta = objectMeta(ns, labels);
-  new k8s.KubeRole(scope, 'leader-election-role', {
-    metadata: meta('kserve-leader-election-role'),
-    rules: [
-      LEASE_RULE,
-      rule([''], ['configmaps'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
-      rule([''], ['configmaps/status'], ['get', 'update', 'patch']),
-      rule([''], ['events'], ['create']),
-    ],
-  });
+  // The controller takes both locks: Leases and ConfigMaps.
+  configMapLeaderElectionRole(scope, 'leader-election-role', meta('kserve-leader-election-role'), LEASE_RULE);
   for (const [name, rules] of Object.entries(ROLES)) {
     new k8s.KubeClusterRole(scope, name, { metadata: meta(name, false), rules });
   }

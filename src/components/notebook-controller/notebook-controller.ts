@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
+import { configMapLeaderElectionRole, controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
 import { objectMeta } from '../../lib/metadata.js';
 import { notebookCrd } from './crds.js';
 import { info } from './info.js';
@@ -50,14 +50,7 @@ export class NotebookController extends Component<typeof values> {
   private rbac(): void {
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
     // Leader election of this controller-runtime version locks a ConfigMap.
-    new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: this.meta(`${NAME}-leader-election-role`),
-      rules: [
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
-        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
-      ],
-    });
+    configMapLeaderElectionRole(this, 'leader-election-role', this.meta(`${NAME}-leader-election-role`));
     this.userRoles();
     controllerGenStamp(
       new k8s.KubeClusterRole(this, 'manager-role', {

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, items, nonEmpty, not, pick, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { configMapLeaderElectionRole } from '../../lib/kubebuilder.js';
 import { objectMeta } from '../../lib/metadata.js';
 import { profileCrd } from './crds.js';
 import { info } from './info.js';
@@ -53,14 +54,7 @@ export class Profiles extends Component<typeof values> {
    */
   private rbac(): void {
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
-    new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: this.meta('profiles-leader-election-role'),
-      rules: [
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
-        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
-      ],
-    });
+    configMapLeaderElectionRole(this, 'leader-election-role', this.meta('profiles-leader-election-role'));
     const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'leader-election-rolebinding', {
       metadata: this.meta('profiles-leader-election-rolebinding'),
