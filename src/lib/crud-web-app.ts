@@ -6,6 +6,7 @@ import { hashedName } from '../core/hash.js';
 import { customObject } from '../core/custom-object.js';
 import { envVarSchema, podScheduling, scheduling } from './k8s-values.js';
 import { objectMeta } from './metadata.js';
+import { aggregateTo } from './rbac.js';
 import { s } from '../core/schema.js';
 import { v, type Access, type Group, type ImageValue } from '../core/values.js';
 import type { Construct } from 'constructs';
@@ -106,9 +107,7 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
   ];
   for (const [level, rules] of aggregated) {
     new k8s.KubeClusterRole(scope, `kubeflow-${level}-role`, {
-      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, {
-        [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${level}`]: 'true',
-      }),
+      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, aggregateTo(`kubeflow-${level}`)),
       rules,
     });
   }
@@ -191,9 +190,6 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
   });
   allowPrincipals(scope, 'authorization-policy', meta(name), [v.istio.ingressGatewayPrincipal], { app: name });
 }
-
-/** A PolicyRule, written the way upstream lists them. */
-export const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 
 /** A member of a JSON object composed by `jsonObject`; `when` keeps it only while the condition holds. */
 export interface JsonMember {

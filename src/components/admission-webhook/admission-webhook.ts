@@ -7,6 +7,7 @@ import { Component, type ComponentProps } from '../../core/component.js';
 import { nonEmpty, opt, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { podDefaultCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -22,11 +23,6 @@ const SERVICE = `${NAME}-service`;
 const SERVICE_ACCOUNT = `${NAME}-service-account`;
 const CERT = `${NAME}-cert`;
 const PORT = 'https-webhook';
-
-/** Aggregated role: `kubeflow-poddefaults-<role>` gathers rules and is itself aggregated into `kubeflow-<role>`. */
-const aggregated = (role: 'admin' | 'edit') => ({
-  [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${role}`]: 'true',
-});
 
 /** The PodDefaults admission webhook: merges PodDefault resources into matching pods of profile namespaces. */
 export class AdmissionWebhook extends Component<typeof values> {
@@ -62,25 +58,24 @@ export class AdmissionWebhook extends Component<typeof values> {
     });
   }
 
-  /** Users get PodDefault rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
+  /**
+   * Users get PodDefault rights through Kubeflow's aggregated kubeflow-admin/edit/view roles:
+   * `kubeflow-poddefaults-<role>` gathers rules and is itself aggregated into `kubeflow-<role>`.
+   */
   private userRoles(): void {
     for (const role of ['admin', 'edit'] as const) {
       new k8s.KubeClusterRole(this, `poddefaults-${role}`, {
-        metadata: this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false, aggregated(role)),
-        aggregationRule: {
-          clusterRoleSelectors: [
-            { matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } },
-          ],
-        },
+        metadata: this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false, aggregateTo(`kubeflow-${role}`)),
+        aggregationRule: aggregating(`kubeflow-poddefaults-${role}`),
         rules: [],
       });
     }
     new k8s.KubeClusterRole(this, 'poddefaults-view', {
-      metadata: this.meta(`${NAME}-kubeflow-poddefaults-view`, false, {
-        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-admin': 'true',
-        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-edit': 'true',
-        'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
-      }),
+      metadata: this.meta(
+        `${NAME}-kubeflow-poddefaults-view`,
+        false,
+        aggregateTo('kubeflow-poddefaults-admin', 'kubeflow-poddefaults-edit', 'kubeflow-view'),
+      ),
       rules: [{ apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'list', 'watch'] }],
     });
   }

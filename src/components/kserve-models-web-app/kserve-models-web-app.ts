@@ -7,11 +7,11 @@ import { customObject } from '../../core/custom-object.js';
 import { allowPrincipals } from '../../lib/istio.js';
 import { podScheduling } from '../../lib/k8s-values.js';
 import { objectMeta } from '../../lib/metadata.js';
+import { rule } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 
 const NAME = 'kserve-models-web-app';
-const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 const labels = { app: 'kserve', 'app.kubernetes.io/component': NAME, 'app.kubernetes.io/name': 'kserve', 'kustomize.component': NAME };
 
 /** The KServe models web app: lists, creates and deletes InferenceServices in profile namespaces, behind the Istio gateway. */

@@ -2,11 +2,11 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { configMapLeaderElectionRole } from '../../lib/kubebuilder.js';
 import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating, rule } from '../../lib/rbac.js';
 
 const RW = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 const STATUS = ['get', 'patch', 'update'];
 const READ = ['get', 'list', 'watch'];
-const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 const owned = (group: string, resources: string[]) => [
   rule(
     [group],
@@ -124,7 +124,6 @@ const USER_RESOURCES = [
   'lllminferenceserviceconfigs',
 ];
 const KNATIVE_RESOURCES = ['services', 'routes', 'configurations', 'revisions'].flatMap((r) => [r, `${r}/status`]);
-const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
   const meta = objectMeta(ns, labels);
@@ -134,17 +133,17 @@ export function kserveRbac(scope: Construct, ns: string, labels: Record<string, 
     new k8s.KubeClusterRole(scope, name, { metadata: meta(name, false), rules });
   }
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-admin', {
-    metadata: meta('kubeflow-kserve-admin', false, { [aggregate('kubeflow-admin')]: 'true' }),
-    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-kserve-admin')]: 'true' } }] },
+    metadata: meta('kubeflow-kserve-admin', false, aggregateTo('kubeflow-admin')),
+    aggregationRule: aggregating('kubeflow-kserve-admin'),
     rules: [],
   });
   const all = ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'];
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-edit', {
-    metadata: meta('kubeflow-kserve-edit', false, { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-kserve-admin')]: 'true' }),
+    metadata: meta('kubeflow-kserve-edit', false, aggregateTo('kubeflow-edit', 'kubeflow-kserve-admin')),
     rules: [rule([S], USER_RESOURCES, all), rule(['serving.knative.dev'], KNATIVE_RESOURCES, all)],
   });
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-view', {
-    metadata: meta('kubeflow-kserve-view', false, { [aggregate('kubeflow-view')]: 'true' }),
+    metadata: meta('kubeflow-kserve-view', false, aggregateTo('kubeflow-view')),
     rules: [rule([S], USER_RESOURCES, READ), rule(['serving.knative.dev'], KNATIVE_RESOURCES, ['get', 'list'])],
   });
 

@@ -6,6 +6,7 @@ import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
 import { configMapLeaderElectionRole, controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
 import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { notebookCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -14,7 +15,6 @@ const NAME = 'notebook-controller';
 const labels = { app: NAME, 'kustomize.component': NAME };
 const SERVICE_ACCOUNT = `${NAME}-service-account`;
 const rbac = 'rbac.authorization.k8s.io';
-const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 /** The settings the controller reads from its ConfigMap, in the order of its env. */
 const SETTINGS = [
@@ -81,16 +81,13 @@ export class NotebookController extends Component<typeof values> {
   /** Users get notebook rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
   private userRoles(): void {
     new k8s.KubeClusterRole(this, 'notebooks-admin-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-admin`, false, { [aggregate('kubeflow-admin')]: 'true' }),
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-notebooks-admin')]: 'true' } }] },
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-admin`, false, aggregateTo('kubeflow-admin')),
+      aggregationRule: aggregating('kubeflow-notebooks-admin'),
       rules: [],
     });
     const notebooks = ['notebooks', 'notebooks/status'];
     new k8s.KubeClusterRole(this, 'notebooks-edit-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-edit`, false, {
-        [aggregate('kubeflow-edit')]: 'true',
-        [aggregate('kubeflow-notebooks-admin')]: 'true',
-      }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-edit`, false, aggregateTo('kubeflow-edit', 'kubeflow-notebooks-admin')),
       rules: [
         {
           apiGroups: ['kubeflow.org'],
@@ -100,7 +97,7 @@ export class NotebookController extends Component<typeof values> {
       ],
     });
     new k8s.KubeClusterRole(this, 'notebooks-view-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-view`, false, aggregateTo('kubeflow-view')),
       rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch'] }],
     });
   }

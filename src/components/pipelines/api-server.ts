@@ -9,6 +9,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
 import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
 import type { Pipelines } from './pipelines.js';
@@ -101,7 +102,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-edit') },
         name: 'aggregate-to-kubeflow-pipelines-edit',
       },
       rules: [
@@ -147,7 +148,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-view') },
         name: 'aggregate-to-kubeflow-pipelines-view',
       },
       rules: [
@@ -170,11 +171,9 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-edit', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      aggregationRule: {
-        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' } }],
-      },
+      aggregationRule: aggregating('kubeflow-pipelines-edit'),
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-edit': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-edit') },
         name: 'kubeflow-pipelines-edit',
       },
       rules: [],
@@ -184,15 +183,9 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-view', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      aggregationRule: {
-        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' } }],
-      },
+      aggregationRule: aggregating('kubeflow-pipelines-view'),
       metadata: {
-        labels: {
-          ...c.labels,
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
-        },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-edit', 'kubeflow-view') },
         name: 'kubeflow-pipelines-view',
       },
       rules: [],
