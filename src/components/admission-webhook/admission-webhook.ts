@@ -85,7 +85,7 @@ export class AdmissionWebhook extends Component<typeof values> {
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.meta(`${NAME}-deployment`),
       spec: {
-        replicas: (v.replicas ?? undefined) as number | undefined,
+        replicas: v.replicas,
         selector: { matchLabels: labels },
         template: {
           // The webhook is called by the API server directly: no Istio sidecar.
@@ -165,7 +165,7 @@ export class AdmissionWebhook extends Component<typeof values> {
           namespaceSelector: { matchLabels: v.webhook.namespaceSelector },
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
           sideEffects: 'None',
-          timeoutSeconds: (v.webhook.timeoutSeconds ?? undefined) as number | undefined,
+          timeoutSeconds: v.webhook.timeoutSeconds,
         },
       ],
     });

@@ -114,7 +114,7 @@ export class Profiles extends Component<typeof values> {
           spec: {
             containers: [...items(v.kfam.enabled, [this.kfamContainer(envFrom)]), this.managerContainer(envFrom)],
             ...podScheduling(v),
-            securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
+            securityContext: v.podSecurityContext,
             serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
             volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],
           },

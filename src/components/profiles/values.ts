@@ -13,11 +13,10 @@ export const values = {
   replicas: v.int(1, 'Controller replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the controller container.'),
   ...scheduling(),
-  podSecurityContext: v.obj<k8s.PodSecurityContext | null>(
+  podSecurityContext: v.nullable<k8s.PodSecurityContext>(
     { seccompProfile: { type: 'RuntimeDefault' } },
     'Security context of the pod; null leaves it out.',
     { type: ['object', 'null'] },
-    { omitEmpty: true },
   ),
   serviceAccountName: v.subdomain(
     '',
