@@ -11,7 +11,7 @@ import { eq, items, not, opt, pick, spread, text, when } from '../../core/condit
 import { hashedName } from '../../core/hash.js';
 import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
-import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { KFP, fromConfig, fromSecret, obj, scheduled, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** Our note in pipeline-install-config (the workloads read these keys at start). */
@@ -422,14 +422,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               resources: v.apiServer.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               startupProbe: {
                 failureThreshold: 12,
                 httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },

@@ -10,7 +10,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { items, not, pick, when } from '../../core/conditions.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
@@ -133,14 +133,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
               imagePullPolicy: 'Always',
               name: 'server',
               ports: [{ containerPort: 8443, name: 'webhook-api' }],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-tls-certs', readOnly: true }],
             },
           ],
@@ -252,14 +245,7 @@ function cacheDeployer(c: Pipelines, s: Construct): void {
               image: v.images.cacheDeployer.ref,
               imagePullPolicy: 'Always',
               name: 'main',
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           restartPolicy: 'Always',

@@ -12,7 +12,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
 import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
+import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** ML Metadata's own PostgreSQL server (bundled PostgreSQL installs, as upstream). */
@@ -170,14 +170,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
                 { containerPort: 9090, name: 'md-envoy' },
                 { containerPort: 9901, name: 'envoy-admin' },
               ],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/envoy', name: 'envoy-config' }],
             },
           ],
@@ -264,14 +257,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
                 tcpSocket: { port: 'grpc-api' },
                 timeoutSeconds: 2,
               },
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
@@ -300,14 +286,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
               image: v.images.metadataWriter.ref,
               resources: v.metadataWriter.resources,
               name: 'main',
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },

@@ -1,4 +1,5 @@
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
@@ -25,11 +26,11 @@ export const fromConfig = (name: string, key: string, optional?: boolean) => ({
 });
 export const fromSecret = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
 
-/** The restricted container security context most Pipelines containers use. */
-export const restricted = (runAsUser = 1000, runAsGroup: number | undefined = 0) => ({
+/** The restricted container security context most Pipelines containers use; `runAsGroup: null` leaves the group out. */
+export const restricted = (runAsUser = 1000, runAsGroup: number | null = 0): ISecurityContext => ({
   allowPrivilegeEscalation: false,
   capabilities: { drop: ['ALL'] },
-  ...(runAsGroup !== undefined ? { runAsGroup } : {}),
+  ...(runAsGroup !== null ? { runAsGroup } : {}),
   runAsNonRoot: true,
   runAsUser,
   seccompProfile: { type: 'RuntimeDefault' },

@@ -6,7 +6,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { KFP, obj, scheduled, watched } from './objects.js';
+import { KFP, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
@@ -107,14 +107,7 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
               imagePullPolicy: 'IfNotPresent',
               name: 'ml-pipeline-persistenceagent',
               resources: v.persistenceAgent.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'persistenceagent-sa-token' }],
             },
           ],

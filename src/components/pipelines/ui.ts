@@ -8,7 +8,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, text, when } from '../../core/conditions.js';
-import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { KFP, fromConfig, fromSecret, obj, scheduled, restricted } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -155,14 +155,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               resources: v.ui.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/config', name: 'config-volume', readOnly: true }],
             },
           ],

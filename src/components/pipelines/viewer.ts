@@ -6,7 +6,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { KFP, obj, scheduled, watched } from './objects.js';
+import { KFP, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function viewer(c: Pipelines, s: Construct = c): void {
@@ -106,14 +106,7 @@ export function viewer(c: Pipelines, s: Construct = c): void {
               resources: v.viewerController.resources,
               imagePullPolicy: 'Always',
               name: 'ml-pipeline-viewer-crd',
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
