@@ -49,27 +49,29 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
+  // The API server's rules; cluster-wide in multi-user mode, with the Kubernetes-native storage rules.
+  const mlPipelineRules = [
+    { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
+    {
+      apiGroups: ['argoproj.io'],
+      resources: ['workflows'],
+      verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+    },
+    {
+      apiGroups: ['kubeflow.org'],
+      resources: ['scheduledworkflows'],
+      verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
+    },
+    { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
+    { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+  ];
   obj<IRole>(s, 'role-ml-pipeline', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline' }, name: 'ml-pipeline', namespace: ns },
-    rules: [
-      { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['scheduledworkflows'],
-        verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
-      { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
-    ],
+    rules: mlPipelineRules,
   });
   obj<IRole>(s, 'role-pipeline-runner', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -197,21 +199,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
       rules: [
-        { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
-        {
-          apiGroups: ['argoproj.io'],
-          resources: ['workflows'],
-          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-        },
-        {
-          apiGroups: ['kubeflow.org'],
-          resources: ['scheduledworkflows'],
-          verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
-        },
-        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
-        { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-        { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+        ...mlPipelineRules,
         ...items(v.kubernetesNativeStorage, [
           {
             apiGroups: ['pipelines.kubeflow.org'],

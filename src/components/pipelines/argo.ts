@@ -1,14 +1,12 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, text, when } from '../../core/conditions.js';
-import { APP, obj, scheduled } from './objects.js';
+import { bindAccount, APP, obj, scheduled } from './objects.js';
 import { yamlText } from './storage.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -205,22 +203,7 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-argo-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...APP }, name: 'argo-binding', namespace: ns },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argo-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-argo-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...APP }, name: 'argo-binding' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
-      subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
-    });
-  });
+  bindAccount(c, s, { name: 'argo-binding', account: 'argo', role: 'argo-role', clusterRole: 'argo-cluster-role', labels: APP });
   obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', {
     apiVersion: 'v1',
     kind: 'ConfigMap',
