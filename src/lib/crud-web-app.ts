@@ -1,4 +1,4 @@
-import { allowPrincipals, gatewayRoute } from './istio.js';
+import { allowPrincipals, gatewayRoute, gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from './istio.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
 import { eq, json, not, opt, pick, spread, text, type Cond } from '../core/conditions.js';
@@ -46,14 +46,9 @@ export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   metrics: v.line('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow-gateway',
-      'Gateway the VirtualService binds to.',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow-gateway', 'Gateway the VirtualService binds to.'),
     ingressGatewayPrincipal: v.str(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      INGRESS_GATEWAY_PRINCIPAL,
       'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.',
       s.principal(),
     ),

@@ -3,8 +3,20 @@ import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { customObject, type TypedResource } from '../core/custom-object.js';
+import { s } from '../core/schema.js';
+import { v } from '../core/values.js';
 
 type Meta = NonNullable<TypedResource['metadata']>;
+
+/**
+ * The value naming the Istio gateway a component's VirtualServices bind to (`namespace/name`, or a
+ * name in the component's namespace); `global.auth.gateway` replaces it for the whole platform.
+ */
+export const gatewayValue = (def: string, description: string) =>
+  v.strWithGlobal('auth.gateway', def, description, s.namespacedName({ namespaceOptional: true }));
+
+/** The principal (service account) of Istio's ingress gateway, the caller Kubeflow's web apps allow. */
+export const INGRESS_GATEWAY_PRINCIPAL = 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 
 export interface GatewayRouteProps {
   readonly metadata: Meta;
