@@ -153,6 +153,13 @@ export const v = {
       },
     }),
   obj: <T>(def: T, description: string, schema: JsonSchema, opts: LeafOpts = {}) => leaf<T>('object', def, description, schema, opts),
+  /**
+   * A value (object or number) that null leaves out: users write `T | null`, constructs read `T | undefined`
+   * (an empty value is never passed on), so `replicas: v.replicas` needs no cast. `schema` admits null.
+   */
+  nullable: <T>(def: T | null, description: string, schema: JsonSchema) =>
+    // The default stays null in values.yaml; constructs never read it as such (omitEmpty).
+    leaf<T | undefined, T | null>('object', def as T | undefined, description, schema, { omitEmpty: true }),
   list: <T>(def: T[], description: string, items: JsonSchema, opts: ListOpts & Partial<JsonSchema> = {}) => {
     const { omitEmpty, key, exampleCredential, ...extra } = opts;
     if (key && items.properties && !items.properties[key]) throw new Error(`v.list: key '${key}' is not a property of the items`);

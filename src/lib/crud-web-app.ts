@@ -1,10 +1,12 @@
-import { allowPrincipals, gatewayRoute } from './istio.js';
+import { allowPrincipals, gatewayRoute, gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from './istio.js';
 import { k8s } from 'cdk8s-plus-33';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
 import { eq, json, not, opt, pick, spread, text, type Cond } from '../core/conditions.js';
 import { hashedName } from '../core/hash.js';
 import { customObject } from '../core/custom-object.js';
 import { envVarSchema, podScheduling, scheduling } from './k8s-values.js';
+import { objectMeta } from './metadata.js';
+import { aggregateTo } from './rbac.js';
 import { s } from '../core/schema.js';
 import { v, type Access, type Group, type ImageValue } from '../core/values.js';
 import type { Construct } from 'constructs';
@@ -25,11 +27,18 @@ export interface CrudWebAppDefaults {
 
 export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   namespace: v.dnsLabel('kubeflow', 'Namespace of the web app.'),
-  image: v.image(d.image, 'Web app image. As upstream, the Deployment states no pull policy while it is IfNotPresent (the Kubernetes default for tagged images); another policy is written out.'),
+  image: v.image(
+    d.image,
+    'Web app image. As upstream, the Deployment states no pull policy while it is IfNotPresent (the Kubernetes default for tagged images); another policy is written out.',
+  ),
   replicas: v.int(1, 'Web app replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the web app container.'),
   ...scheduling(),
-  prefix: v.str(d.prefix, `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`, { pattern: '^/[-A-Za-z0-9._~]+(/[-A-Za-z0-9._~]+)*$' }),
+  prefix: v.str(
+    d.prefix,
+    `URL path under which the gateway serves the ${d.what} UI (APP_PREFIX; the VirtualService matches \`<prefix>/\`).`,
+    { pattern: '^/[-A-Za-z0-9._~]+(/[-A-Za-z0-9._~]+)*$' },
+  ),
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in service hostnames.'),
   userIdHeader: v.headerName('kubeflow-userid', 'Request header that carries the user identity (set by the auth proxy).'),
   userIdPrefix: v.line('', 'Prefix the auth proxy puts before the user id in that header.'),
@@ -37,9 +46,12 @@ export const crudWebAppValues = (d: CrudWebAppDefaults) => ({
   metrics: v.line('1', 'Value of METRICS: a non-empty value exposes Prometheus metrics at /metrics; empty turns them off.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal('auth.gateway', 'kubeflow-gateway', 'Gateway the VirtualService binds to.', s.namespacedName({ namespaceOptional: true })),
-    ingressGatewayPrincipal: v.str('cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.', s.principal()),
+    gateway: gatewayValue('kubeflow-gateway', 'Gateway the VirtualService binds to.'),
+    ingressGatewayPrincipal: v.str(
+      INGRESS_GATEWAY_PRINCIPAL,
+      'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.',
+      s.principal(),
+    ),
   }),
 });
 
@@ -70,8 +82,7 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
   const { name } = l;
   const ns = v.namespace;
   const labels = crudLabels(name);
-  const meta = (n: string, namespaced = true, extra: Record<string, string> = {}) =>
-    ({ name: n, ...(namespaced ? { namespace: ns } : {}), labels: { ...labels, ...extra } });
+  const meta = objectMeta(ns, labels);
   const sa = `${name}-service-account`;
   const svc = `${name}-service`;
   const host = `${svc}.${ns}.svc.${v.clusterDomain}`;
@@ -84,10 +95,14 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
     subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }],
   });
   // Aggregated into Kubeflow's kubeflow-admin/edit/view roles, which profiles bind for their users.
-  const aggregated: [string, k8s.PolicyRule[]][] = [['admin', []], ['edit', l.rules.edit], ['view', l.rules.view]];
+  const aggregated: [string, k8s.PolicyRule[]][] = [
+    ['admin', []],
+    ['edit', l.rules.edit],
+    ['view', l.rules.view],
+  ];
   for (const [level, rules] of aggregated) {
     new k8s.KubeClusterRole(scope, `kubeflow-${level}-role`, {
-      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${level}`]: 'true' }),
+      metadata: meta(`${name}-kubeflow-${l.uiRole}-ui-${level}`, false, aggregateTo(`kubeflow-${level}`)),
       rules,
     });
   }
@@ -122,26 +137,28 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
       template: {
         metadata: { labels },
         spec: {
-          containers: [{
-            name,
-            image: v.image.ref,
-            // Upstream leaves the policy to Kubernetes (IfNotPresent for tagged images); only other policies are written.
-            imagePullPolicy: opt(not(eq(v.image.pullPolicy, 'IfNotPresent')), v.image.pullPolicy),
-            env: [
-              { name: 'APP_PREFIX', value: v.prefix },
-              ...(l.envAfterPrefix ?? []),
-              { name: 'USERID_HEADER', value: v.userIdHeader },
-              { name: 'USERID_PREFIX', value: v.userIdPrefix },
-              { name: 'APP_SECURE_COOKIES', value: text(v.secureCookies) },
-              ...(l.envBeforeMetrics ?? []),
-              { name: 'METRICS', value: v.metrics },
-              ...spread(v.extraEnv),
-            ],
-            ports: [{ containerPort: 5000 }],
-            resources: v.resources,
-            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000 },
-            volumeMounts: l.volumeMounts,
-          }],
+          containers: [
+            {
+              name,
+              image: v.image.ref,
+              // Upstream leaves the policy to Kubernetes (IfNotPresent for tagged images); only other policies are written.
+              imagePullPolicy: opt(not(eq(v.image.pullPolicy, 'IfNotPresent')), v.image.pullPolicy),
+              env: [
+                { name: 'APP_PREFIX', value: v.prefix },
+                ...(l.envAfterPrefix ?? []),
+                { name: 'USERID_HEADER', value: v.userIdHeader },
+                { name: 'USERID_PREFIX', value: v.userIdPrefix },
+                { name: 'APP_SECURE_COOKIES', value: text(v.secureCookies) },
+                ...(l.envBeforeMetrics ?? []),
+                { name: 'METRICS', value: v.metrics },
+                ...spread(v.extraEnv),
+              ],
+              ports: [{ containerPort: 5000 }],
+              resources: v.resources,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, runAsUser: 1000 },
+              volumeMounts: l.volumeMounts,
+            },
+          ],
           ...podScheduling(v),
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
           serviceAccountName: sa,
@@ -158,13 +175,16 @@ export function crudWebApp(scope: Construct, v: V, l: CrudWebAppLayout): void {
     spec: { host, trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
   });
   gatewayRoute(scope, 'virtual-service', {
-    metadata: meta(`${name}-${name}`), gateway: v.istio.gateway, forwardedPrefix: v.prefix, prefix: `${v.prefix}/`, rewrite: '/', host, port: 80,
+    metadata: meta(`${name}-${name}`),
+    gateway: v.istio.gateway,
+    forwardedPrefix: v.prefix,
+    prefix: `${v.prefix}/`,
+    rewrite: '/',
+    host,
+    port: 80,
   });
   allowPrincipals(scope, 'authorization-policy', meta(name), [v.istio.ingressGatewayPrincipal], { app: name });
 }
-
-/** A PolicyRule, written the way upstream lists them. */
-export const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 
 /** A member of a JSON object composed by `jsonObject`; `when` keeps it only while the condition holds. */
 export interface JsonMember {

@@ -1,6 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import type { Named } from './metadata.js';
 
 /**
  * Pieces of the kubebuilder project layout that several Kubeflow controllers ship unchanged: the
@@ -19,8 +20,6 @@ export function controllerGenStamp<T extends ApiObject>(obj: T): T {
   return obj;
 }
 
-export interface Named { name: string; namespace?: string; labels?: Record<string, string> }
-
 /** Lease-based leader election (controller-runtime ≥ 0.7): ConfigMaps and Leases, events. */
 export function leaderElectionRole(scope: Construct, id: string, metadata: Named): k8s.KubeRole {
   const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
@@ -30,6 +29,22 @@ export function leaderElectionRole(scope: Construct, id: string, metadata: Named
       { apiGroups: [''], resources: ['configmaps'], verbs: all },
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: all },
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+    ],
+  });
+}
+
+/**
+ * ConfigMap-based leader election (controller-runtime < 0.7 locks a ConfigMap): ConfigMaps and their
+ * status, events. `leases`: a rule on Leases put first, for a controller that takes both locks.
+ */
+export function configMapLeaderElectionRole(scope: Construct, id: string, metadata: Named, leases?: k8s.PolicyRule): k8s.KubeRole {
+  return new k8s.KubeRole(scope, id, {
+    metadata,
+    rules: [
+      ...(leases ? [leases] : []),
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+      { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['create'] },
     ],
   });
 }
@@ -76,6 +91,10 @@ export function kubeRbacProxyContainer(image: string, resources: k8s.ResourceReq
 
 /** Liveness and readiness on the manager's health port, with kubebuilder's timings. */
 export const healthProbes = (livenessDelay: number, livenessPeriod: number) => ({
-  livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: livenessDelay, periodSeconds: livenessPeriod },
+  livenessProbe: {
+    httpGet: { path: '/healthz', port: k8s.IntOrString.fromNumber(8081) },
+    initialDelaySeconds: livenessDelay,
+    periodSeconds: livenessPeriod,
+  },
   readinessProbe: { httpGet: { path: '/readyz', port: k8s.IntOrString.fromNumber(8081) }, initialDelaySeconds: 5, periodSeconds: 10 },
 });

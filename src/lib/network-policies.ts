@@ -33,7 +33,11 @@ export function networkPolicyProps(p: PolicySpec, namespace: string): k8s.KubeNe
     metadata: { name: p.name, namespace },
     spec: {
       ingress: [rule],
-      podSelector: p.pods.expressions ? { matchExpressions: inValues(p.pods.expressions) } : p.pods.labels ? { matchLabels: p.pods.labels } : {},
+      podSelector: p.pods.expressions
+        ? { matchExpressions: inValues(p.pods.expressions) }
+        : p.pods.labels
+          ? { matchLabels: p.pods.labels }
+          : {},
       policyTypes: ['Ingress'],
     },
   };

@@ -6,6 +6,8 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { nonEmpty, opt, when } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
+import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { podDefaultCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -22,13 +24,10 @@ const SERVICE_ACCOUNT = `${NAME}-service-account`;
 const CERT = `${NAME}-cert`;
 const PORT = 'https-webhook';
 
-/** Aggregated role: `kubeflow-poddefaults-<role>` gathers rules and is itself aggregated into `kubeflow-<role>`. */
-const aggregated = (role: 'admin' | 'edit') => ({
-  [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${role}`]: 'true',
-});
-
 /** The PodDefaults admission webhook: merges PodDefault resources into matching pods of profile namespaces. */
 export class AdmissionWebhook extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     when(this, 'crds', this.v.crds.install, (s) => podDefaultCrd(s, labels));
@@ -40,10 +39,6 @@ export class AdmissionWebhook extends Component<typeof values> {
     this.deployment();
     this.certificate();
     this.webhook();
-  }
-
-  private meta(name: string, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
   }
 
   /** The webhook's service account and cluster role with its binding; the users' roles in between. */
@@ -63,29 +58,24 @@ export class AdmissionWebhook extends Component<typeof values> {
     });
   }
 
-  /** Users get PodDefault rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
+  /**
+   * Users get PodDefault rights through Kubeflow's aggregated kubeflow-admin/edit/view roles:
+   * `kubeflow-poddefaults-<role>` gathers rules and is itself aggregated into `kubeflow-<role>`.
+   */
   private userRoles(): void {
     for (const role of ['admin', 'edit'] as const) {
       new k8s.KubeClusterRole(this, `poddefaults-${role}`, {
-        metadata: { ...this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false), labels: { ...labels, ...aggregated(role) } },
-        aggregationRule: {
-          clusterRoleSelectors: [
-            { matchLabels: { [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-${role}`]: 'true' } },
-          ],
-        },
+        metadata: this.meta(`${NAME}-kubeflow-poddefaults-${role}`, false, aggregateTo(`kubeflow-${role}`)),
+        aggregationRule: aggregating(`kubeflow-poddefaults-${role}`),
         rules: [],
       });
     }
     new k8s.KubeClusterRole(this, 'poddefaults-view', {
-      metadata: {
-        ...this.meta(`${NAME}-kubeflow-poddefaults-view`, false),
-        labels: {
-          ...labels,
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-admin': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-poddefaults-edit': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
-        },
-      },
+      metadata: this.meta(
+        `${NAME}-kubeflow-poddefaults-view`,
+        false,
+        aggregateTo('kubeflow-poddefaults-admin', 'kubeflow-poddefaults-edit', 'kubeflow-view'),
+      ),
       rules: [{ apiGroups: ['kubeflow.org'], resources: ['poddefaults'], verbs: ['get', 'list', 'watch'] }],
     });
   }
@@ -95,7 +85,7 @@ export class AdmissionWebhook extends Component<typeof values> {
     new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.meta(`${NAME}-deployment`),
       spec: {
-        replicas: (v.replicas ?? undefined) as number | undefined,
+        replicas: v.replicas,
         selector: { matchLabels: labels },
         template: {
           // The webhook is called by the API server directly: no Istio sidecar.
@@ -175,7 +165,7 @@ export class AdmissionWebhook extends Component<typeof values> {
           namespaceSelector: { matchLabels: v.webhook.namespaceSelector },
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
           sideEffects: 'None',
-          timeoutSeconds: (v.webhook.timeoutSeconds ?? undefined) as number | undefined,
+          timeoutSeconds: v.webhook.timeoutSeconds,
         },
       ],
     });

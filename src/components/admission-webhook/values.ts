@@ -8,12 +8,10 @@ export const values = {
     { registry: 'ghcr.io', repository: 'kubeflow/kubeflow/poddefaults-webhook', tag: 'v1.10.0', pullPolicy: undefined },
     'PodDefaults webhook image. `pullPolicy` unset leaves the Kubernetes default (upstream sets none).',
   ),
-  replicas: v.obj<number | null>(
-    null,
-    'Webhook replicas; null leaves the field out (Kubernetes starts one).',
-    { type: ['integer', 'null'], minimum: 1 },
-    { omitEmpty: true },
-  ),
+  replicas: v.nullable<number>(null, 'Webhook replicas; null leaves the field out (Kubernetes starts one).', {
+    type: ['integer', 'null'],
+    minimum: 1,
+  }),
   resources: v.resources({}, 'Resources of the webhook container.'),
   ...scheduling(),
   clusterDomain: v.subdomain('cluster.local', "Cluster DNS domain, used in the certificate's DNS names."),
@@ -33,12 +31,11 @@ export const values = {
       { 'app.kubernetes.io/part-of': 'kubeflow-profile' },
       'Labels of the namespaces whose pods the webhook mutates (profile namespaces by default).',
     ),
-    timeoutSeconds: v.obj<number | null>(
-      null,
-      'Webhook call timeout (1–30 s); null leaves the API server default (10 s).',
-      { type: ['integer', 'null'], minimum: 1, maximum: 30 },
-      { omitEmpty: true },
-    ),
+    timeoutSeconds: v.nullable<number>(null, 'Webhook call timeout (1–30 s); null leaves the API server default (10 s).', {
+      type: ['integer', 'null'],
+      minimum: 1,
+      maximum: 30,
+    }),
   }),
   crds: v.group('The PodDefault CustomResourceDefinition.', {
     install: v.bool(true, 'Install the PodDefault CRD with the chart (kept on uninstall).'),

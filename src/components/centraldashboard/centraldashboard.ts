@@ -4,6 +4,7 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, eq, items, nonEmpty, not, spread, text } from '../../core/conditions.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { info } from './info.js';
 import { linksText } from './links.js';
 import type { values } from './values.js';
@@ -13,12 +14,14 @@ const labels = { app: NAME, 'app.kubernetes.io/component': NAME, 'app.kubernetes
 
 /** Kubeflow's central dashboard: the landing page, menu and namespace selector. */
 export class CentralDashboard extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     this.rbac();
     this.configMaps();
     new k8s.KubeService(this, 'service', {
-      metadata: this.meta(),
+      metadata: this.meta(NAME),
       spec: {
         ports: [{ port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8082) }],
         selector: labels,
@@ -30,15 +33,11 @@ export class CentralDashboard extends Component<typeof values> {
     this.networking();
   }
 
-  private meta(name = NAME, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
-  }
-
   /** The dashboard reads pods, logs and its own ConfigMaps in its namespace, and namespaces, nodes and events cluster-wide. */
   private rbac(): void {
-    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta() });
+    new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(NAME) });
     new k8s.KubeRole(this, 'role', {
-      metadata: this.meta(),
+      metadata: this.meta(NAME),
       rules: [
         { apiGroups: ['', 'app.k8s.io'], resources: ['applications', 'pods', 'pods/exec', 'pods/log'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ['get'] },
@@ -50,7 +49,7 @@ export class CentralDashboard extends Component<typeof values> {
     });
     const subjects = [{ kind: 'ServiceAccount', name: NAME, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'role-binding', {
-      metadata: this.meta(),
+      metadata: this.meta(NAME),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: NAME },
       subjects,
     });
@@ -83,7 +82,7 @@ export class CentralDashboard extends Component<typeof values> {
   private deployment(): void {
     const v = this.v;
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: this.meta(),
+      metadata: this.meta(NAME),
       spec: {
         replicas: v.replicas,
         selector: { matchLabels: labels },
@@ -144,14 +143,14 @@ export class CentralDashboard extends Component<typeof values> {
   private networking(): void {
     const v = this.v;
     gatewayRoute(this, 'virtual-service', {
-      metadata: this.meta(),
+      metadata: this.meta(NAME),
       gateway: v.istio.gateway,
       prefix: '/',
       rewrite: '/',
       host: `${NAME}.${v.namespace}.svc.${v.clusterDomain}`,
       port: 80,
     });
-    allowPrincipals(this, 'authorization-policy', { ...this.meta(), name: 'central-dashboard' }, [v.istio.ingressGatewayPrincipal], {
+    allowPrincipals(this, 'authorization-policy', this.meta('central-dashboard'), [v.istio.ingressGatewayPrincipal], {
       app: NAME,
     });
   }

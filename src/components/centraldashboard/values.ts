@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from '../../lib/istio.js';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
 import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
@@ -46,14 +47,9 @@ export const values = {
     quickLinks: v.list<DashboardLink>(defaultQuickLinks, 'Quick shortcuts on the home page.', linkSchema(0)),
   }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow-gateway',
-      'Gateway the VirtualService binds to.',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow-gateway', 'Gateway the VirtualService binds to.'),
     ingressGatewayPrincipal: v.str(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      INGRESS_GATEWAY_PRINCIPAL,
       'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows.',
       s.principal(),
     ),

@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue } from '../../lib/istio.js';
 import { scheduling } from '../../lib/k8s-values.js';
 import { ENV_NAME, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
@@ -143,12 +144,7 @@ export const values = {
     { omitEmpty: true },
   ),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow/kubeflow-gateway',
-      'Gateway of the `/dex/` VirtualService.',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow/kubeflow-gateway', 'Gateway of the `/dex/` VirtualService.'),
     namespace: v.dnsLabel('istio-system', 'Namespace of the Istio ingress gateway and istiod (allowed in by the NetworkPolicy).'),
   }),
   oauth2ProxyNamespace: v.dnsLabel('oauth2-proxy', 'Namespace of oauth2-proxy (allowed in by the NetworkPolicy).'),

@@ -3,7 +3,9 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { hashedName } from '../../core/hash.js';
 import type { Spec, Specs } from '../../core/values.js';
-import { crudLabels, crudWebApp, jsonObject, jsonValue, rule, type JsonMember } from '../../lib/crud-web-app.js';
+import { crudLabels, crudWebApp, jsonObject, jsonValue, type JsonMember } from '../../lib/crud-web-app.js';
+import { objectMeta } from '../../lib/metadata.js';
+import { rule } from '../../lib/rbac.js';
 import { info } from './info.js';
 import { spawnerFormDefaults } from './spawner.js';
 import type { values } from './values.js';
@@ -39,6 +41,8 @@ function members(specs: Specs, access: Record<string, any>, level: number, path:
 
 /** The Notebooks UI: spawns Notebook servers in the user's profile namespace from the spawner form. */
 export class JupyterWebApp extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, crudLabels(NAME));
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -64,10 +68,6 @@ export class JupyterWebApp extends Component<typeof values> {
         { configMap: { name: `${NAME}-logos` }, name: 'logos-volume' },
       ],
     });
-  }
-
-  private meta(name: string) {
-    return { name, namespace: this.v.namespace, labels: crudLabels(NAME) };
   }
 
   /** The spawner form, built from the typed `spawnerFormDefaults` values, and the logos; returns the form's hashed ConfigMap name. */

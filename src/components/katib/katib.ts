@@ -7,6 +7,7 @@ import { eq, items, nonEmpty, not, opt, pick, text, when } from '../../core/cond
 import { customObject } from '../../core/custom-object.js';
 import { allowPrincipals, gatewayRoute } from '../../lib/istio.js';
 import { podScheduling } from '../../lib/k8s-values.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { WEBHOOK_PORT, katibConfigText, trialTemplatesData } from './config.js';
 import { katibCrds } from './crds.js';
 import { database, dbManagerEnv, restrictedContainer } from './database.js';
@@ -357,17 +358,13 @@ export class Katib extends Component<typeof values> {
 
   /** Kubeflow's aggregated roles for Experiments, Trials and Suggestions. */
   private kubeflowRoles(scope: Construct): void {
-    const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
     new k8s.KubeClusterRole(scope, 'admin', {
-      metadata: { name: 'kubeflow-katib-admin', labels: { [aggregate('kubeflow-admin')]: 'true' } },
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-katib-admin')]: 'true' } }] },
+      metadata: { name: 'kubeflow-katib-admin', labels: aggregateTo('kubeflow-admin') },
+      aggregationRule: aggregating('kubeflow-katib-admin'),
       rules: [],
     });
     new k8s.KubeClusterRole(scope, 'edit', {
-      metadata: {
-        name: 'kubeflow-katib-edit',
-        labels: { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-katib-admin')]: 'true' },
-      },
+      metadata: { name: 'kubeflow-katib-edit', labels: aggregateTo('kubeflow-edit', 'kubeflow-katib-admin') },
       rules: [
         {
           apiGroups: [GROUP],
@@ -379,7 +376,7 @@ export class Katib extends Component<typeof values> {
       ],
     });
     new k8s.KubeClusterRole(scope, 'view', {
-      metadata: { name: 'kubeflow-katib-view', labels: { [aggregate('kubeflow-view')]: 'true' } },
+      metadata: { name: 'kubeflow-katib-view', labels: aggregateTo('kubeflow-view') },
       rules: [{ apiGroups: [GROUP], resources: katibKinds, verbs: ['get', 'list', 'watch'] }],
     });
   }

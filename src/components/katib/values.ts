@@ -1,4 +1,5 @@
 import { resourceRequirementsSchema, s } from '../../core/schema.js';
+import { gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from '../../lib/istio.js';
 import { v } from '../../core/values.js';
 import { scheduling } from '../../lib/k8s-values.js';
 
@@ -119,14 +120,9 @@ export const values = {
     ),
     istio: v.group('Istio in front of the UI.', {
       enabled: v.bool(true, 'Inject the sidecar, route `/katib/` through the Kubeflow gateway and admit only the ingress gateway.'),
-      gateway: v.strWithGlobal(
-        'auth.gateway',
-        'kubeflow-gateway',
-        "Gateway the VirtualService binds to (`namespace/name`, or a name in Katib's namespace).",
-        s.namespacedName({ namespaceOptional: true }),
-      ),
+      gateway: gatewayValue('kubeflow-gateway', "Gateway the VirtualService binds to (`namespace/name`, or a name in Katib's namespace)."),
       ingressGatewayPrincipal: v.str(
-        'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+        INGRESS_GATEWAY_PRINCIPAL,
         'Principal of the ingress gateway that may reach the UI (`<trust domain>/ns/<namespace>/sa/<service account>`).',
         s.principal(),
       ),

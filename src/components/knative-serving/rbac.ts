@@ -1,17 +1,12 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import { aggregateTo, rule } from '../../lib/rbac.js';
 import { labels, netIstioLabels } from './labels.js';
 
 const RW = ['get', 'list', 'create', 'update', 'delete', 'patch', 'watch'];
 const READ = ['get', 'list', 'watch'];
 const KNATIVE_INTERNAL = ['networking.internal.knative.dev', 'autoscaling.internal.knative.dev', 'caching.internal.knative.dev'];
 const CONTROLLER = { 'serving.knative.dev/controller': 'true' };
-const rule = (apiGroups: string[], resources: string[], verbs: string[], resourceNames?: string[]): k8s.PolicyRule => ({
-  apiGroups,
-  ...(resourceNames ? { resourceNames } : {}),
-  resources,
-  verbs,
-});
 
 /**
  * Service accounts and roles. `knative-serving-admin` aggregates every role labelled
@@ -71,19 +66,20 @@ export function rbac(scope: Construct, ns: string): void {
   clusterRole('knative-serving-istio', netIstioLabels(CONTROLLER), [
     rule(['networking.istio.io'], ['virtualservices', 'gateways', 'destinationrules'], RW),
   ]);
-  const aggregateTo = (role: string) => ({
-    [`rbac.authorization.k8s.io/aggregate-to-${role}`]: 'true',
-    [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${role}`]: 'true',
+  // Into Kubernetes' own admin/edit/view roles and Kubeflow's.
+  const aggregated = (level: string) => ({
+    [`rbac.authorization.k8s.io/aggregate-to-${level}`]: 'true',
+    ...aggregateTo(`kubeflow-${level}`),
   });
-  clusterRole('knative-serving-namespaced-admin', labels(undefined, aggregateTo('admin')), [
+  clusterRole('knative-serving-namespaced-admin', labels(undefined, aggregated('admin')), [
     rule(['serving.knative.dev'], ['*'], ['*']),
     rule(KNATIVE_INTERNAL, ['*'], READ),
   ]);
-  clusterRole('knative-serving-namespaced-edit', labels(undefined, aggregateTo('edit')), [
+  clusterRole('knative-serving-namespaced-edit', labels(undefined, aggregated('edit')), [
     rule(['serving.knative.dev'], ['*'], ['create', 'update', 'patch', 'delete']),
     rule(KNATIVE_INTERNAL, ['*'], READ),
   ]);
-  clusterRole('knative-serving-namespaced-view', labels(undefined, aggregateTo('view')), [
+  clusterRole('knative-serving-namespaced-view', labels(undefined, aggregated('view')), [
     rule(['serving.knative.dev', ...KNATIVE_INTERNAL], ['*'], READ),
   ]);
   clusterRole('knative-serving-podspecable-binding', labels(undefined, { 'duck.knative.dev/podspecable': 'true' }), [

@@ -6,24 +6,23 @@ import { spread } from '../../core/conditions.js';
 import { customObject } from '../../core/custom-object.js';
 import { allowPrincipals } from '../../lib/istio.js';
 import { podScheduling } from '../../lib/k8s-values.js';
+import { objectMeta } from '../../lib/metadata.js';
+import { rule } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 
 const NAME = 'kserve-models-web-app';
 const labels = { app: 'kserve', 'app.kubernetes.io/component': NAME, 'app.kubernetes.io/name': 'kserve', 'kustomize.component': NAME };
-const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 
 /** The KServe models web app: lists, creates and deletes InferenceServices in profile namespaces, behind the Istio gateway. */
 export class KServeModelsWebApp extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     this.rbac();
     this.app();
     this.routing();
-  }
-
-  private meta(name: string, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
   }
 
   private rbac(): void {

@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from '../../lib/istio.js';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
 import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
@@ -36,14 +37,12 @@ export const values = {
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the service hostname the VirtualService routes to.'),
   extraEnv: v.list<k8s.EnvVar>([], 'Environment variables appended to the web app container.', envVarSchema(), { omitEmpty: true }),
   istio: v.group('Istio integration.', {
-    gateway: v.strWithGlobal(
-      'auth.gateway',
+    gateway: gatewayValue(
       'kubeflow/kubeflow-gateway',
       "Gateway (`namespace/name`, or a name in the web app's namespace) the VirtualService binds to.",
-      s.namespacedName({ namespaceOptional: true }),
     ),
     ingressGatewayPrincipal: v.str(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      INGRESS_GATEWAY_PRINCIPAL,
       'Principal of the ingress gateway, the only caller the AuthorizationPolicy allows (`<trust domain>/ns/<namespace>/sa/<service account>`).',
       s.principal(),
     ),

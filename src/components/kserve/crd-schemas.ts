@@ -62,23 +62,6 @@ export const knativeStatus = (extra: Record<string, CrdSchema> = {}): Record<str
   ...extra,
 });
 
-/** metav1.Condition as the Gateway API inference extension defaults and bounds it. */
-export const metaCondition = (): CrdSchema =>
-  prop.object(
-    {
-      lastTransitionTime: prop.dateTime(),
-      message: prop.string({ maxLength: 32768 }),
-      observedGeneration: prop.int64({ minimum: 0 }),
-      reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
-      status: prop.enum(['True', 'False', 'Unknown']),
-      type: prop.string({
-        maxLength: 316,
-        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
-      }),
-    },
-    { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
-  );
-
 // Gateway API name formats.
 const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 export const gw = {

@@ -15,7 +15,6 @@ import {
   inferencePoolSpec,
   knativeCondition,
   knativeStatus,
-  metaCondition,
   podSpec,
   quiet,
   servingRuntimePodFields,
@@ -244,7 +243,7 @@ const inferenceModelSchema = (): CrdSchema =>
       },
       { required: ['modelName', 'poolRef'] },
     ),
-    status: prop.object({ conditions: prop.array(metaCondition(), { ...conditionsByType, default: [{ ...PENDING[0], type: 'Ready' }] }) }),
+    status: prop.object({ conditions: prop.array(prop.condition(), { ...conditionsByType, default: [{ ...PENDING[0], type: 'Ready' }] }) }),
   });
 
 const inferencePoolSchema = (): CrdSchema =>
@@ -255,7 +254,7 @@ const inferencePoolSchema = (): CrdSchema =>
         parent: prop.array(
           prop.object(
             {
-              conditions: prop.array(metaCondition(), { ...conditionsByType, default: PENDING }),
+              conditions: prop.array(prop.condition(), { ...conditionsByType, default: PENDING }),
               parentRef: prop.object(
                 { group: gw.group('gateway.networking.k8s.io'), kind: gw.kind('Gateway'), name: gw.name(), namespace: gw.namespace() },
                 { required: ['name'] },

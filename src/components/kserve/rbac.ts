@@ -1,10 +1,12 @@
 import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
+import { configMapLeaderElectionRole } from '../../lib/kubebuilder.js';
+import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating, rule } from '../../lib/rbac.js';
 
 const RW = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 const STATUS = ['get', 'patch', 'update'];
 const READ = ['get', 'list', 'watch'];
-const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 const owned = (group: string, resources: string[]) => [
   rule(
     [group],
@@ -122,34 +124,26 @@ const USER_RESOURCES = [
   'lllminferenceserviceconfigs',
 ];
 const KNATIVE_RESOURCES = ['services', 'routes', 'configurations', 'revisions'].flatMap((r) => [r, `${r}/status`]);
-const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 export function kserveRbac(scope: Construct, ns: string, labels: Record<string, string>): void {
-  const meta = (name: string, extra: Record<string, string> = {}) => ({ name, labels: { ...labels, ...extra } });
-  new k8s.KubeRole(scope, 'leader-election-role', {
-    metadata: { ...meta('kserve-leader-election-role'), namespace: ns },
-    rules: [
-      LEASE_RULE,
-      rule([''], ['configmaps'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
-      rule([''], ['configmaps/status'], ['get', 'update', 'patch']),
-      rule([''], ['events'], ['create']),
-    ],
-  });
+  const meta = objectMeta(ns, labels);
+  // The controller takes both locks: Leases and ConfigMaps.
+  configMapLeaderElectionRole(scope, 'leader-election-role', meta('kserve-leader-election-role'), LEASE_RULE);
   for (const [name, rules] of Object.entries(ROLES)) {
-    new k8s.KubeClusterRole(scope, name, { metadata: meta(name), rules });
+    new k8s.KubeClusterRole(scope, name, { metadata: meta(name, false), rules });
   }
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-admin', {
-    metadata: meta('kubeflow-kserve-admin', { [aggregate('kubeflow-admin')]: 'true' }),
-    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-kserve-admin')]: 'true' } }] },
+    metadata: meta('kubeflow-kserve-admin', false, aggregateTo('kubeflow-admin')),
+    aggregationRule: aggregating('kubeflow-kserve-admin'),
     rules: [],
   });
   const all = ['get', 'list', 'watch', 'create', 'delete', 'deletecollection', 'patch', 'update'];
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-edit', {
-    metadata: meta('kubeflow-kserve-edit', { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-kserve-admin')]: 'true' }),
+    metadata: meta('kubeflow-kserve-edit', false, aggregateTo('kubeflow-edit', 'kubeflow-kserve-admin')),
     rules: [rule([S], USER_RESOURCES, all), rule(['serving.knative.dev'], KNATIVE_RESOURCES, all)],
   });
   new k8s.KubeClusterRole(scope, 'kubeflow-kserve-view', {
-    metadata: meta('kubeflow-kserve-view', { [aggregate('kubeflow-view')]: 'true' }),
+    metadata: meta('kubeflow-kserve-view', false, aggregateTo('kubeflow-view')),
     rules: [rule([S], USER_RESOURCES, READ), rule(['serving.knative.dev'], KNATIVE_RESOURCES, ['get', 'list'])],
   });
 
@@ -170,9 +164,10 @@ export const LEASE_RULE = rule(['coordination.k8s.io'], ['leases'], ['create', '
 
 /** Binds a Role (in `ns`) or ClusterRole to a service account of `ns`. */
 export function binder(scope: Construct, ns: string, labels: Record<string, string>) {
+  const meta = objectMeta(ns, labels);
   return (id: string, name: string, kind: 'Role' | 'ClusterRole', role: string, account: string): void => {
     const props = {
-      metadata: kind === 'Role' ? { name, namespace: ns, labels } : { name, labels },
+      metadata: meta(name, kind === 'Role'),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name: role },
       subjects: [{ kind: 'ServiceAccount', name: account, namespace: ns }],
     };

@@ -3,11 +3,10 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { customObject } from '../../core/custom-object.js';
-import { aggregateTo } from '../kubeflow-roles/kubeflow-roles.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 
-const ISTIO_ADMIN = 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-istio-admin';
 const READ = ['get', 'list', 'watch'];
 
 /** Istio permissions for the Kubeflow user roles, and the `kubeflow-gateway` Gateway. */
@@ -17,16 +16,16 @@ export class KubeflowIstioResources extends Component<typeof values> {
     const v = this.v;
     const istioGroups = { apiGroups: ['istio.io', 'networking.istio.io'], resources: ['*'], verbs: READ };
     new k8s.KubeClusterRole(this, 'istio-admin', {
-      metadata: { name: 'kubeflow-istio-admin', labels: aggregateTo('admin') },
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [ISTIO_ADMIN]: 'true' } }] },
+      metadata: { name: 'kubeflow-istio-admin', labels: aggregateTo('kubeflow-admin') },
+      aggregationRule: aggregating('kubeflow-istio-admin'),
       rules: [],
     });
     new k8s.KubeClusterRole(this, 'istio-edit', {
-      metadata: { name: 'kubeflow-istio-edit', labels: { ...aggregateTo('edit'), [ISTIO_ADMIN]: 'true' } },
+      metadata: { name: 'kubeflow-istio-edit', labels: aggregateTo('kubeflow-edit', 'kubeflow-istio-admin') },
       rules: [istioGroups],
     });
     new k8s.KubeClusterRole(this, 'istio-view', {
-      metadata: { name: 'kubeflow-istio-view', labels: aggregateTo('view') },
+      metadata: { name: 'kubeflow-istio-view', labels: aggregateTo('kubeflow-view') },
       rules: [istioGroups, { apiGroups: ['security.istio.io'], resources: ['authorizationpolicies'], verbs: READ }],
     });
     customObject<IGateway>(this, 'gateway', {

@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { rule } from '../../lib/rbac.js';
 import type { Level } from './kubeflow-roles.js';
 
-const rule = (apiGroups: string[], resources: string[], verbs: string[]): k8s.PolicyRule => ({ apiGroups, resources, verbs });
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
 

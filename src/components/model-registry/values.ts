@@ -1,5 +1,5 @@
 import { scheduling } from '../../lib/k8s-values.js';
-import { s } from '../../core/schema.js';
+import { gatewayValue } from '../../lib/istio.js';
 import { v } from '../../core/values.js';
 import { USER_PATTERN } from './auth-proxy.js';
 
@@ -113,12 +113,7 @@ export const values = {
 
   istio: v.group('Istio route to the REST API at `/api/model_registry/` (upstream options/istio).', {
     enabled: v.bool(true, 'Create the VirtualService, DestinationRule (mutual TLS) and AuthorizationPolicy of the server.'),
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow-gateway',
-      'Gateway the VirtualService binds to.',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow-gateway', 'Gateway the VirtualService binds to.'),
   }),
 
   storageInitializer: v.group(

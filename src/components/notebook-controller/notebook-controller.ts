@@ -4,7 +4,9 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { eq, not, opt, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
+import { configMapLeaderElectionRole, controllerGenStamp, healthProbes } from '../../lib/kubebuilder.js';
+import { objectMeta } from '../../lib/metadata.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { notebookCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
@@ -13,7 +15,6 @@ const NAME = 'notebook-controller';
 const labels = { app: NAME, 'kustomize.component': NAME };
 const SERVICE_ACCOUNT = `${NAME}-service-account`;
 const rbac = 'rbac.authorization.k8s.io';
-const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
 
 /** The settings the controller reads from its ConfigMap, in the order of its env. */
 const SETTINGS = [
@@ -28,6 +29,8 @@ const SETTINGS = [
 
 /** The notebook controller: runs each Notebook custom resource as a StatefulSet, Service and VirtualService. */
 export class NotebookController extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -43,22 +46,11 @@ export class NotebookController extends Component<typeof values> {
     this.deployment(configName);
   }
 
-  private meta(name: string, namespaced = true, extraLabels: Record<string, string> = {}) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels: { ...labels, ...extraLabels } };
-  }
-
   /** The controller's service account, leader election and cluster role with their bindings; the users' roles in between. */
   private rbac(): void {
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
     // Leader election of this controller-runtime version locks a ConfigMap.
-    new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: this.meta(`${NAME}-leader-election-role`),
-      rules: [
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
-        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
-      ],
-    });
+    configMapLeaderElectionRole(this, 'leader-election-role', this.meta(`${NAME}-leader-election-role`));
     this.userRoles();
     controllerGenStamp(
       new k8s.KubeClusterRole(this, 'manager-role', {
@@ -89,16 +81,13 @@ export class NotebookController extends Component<typeof values> {
   /** Users get notebook rights through Kubeflow's aggregated kubeflow-admin/edit/view roles. */
   private userRoles(): void {
     new k8s.KubeClusterRole(this, 'notebooks-admin-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-admin`, false, { [aggregate('kubeflow-admin')]: 'true' }),
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-notebooks-admin')]: 'true' } }] },
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-admin`, false, aggregateTo('kubeflow-admin')),
+      aggregationRule: aggregating('kubeflow-notebooks-admin'),
       rules: [],
     });
     const notebooks = ['notebooks', 'notebooks/status'];
     new k8s.KubeClusterRole(this, 'notebooks-edit-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-edit`, false, {
-        [aggregate('kubeflow-edit')]: 'true',
-        [aggregate('kubeflow-notebooks-admin')]: 'true',
-      }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-edit`, false, aggregateTo('kubeflow-edit', 'kubeflow-notebooks-admin')),
       rules: [
         {
           apiGroups: ['kubeflow.org'],
@@ -108,7 +97,7 @@ export class NotebookController extends Component<typeof values> {
       ],
     });
     new k8s.KubeClusterRole(this, 'notebooks-view-role', {
-      metadata: this.meta(`${NAME}-kubeflow-notebooks-view`, false, { [aggregate('kubeflow-view')]: 'true' }),
+      metadata: this.meta(`${NAME}-kubeflow-notebooks-view`, false, aggregateTo('kubeflow-view')),
       rules: [{ apiGroups: ['kubeflow.org'], resources: notebooks, verbs: ['get', 'list', 'watch'] }],
     });
   }

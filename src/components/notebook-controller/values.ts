@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue } from '../../lib/istio.js';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
-import { ISTIO_HOST, s } from '../../core/schema.js';
+import { ISTIO_HOST } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 export const values = {
@@ -17,12 +18,7 @@ export const values = {
   clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the hostnames of notebook services (CLUSTER_DOMAIN).'),
   istio: v.group('Istio integration of the notebooks the controller creates.', {
     enabled: v.bool(true, 'Create an Istio VirtualService for every notebook (USE_ISTIO).'),
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow/kubeflow-gateway',
-      'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow/kubeflow-gateway', 'Gateway (`namespace/name`) the notebook VirtualServices bind to (ISTIO_GATEWAY).'),
     host: v.str('*', 'Host the notebook VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),
   culling: v.group('Culling: scale idle notebooks down to zero.', {

@@ -1,4 +1,5 @@
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/RequestAuthentication';
+import { gatewayValue } from '../../lib/istio.js';
 import { scheduling } from '../../lib/k8s-values.js';
 import { s, type JsonSchema } from '../../core/schema.js';
 import { v } from '../../core/values.js';
@@ -154,12 +155,7 @@ export const values = {
         'istio-system',
         'Namespace of the Istio ingress gateway, where the AuthorizationPolicies and RequestAuthentications go.',
       ),
-      gateway: v.strWithGlobal(
-        'auth.gateway',
-        'kubeflow/kubeflow-gateway',
-        'Gateway of the `/oauth2/` VirtualService.',
-        s.namespacedName({ namespaceOptional: true }),
-      ),
+      gateway: gatewayValue('kubeflow/kubeflow-gateway', 'Gateway of the `/oauth2/` VirtualService.'),
       gatewaySelector: v.labelMap({ app: 'istio-ingressgateway' }, 'Labels of the ingress gateway pods the policies apply to.'),
       extAuthzProvider: v.str(
         'oauth2-proxy',

@@ -9,8 +9,9 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, spread, text, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
-import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { KFP, fromConfig, fromSecret, obj, scheduled, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** Our note in pipeline-install-config (the workloads read these keys at start). */
@@ -48,27 +49,29 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       },
     ],
   });
+  // The API server's rules; cluster-wide in multi-user mode, with the Kubernetes-native storage rules.
+  const mlPipelineRules = [
+    { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
+    {
+      apiGroups: ['argoproj.io'],
+      resources: ['workflows'],
+      verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
+    },
+    {
+      apiGroups: ['kubeflow.org'],
+      resources: ['scheduledworkflows'],
+      verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
+    },
+    { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
+    { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+  ];
   obj<IRole>(s, 'role-ml-pipeline', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { labels: { ...c.labels, app: 'ml-pipeline' }, name: 'ml-pipeline', namespace: ns },
-    rules: [
-      { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-      },
-      {
-        apiGroups: ['kubeflow.org'],
-        resources: ['scheduledworkflows'],
-        verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
-      },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
-      { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
-    ],
+    rules: mlPipelineRules,
   });
   obj<IRole>(s, 'role-pipeline-runner', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -101,7 +104,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-edit') },
         name: 'aggregate-to-kubeflow-pipelines-edit',
       },
       rules: [
@@ -147,7 +150,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-view') },
         name: 'aggregate-to-kubeflow-pipelines-view',
       },
       rules: [
@@ -170,11 +173,9 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-edit', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      aggregationRule: {
-        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true' } }],
-      },
+      aggregationRule: aggregating('kubeflow-pipelines-edit'),
       metadata: {
-        labels: { ...c.labels, 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-edit': 'true' },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-edit') },
         name: 'kubeflow-pipelines-edit',
       },
       rules: [],
@@ -184,15 +185,9 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-view', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      aggregationRule: {
-        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-view': 'true' } }],
-      },
+      aggregationRule: aggregating('kubeflow-pipelines-view'),
       metadata: {
-        labels: {
-          ...c.labels,
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-pipelines-edit': 'true',
-          'rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view': 'true',
-        },
+        labels: { ...c.labels, ...aggregateTo('kubeflow-pipelines-edit', 'kubeflow-view') },
         name: 'kubeflow-pipelines-view',
       },
       rules: [],
@@ -204,21 +199,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline' },
       rules: [
-        { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'delete'] },
-        {
-          apiGroups: ['argoproj.io'],
-          resources: ['workflows'],
-          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete'],
-        },
-        {
-          apiGroups: ['kubeflow.org'],
-          resources: ['scheduledworkflows'],
-          verbs: ['create', 'get', 'list', 'update', 'patch', 'delete'],
-        },
-        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows/finalizers'], verbs: ['update'] },
-        { apiGroups: ['pipelines.kubeflow.org'], resources: ['pipelines'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
-        { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+        ...mlPipelineRules,
         ...items(v.kubernetesNativeStorage, [
           {
             apiGroups: ['pipelines.kubeflow.org'],
@@ -429,14 +410,7 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               resources: v.apiServer.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               startupProbe: {
                 failureThreshold: 12,
                 httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },

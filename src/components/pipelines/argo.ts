@@ -1,14 +1,12 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, text, when } from '../../core/conditions.js';
-import { APP, obj, scheduled } from './objects.js';
+import { bindAccount, APP, obj, scheduled } from './objects.js';
 import { yamlText } from './storage.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -56,101 +54,25 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ]),
     ],
   });
-  when(s, 'if-clusterrole-argo-aggregate-to-admin', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-admin', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: {
-        labels: {
-          'application-crd-id': 'kubeflow-pipelines',
-          'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
-        },
-        name: 'argo-aggregate-to-admin',
-      },
-      rules: [
-        {
-          apiGroups: ['argoproj.io'],
-          resources: [
-            'workflows',
-            'workflows/finalizers',
-            'workfloweventbindings',
-            'workfloweventbindings/finalizers',
-            'workflowtemplates',
-            'workflowtemplates/finalizers',
-            'cronworkflows',
-            'cronworkflows/finalizers',
-            'clusterworkflowtemplates',
-            'clusterworkflowtemplates/finalizers',
-            'workflowtasksets',
-            'workflowtasksets/finalizers',
-            'workflowtaskresults',
-            'workflowtaskresults/finalizers',
-          ],
-          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-        },
-      ],
+  // Argo's rights for Kubernetes' own admin/edit/view roles (and so for profile members).
+  const withFinalizers = (kinds: string[]) => kinds.flatMap((k) => [k, `${k}/finalizers`]);
+  const kinds = ['workflows', 'workfloweventbindings', 'workflowtemplates', 'cronworkflows', 'clusterworkflowtemplates'];
+  const write = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+  const aggregated: [string, string[], string[]][] = [
+    ['admin', [...kinds, 'workflowtasksets', 'workflowtaskresults'], write],
+    ['edit', [...kinds, 'workflowtaskresults'], write],
+    ['view', [...kinds, 'workflowtaskresults'], ['get', 'list', 'watch']],
+  ];
+  for (const [level, resources, verbs] of aggregated) {
+    when(s, `if-clusterrole-argo-aggregate-to-${level}`, v.multiUser.enabled, (w) => {
+      obj<IClusterRole>(w, `clusterrole-argo-aggregate-to-${level}`, {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { labels: { ...APP, [`rbac.authorization.k8s.io/aggregate-to-${level}`]: 'true' }, name: `argo-aggregate-to-${level}` },
+        rules: [{ apiGroups: ['argoproj.io'], resources: withFinalizers(resources), verbs }],
+      });
     });
-  });
-  when(s, 'if-clusterrole-argo-aggregate-to-edit', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-edit', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: {
-        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
-        name: 'argo-aggregate-to-edit',
-      },
-      rules: [
-        {
-          apiGroups: ['argoproj.io'],
-          resources: [
-            'workflows',
-            'workflows/finalizers',
-            'workfloweventbindings',
-            'workfloweventbindings/finalizers',
-            'workflowtemplates',
-            'workflowtemplates/finalizers',
-            'cronworkflows',
-            'cronworkflows/finalizers',
-            'clusterworkflowtemplates',
-            'clusterworkflowtemplates/finalizers',
-            'workflowtaskresults',
-            'workflowtaskresults/finalizers',
-          ],
-          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-        },
-      ],
-    });
-  });
-  when(s, 'if-clusterrole-argo-aggregate-to-view', v.multiUser.enabled, (w) => {
-    obj<IClusterRole>(w, 'clusterrole-argo-aggregate-to-view', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: {
-        labels: { 'application-crd-id': 'kubeflow-pipelines', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
-        name: 'argo-aggregate-to-view',
-      },
-      rules: [
-        {
-          apiGroups: ['argoproj.io'],
-          resources: [
-            'workflows',
-            'workflows/finalizers',
-            'workfloweventbindings',
-            'workfloweventbindings/finalizers',
-            'workflowtemplates',
-            'workflowtemplates/finalizers',
-            'cronworkflows',
-            'cronworkflows/finalizers',
-            'clusterworkflowtemplates',
-            'clusterworkflowtemplates/finalizers',
-            'workflowtaskresults',
-            'workflowtaskresults/finalizers',
-          ],
-          verbs: ['get', 'list', 'watch'],
-        },
-      ],
-    });
-  });
+  }
   when(s, 'if-clusterrole-argo-cluster-role', v.multiUser.enabled, (w) => {
     obj<IClusterRole>(w, 'clusterrole-argo-cluster-role', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -205,22 +127,7 @@ export function argo(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-argo-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...APP }, name: 'argo-binding', namespace: ns },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argo-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-argo-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-argo-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...APP }, name: 'argo-binding' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argo-cluster-role' },
-      subjects: [{ kind: 'ServiceAccount', name: 'argo', namespace: ns }],
-    });
-  });
+  bindAccount(c, s, { name: 'argo-binding', account: 'argo', role: 'argo-role', clusterRole: 'argo-cluster-role', labels: APP });
   obj<IConfigMap>(s, 'configmap-workflow-controller-configmap', {
     apiVersion: 'v1',
     kind: 'ConfigMap',

@@ -1,7 +1,6 @@
 import type { Construct } from 'constructs';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import type { IMutatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1/MutatingWebhookConfiguration';
@@ -10,7 +9,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { items, not, pick, when } from '../../core/conditions.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
+import { bindAccount, APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
@@ -22,55 +21,34 @@ export function cache(c: Pipelines, s: Construct = c): void {
     kind: 'ServiceAccount',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache', namespace: ns },
   });
+  const rules = [
+    { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+    { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+    {
+      apiGroups: ['argoproj.io'],
+      resources: ['workflows'],
+      verbs: ['get', 'list', 'watch', 'update', 'patch'],
+    },
+  ];
   obj<IRole>(s, 'role-kubeflow-pipelines-cache-role', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role', namespace: ns },
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['get', 'list', 'watch', 'update', 'patch'],
-      },
-    ],
+    rules,
   });
   when(s, 'if-clusterrole-kubeflow-pipelines-cache-role', v.multiUser.enabled, (w) => {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-cache-role', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-role' },
-      rules: [
-        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-        {
-          apiGroups: ['argoproj.io'],
-          resources: ['workflows'],
-          verbs: ['get', 'list', 'watch', 'update', 'patch'],
-        },
-      ],
+      rules,
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-cache-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: {
-      labels: { ...c.labels, app: 'cache-server' },
-      name: 'kubeflow-pipelines-cache-binding',
-      namespace: ns,
-    },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kubeflow-pipelines-cache-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-kubeflow-pipelines-cache-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-cache-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'kubeflow-pipelines-cache-binding' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'kubeflow-pipelines-cache-role' },
-      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-cache', namespace: ns }],
-    });
+  bindAccount(c, s, {
+    name: 'kubeflow-pipelines-cache-binding',
+    account: 'kubeflow-pipelines-cache',
+    role: 'kubeflow-pipelines-cache-role',
+    labels: { ...c.labels, app: 'cache-server' },
   });
   obj<IService>(s, 'service-cache-server', {
     apiVersion: 'v1',
@@ -133,14 +111,7 @@ export function cache(c: Pipelines, s: Construct = c): void {
               imagePullPolicy: 'Always',
               name: 'server',
               ports: [{ containerPort: 8443, name: 'webhook-api' }],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-tls-certs', readOnly: true }],
             },
           ],
@@ -252,14 +223,7 @@ function cacheDeployer(c: Pipelines, s: Construct): void {
               image: v.images.cacheDeployer.ref,
               imagePullPolicy: 'Always',
               name: 'main',
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           restartPolicy: 'Always',

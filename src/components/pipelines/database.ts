@@ -6,7 +6,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { and, nonEmpty, not, opt, when } from '../../core/conditions.js';
 import { b64, generatedSecretData } from '../../core/value-text.js';
-import { APP, obj, scheduled } from './objects.js';
+import { APP, obj, scheduled, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 const KEEP = { 'helm.sh/resource-policy': 'keep' };
@@ -118,14 +118,7 @@ function mysql(c: Pipelines, s: Construct): void {
               name: 'mysql',
               ports: [{ containerPort: 3306, name: 'mysql' }],
               resources: v.mysql.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 999,
-                runAsNonRoot: true,
-                runAsUser: 999,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(999, 999),
               volumeMounts: [{ mountPath: '/var/lib/mysql', name: 'mysql-persistent-storage' }],
             },
           ],

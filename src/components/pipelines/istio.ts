@@ -6,63 +6,37 @@ import { and, when } from '../../core/conditions.js';
 import { APP, obj } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
+/** The service accounts of Pipelines' own workloads that call the API server, the visualization server and the database. */
+const PIPELINE_ACCOUNTS = [
+  'cluster.local/ns/kubeflow/sa/ml-pipeline',
+  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
+  'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
+  'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
+  'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
+  'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
+];
+
 export function istio(c: Pipelines, s: Construct = c): void {
   const v = c.v;
   const ns = v.namespace;
-  obj<IDestinationRule>(s, 'destinationrule-metadata-grpc-service', {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'DestinationRule',
-    metadata: {
-      labels: { ...APP },
-      name: 'metadata-grpc-service',
-      namespace: ns,
-    },
-    spec: {
-      host: 'metadata-grpc-service.kubeflow.svc.cluster.local',
-      trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
-    },
-  });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline', {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'DestinationRule',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline', namespace: ns },
-    spec: { host: 'ml-pipeline.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
-  });
-  when(s, 'if-destinationrule-ml-pipeline-mysql', and(v.database.bundled, c.db.mysql), (w) => {
-    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-mysql', {
+  // Mutual TLS to each service of Pipelines.
+  const mutualTls = (scope: Construct, name: string, labels: Record<string, string>, service = name) =>
+    obj<IDestinationRule>(scope, `destinationrule-${name}`, {
       apiVersion: 'networking.istio.io/v1alpha3',
       kind: 'DestinationRule',
-      metadata: { labels: { ...APP }, name: 'ml-pipeline-mysql', namespace: ns },
-      spec: { host: 'mysql.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
+      metadata: { labels: { ...labels }, name, namespace: ns },
+      spec: { host: `${service}.kubeflow.svc.cluster.local`, trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
     });
-  });
-  when(s, 'if-destinationrule-ml-pipeline-seaweedfs', v.objectStore.bundled, (w) => {
-    obj<IDestinationRule>(w, 'destinationrule-ml-pipeline-seaweedfs', {
-      apiVersion: 'networking.istio.io/v1alpha3',
-      kind: 'DestinationRule',
-      metadata: {
-        labels: { ...APP },
-        name: 'ml-pipeline-seaweedfs',
-        namespace: ns,
-      },
-      spec: { host: 'seaweedfs.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
-    });
-  });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-ui', {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'DestinationRule',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-ui', namespace: ns },
-    spec: { host: 'ml-pipeline-ui.kubeflow.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } },
-  });
-  obj<IDestinationRule>(s, 'destinationrule-ml-pipeline-visualizationserver', {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'DestinationRule',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-visualizationserver', namespace: ns },
-    spec: {
-      host: 'ml-pipeline-visualizationserver.kubeflow.svc.cluster.local',
-      trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
-    },
-  });
+  mutualTls(s, 'metadata-grpc-service', APP);
+  mutualTls(s, 'ml-pipeline', c.labels);
+  when(s, 'if-destinationrule-ml-pipeline-mysql', and(v.database.bundled, c.db.mysql), (w) =>
+    mutualTls(w, 'ml-pipeline-mysql', APP, 'mysql'),
+  );
+  when(s, 'if-destinationrule-ml-pipeline-seaweedfs', v.objectStore.bundled, (w) =>
+    mutualTls(w, 'ml-pipeline-seaweedfs', APP, 'seaweedfs'),
+  );
+  mutualTls(s, 'ml-pipeline-ui', c.labels);
+  mutualTls(s, 'ml-pipeline-visualizationserver', c.labels);
   obj<IVirtualService>(s, 'virtualservice-metadata-grpc', {
     apiVersion: 'networking.istio.io/v1alpha3',
     kind: 'VirtualService',
@@ -120,14 +94,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
           from: [
             {
               source: {
-                principals: [
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
-                  'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
-                ],
+                principals: PIPELINE_ACCOUNTS,
               },
             },
           ],
@@ -170,14 +137,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
           from: [
             {
               source: {
-                principals: [
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
-                  'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
-                ],
+                principals: PIPELINE_ACCOUNTS,
               },
             },
           ],
@@ -197,15 +157,7 @@ export function istio(c: Pipelines, s: Construct = c): void {
             from: [
               {
                 source: {
-                  principals: [
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline',
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-persistenceagent',
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-scheduledworkflow',
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-viewer-crd-service-account',
-                    'cluster.local/ns/kubeflow/sa/kubeflow-pipelines-cache',
-                    'cluster.local/ns/kubeflow/sa/metadata-grpc-server',
-                  ],
+                  principals: [...PIPELINE_ACCOUNTS, 'cluster.local/ns/kubeflow/sa/metadata-grpc-server'],
                 },
               },
             ],

@@ -1,10 +1,8 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -12,7 +10,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
 import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
-import { APP, KFP, fromConfig, fromSecret, obj, scheduled, watched } from './objects.js';
+import { bindAccount, APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** ML Metadata's own PostgreSQL server (bundled PostgreSQL installs, as upstream). */
@@ -32,6 +30,15 @@ export function metadata(c: Pipelines, s: Construct = c): void {
     kind: 'ServiceAccount',
     metadata: { labels: { ...APP }, name: 'metadata-grpc-server', namespace: ns },
   });
+  const rules = [
+    { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
+    { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+    {
+      apiGroups: ['argoproj.io'],
+      resources: ['workflows'],
+      verbs: ['get', 'list', 'watch', 'update', 'patch'],
+    },
+  ];
   obj<IRole>(s, 'role-kubeflow-pipelines-metadata-writer-role', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
@@ -40,55 +47,21 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       name: 'kubeflow-pipelines-metadata-writer-role',
       namespace: ns,
     },
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['workflows'],
-        verbs: ['get', 'list', 'watch', 'update', 'patch'],
-      },
-    ],
+    rules,
   });
   when(s, 'if-clusterrole-kubeflow-pipelines-metadata-writer-role', v.multiUser.enabled, (w) => {
     obj<IClusterRole>(w, 'clusterrole-kubeflow-pipelines-metadata-writer-role', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-role' },
-      rules: [
-        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
-        {
-          apiGroups: ['argoproj.io'],
-          resources: ['workflows'],
-          verbs: ['get', 'list', 'watch', 'update', 'patch'],
-        },
-      ],
+      rules,
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-kubeflow-pipelines-metadata-writer-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding', namespace: ns },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'Role',
-      name: 'kubeflow-pipelines-metadata-writer-role',
-    },
-    subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-kubeflow-pipelines-metadata-writer-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...c.labels }, name: 'kubeflow-pipelines-metadata-writer-binding' },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'kubeflow-pipelines-metadata-writer-role',
-      },
-      subjects: [{ kind: 'ServiceAccount', name: 'kubeflow-pipelines-metadata-writer', namespace: ns }],
-    });
+  bindAccount(c, s, {
+    name: 'kubeflow-pipelines-metadata-writer-binding',
+    account: 'kubeflow-pipelines-metadata-writer',
+    role: 'kubeflow-pipelines-metadata-writer-role',
+    labels: c.labels,
   });
   obj<IConfigMap>(s, 'configmap-metadata-envoy-configmap', {
     apiVersion: 'v1',
@@ -170,14 +143,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
                 { containerPort: 9090, name: 'md-envoy' },
                 { containerPort: 9901, name: 'envoy-admin' },
               ],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/envoy', name: 'envoy-config' }],
             },
           ],
@@ -264,14 +230,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
                 tcpSocket: { port: 'grpc-api' },
                 timeoutSeconds: 2,
               },
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
@@ -300,14 +259,7 @@ export function metadata(c: Pipelines, s: Construct = c): void {
               image: v.images.metadataWriter.ref,
               resources: v.metadataWriter.resources,
               name: 'main',
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },

@@ -1,9 +1,13 @@
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { items, not } from '../../core/conditions.js';
+import { items, not, when } from '../../core/conditions.js';
 import { customObject, type TypedResource } from '../../core/custom-object.js';
+import type { Pipelines } from './pipelines.js';
 
 /**
  * Pipelines' objects are written as plain Kubernetes JSON typed by the kubernetes-models interfaces
@@ -19,17 +23,47 @@ export const APP = { 'application-crd-id': 'kubeflow-pipelines' } as const;
 export const KFP = { 'app.kubernetes.io/component': 'ml-pipeline', 'app.kubernetes.io/name': 'kubeflow-pipelines', ...APP } as const;
 export const RBAC = 'rbac.authorization.k8s.io';
 
+/**
+ * A service account's RoleBinding to `role` and, in multi-user mode (where the account works in every
+ * profile namespace), the ClusterRoleBinding of the same name to the cluster role (`clusterRole`, else
+ * the one named like the Role).
+ */
+export function bindAccount(
+  c: Pipelines,
+  s: Construct,
+  b: { name: string; account: string; role: string; clusterRole?: string; labels: Record<string, string> },
+): void {
+  const ns = c.v.namespace;
+  const subjects = () => [{ kind: 'ServiceAccount', name: b.account, namespace: ns }];
+  obj<IRoleBinding>(s, `rolebinding-${b.name}`, {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { labels: { ...b.labels }, name: b.name, namespace: ns },
+    roleRef: { apiGroup: RBAC, kind: 'Role', name: b.role },
+    subjects: subjects(),
+  });
+  when(s, `if-clusterrolebinding-${b.name}`, c.v.multiUser.enabled, (w) => {
+    obj<IClusterRoleBinding>(w, `clusterrolebinding-${b.name}`, {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { labels: { ...b.labels }, name: b.name },
+      roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name: b.clusterRole ?? b.role },
+      subjects: subjects(),
+    });
+  });
+}
+
 export const fromConfig = (name: string, key: string, optional?: boolean) => ({
   name,
   valueFrom: { configMapKeyRef: { key, name: 'pipeline-install-config', ...(optional ? { optional } : {}) } },
 });
 export const fromSecret = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { key, name: secret } } });
 
-/** The restricted container security context most Pipelines containers use. */
-export const restricted = (runAsUser = 1000, runAsGroup: number | undefined = 0) => ({
+/** The restricted container security context most Pipelines containers use; `runAsGroup: null` leaves the group out. */
+export const restricted = (runAsUser = 1000, runAsGroup: number | null = 0): ISecurityContext => ({
   allowPrivilegeEscalation: false,
   capabilities: { drop: ['ALL'] },
-  ...(runAsGroup !== undefined ? { runAsGroup } : {}),
+  ...(runAsGroup !== null ? { runAsGroup } : {}),
   runAsNonRoot: true,
   runAsUser,
   seccompProfile: { type: 'RuntimeDefault' },

@@ -1,12 +1,10 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { KFP, obj, scheduled, watched } from './objects.js';
+import { bindAccount, KFP, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
@@ -17,65 +15,39 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
     kind: 'ServiceAccount',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent', namespace: ns },
   });
+  const rules = [
+    { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
+    {
+      apiGroups: ['pipelines.kubeflow.org'],
+      resources: ['scheduledworkflows', 'workflows'],
+      verbs: ['report'],
+    },
+    {
+      apiGroups: ['pipelines.kubeflow.org'],
+      resources: ['runs'],
+      verbs: ['reportMetrics', 'readArtifact'],
+    },
+  ];
   obj<IRole>(s, 'role-ml-pipeline-persistenceagent-role', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role', namespace: ns },
-    rules: [
-      { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['scheduledworkflows', 'workflows'],
-        verbs: ['report'],
-      },
-      {
-        apiGroups: ['pipelines.kubeflow.org'],
-        resources: ['runs'],
-        verbs: ['reportMetrics', 'readArtifact'],
-      },
-    ],
+    rules,
   });
   when(s, 'if-clusterrole-ml-pipeline-persistenceagent-role', v.multiUser.enabled, (w) => {
     obj<IClusterRole>(w, 'clusterrole-ml-pipeline-persistenceagent-role', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-role' },
-      rules: [
-        { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['kubeflow.org'], resources: ['scheduledworkflows'], verbs: ['get', 'list', 'watch'] },
-        {
-          apiGroups: ['pipelines.kubeflow.org'],
-          resources: ['scheduledworkflows', 'workflows'],
-          verbs: ['report'],
-        },
-        {
-          apiGroups: ['pipelines.kubeflow.org'],
-          resources: ['runs'],
-          verbs: ['reportMetrics', 'readArtifact'],
-        },
-      ],
+      rules,
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-persistenceagent-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding', namespace: ns },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-persistenceagent-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-ml-pipeline-persistenceagent-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-persistenceagent-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-persistenceagent-binding' },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'ml-pipeline-persistenceagent-role',
-      },
-      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-persistenceagent', namespace: ns }],
-    });
+  bindAccount(c, s, {
+    name: 'ml-pipeline-persistenceagent-binding',
+    account: 'ml-pipeline-persistenceagent',
+    role: 'ml-pipeline-persistenceagent-role',
+    labels: c.labels,
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', {
     apiVersion: 'apps/v1',
@@ -107,14 +79,7 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
               imagePullPolicy: 'IfNotPresent',
               name: 'ml-pipeline-persistenceagent',
               resources: v.persistenceAgent.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'persistenceagent-sa-token' }],
             },
           ],

@@ -3,7 +3,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { items, opt, pick, text } from '../../core/conditions.js';
 import { structuredText } from '../../core/value-text.js';
-import { fromSecret } from './objects.js';
+import { fromSecret, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 import { NAMESPACE_PLACEHOLDER as NS } from './profile-hook.js';
 
@@ -92,13 +92,7 @@ export function profileChildren(c: Pipelines): object[] {
                 ]),
               ],
               resources: { requests: { cpu: '10m', memory: '70Mi' }, limits: { cpu: '100m', memory: '500Mi' } },
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(1000, null),
             },
           ],
           serviceAccountName: v.multiUser.runnerServiceAccount,

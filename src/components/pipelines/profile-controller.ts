@@ -5,7 +5,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { pick } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { KFP, obj, scheduled } from './objects.js';
+import { KFP, obj, scheduled, restricted } from './objects.js';
 import { jsonText, profileChildren } from './profile-children.js';
 import { hookScript } from './profile-hook.js';
 import type { Pipelines } from './pipelines.js';
@@ -105,14 +105,7 @@ export function profileController(c: Pipelines, s: Construct = c): void {
               resources: v.profileController.resources,
               name: 'profile-controller',
               ports: [{ containerPort: 8080 }],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/hooks', name: 'hooks' }],
             },
           ],

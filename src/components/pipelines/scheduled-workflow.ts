@@ -1,12 +1,10 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { KFP, obj, scheduled, watched } from './objects.js';
+import { bindAccount, KFP, obj, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
@@ -61,25 +59,11 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-scheduledworkflow-binding', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding', namespace: ns },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-scheduledworkflow-role' },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-ml-pipeline-scheduledworkflow-binding', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-scheduledworkflow-binding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...c.labels }, name: 'ml-pipeline-scheduledworkflow-binding' },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'ml-pipeline-scheduledworkflow-role',
-      },
-      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-scheduledworkflow', namespace: ns }],
-    });
+  bindAccount(c, s, {
+    name: 'ml-pipeline-scheduledworkflow-binding',
+    account: 'ml-pipeline-scheduledworkflow',
+    role: 'ml-pipeline-scheduledworkflow-role',
+    labels: c.labels,
   });
   obj<IDeployment>(s, 'deployment-ml-pipeline-scheduledworkflow', {
     apiVersion: 'apps/v1',
@@ -118,14 +102,7 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
               imagePullPolicy: 'IfNotPresent',
               name: 'ml-pipeline-scheduledworkflow',
               ports: [{ containerPort: 9090, name: 'http' }],
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'scheduledworkflow-sa-token' }],
             },
           ],

@@ -1,14 +1,12 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, items, not, opt, pick, text, when } from '../../core/conditions.js';
-import { KFP, fromConfig, fromSecret, obj, scheduled } from './objects.js';
+import { bindAccount, KFP, fromConfig, fromSecret, obj, scheduled, restricted } from './objects.js';
 import { jsonText } from './profile-children.js';
 import type { Pipelines } from './pipelines.js';
 
@@ -54,21 +52,11 @@ export function ui(c: Pipelines, s: Construct = c): void {
       ],
     });
   });
-  obj<IRoleBinding>(s, 'rolebinding-ml-pipeline-ui', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui', namespace: ns },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ml-pipeline-ui' },
-    subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
-  });
-  when(s, 'if-clusterrolebinding-ml-pipeline-ui', v.multiUser.enabled, (w) => {
-    obj<IClusterRoleBinding>(w, 'clusterrolebinding-ml-pipeline-ui', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { labels: { ...c.labels, app: 'ml-pipeline-ui' }, name: 'ml-pipeline-ui' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ml-pipeline-ui' },
-      subjects: [{ kind: 'ServiceAccount', name: 'ml-pipeline-ui', namespace: ns }],
-    });
+  bindAccount(c, s, {
+    name: 'ml-pipeline-ui',
+    account: 'ml-pipeline-ui',
+    role: 'ml-pipeline-ui',
+    labels: { ...c.labels, app: 'ml-pipeline-ui' },
   });
   obj<IConfigMap>(s, 'configmap-ml-pipeline-ui-configmap', {
     apiVersion: 'v1',
@@ -155,14 +143,7 @@ export function ui(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               resources: v.ui.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
               volumeMounts: [{ mountPath: '/etc/config', name: 'config-volume', readOnly: true }],
             },
           ],

@@ -1,4 +1,5 @@
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
+import { gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from '../../lib/istio.js';
 import { resourceRequirementsSchema, s } from '../../core/schema.js';
 import { v, type ImageValue } from '../../core/values.js';
 
@@ -58,14 +59,12 @@ export const values = {
   ),
   istio: v.group('Istio integration (multi-user).', {
     enabled: v.bool(true, 'DestinationRules (mutual TLS), AuthorizationPolicies and the VirtualServices of the UI and metadata gRPC.'),
-    gateway: v.strWithGlobal(
-      'auth.gateway',
+    gateway: gatewayValue(
       'kubeflow-gateway',
       'Gateway (`name` in the Pipelines namespace, or `namespace/name`) of the `/pipeline` and `/ml_metadata` routes.',
-      s.namespacedName({ namespaceOptional: true }),
     ),
     gatewayPrincipal: v.str(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+      INGRESS_GATEWAY_PRINCIPAL,
       'Principal of the ingress gateway allowed to reach the UI and metadata (`<trust domain>/ns/<namespace>/sa/<service account>`).',
       s.principal(),
     ),

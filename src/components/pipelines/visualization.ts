@@ -3,7 +3,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt } from '../../core/conditions.js';
-import { KFP, obj, scheduled } from './objects.js';
+import { KFP, obj, scheduled, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function visualization(c: Pipelines, s: Construct = c): void {
@@ -59,14 +59,7 @@ export function visualization(c: Pipelines, s: Construct = c): void {
                 timeoutSeconds: 2,
               },
               resources: v.visualizationServer.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                runAsGroup: 0,
-                runAsNonRoot: true,
-                runAsUser: 1000,
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restricted(),
             },
           ],
           securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },

@@ -5,6 +5,8 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { and, items, nonEmpty, not, pick, when } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
+import { configMapLeaderElectionRole } from '../../lib/kubebuilder.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { profileCrd } from './crds.js';
 import { info } from './info.js';
 import { namespaceLabelsYaml } from './namespace-labels.js';
@@ -24,6 +26,8 @@ type EnvFrom = k8s.EnvFromSource[];
  * access-management API behind the dashboard's "Manage contributors".
  */
 export class Profiles extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -44,24 +48,13 @@ export class Profiles extends Component<typeof values> {
     when(this, 'kfam-istio', and(v.kfam.enabled, v.istio.enabled), (s) => this.kfamIstio(s));
   }
 
-  private meta(name: string, namespaced = true) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels };
-  }
-
   /**
    * The controller's service account and leader election, and cluster-admin: it creates namespaces,
    * RoleBindings for any ClusterRole and Istio policies.
    */
   private rbac(): void {
     new k8s.KubeServiceAccount(this, 'service-account', { metadata: this.meta(SERVICE_ACCOUNT) });
-    new k8s.KubeRole(this, 'leader-election-role', {
-      metadata: this.meta('profiles-leader-election-role'),
-      rules: [
-        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
-        { apiGroups: [''], resources: ['configmaps/status'], verbs: ['get', 'update', 'patch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create'] },
-      ],
-    });
+    configMapLeaderElectionRole(this, 'leader-election-role', this.meta('profiles-leader-election-role'));
     const subjects = [{ kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: this.v.namespace }];
     new k8s.KubeRoleBinding(this, 'leader-election-rolebinding', {
       metadata: this.meta('profiles-leader-election-rolebinding'),
@@ -121,7 +114,7 @@ export class Profiles extends Component<typeof values> {
           spec: {
             containers: [...items(v.kfam.enabled, [this.kfamContainer(envFrom)]), this.managerContainer(envFrom)],
             ...podScheduling(v),
-            securityContext: (v.podSecurityContext ?? undefined) as k8s.PodSecurityContext | undefined,
+            securityContext: v.podSecurityContext,
             serviceAccountName: pick(nonEmpty(v.serviceAccountName), v.serviceAccountName, SERVICE_ACCOUNT),
             volumes: [{ name: 'namespace-labels', configMap: { name: labelsConfigMap } }],
           },

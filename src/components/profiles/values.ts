@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue, INGRESS_GATEWAY_PRINCIPAL } from '../../lib/istio.js';
 import { scheduling } from '../../lib/k8s-values.js';
 import { s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
@@ -13,11 +14,10 @@ export const values = {
   replicas: v.int(1, 'Controller replicas.', { minimum: 0 }),
   resources: v.resources({}, 'Resources of the controller container.'),
   ...scheduling(),
-  podSecurityContext: v.obj<k8s.PodSecurityContext | null>(
+  podSecurityContext: v.nullable<k8s.PodSecurityContext>(
     { seccompProfile: { type: 'RuntimeDefault' } },
     'Security context of the pod; null leaves it out.',
     { type: ['object', 'null'] },
-    { omitEmpty: true },
   ),
   serviceAccountName: v.subdomain(
     '',
@@ -33,10 +33,7 @@ export const values = {
     { optional: true },
   ),
   principals: v.group('Istio principals the controller grants access in profile namespaces (its AuthorizationPolicies).', {
-    istioIngressGateway: principal(
-      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-      'Ingress gateway (ISTIO_INGRESS_GATEWAY_PRINCIPAL).',
-    ),
+    istioIngressGateway: principal(INGRESS_GATEWAY_PRINCIPAL, 'Ingress gateway (ISTIO_INGRESS_GATEWAY_PRINCIPAL).'),
     kfpUi: principal('cluster.local/ns/kubeflow/sa/ml-pipeline-ui', 'Pipelines UI (KFP_UI_PRINCIPAL).'),
     notebookController: principal(
       'cluster.local/ns/kubeflow/sa/notebook-controller-service-account',
@@ -60,12 +57,7 @@ export const values = {
   istio: v.group('Istio integration.', {
     sidecarInjection: v.bool(true, 'Inject the Istio sidecar into the controller pod (needed for KFAM behind the mesh).'),
     enabled: v.bool(true, 'Create the VirtualService and AuthorizationPolicy of KFAM (when KFAM is enabled).'),
-    gateway: v.strWithGlobal(
-      'auth.gateway',
-      'kubeflow-gateway',
-      'Gateway the KFAM VirtualService binds to.',
-      s.namespacedName({ namespaceOptional: true }),
-    ),
+    gateway: gatewayValue('kubeflow-gateway', 'Gateway the KFAM VirtualService binds to.'),
     clusterDomain: v.subdomain('cluster.local', 'Cluster DNS domain, used in the KFAM service host.'),
     kfamCallers: v.list<string>(
       ['cluster.local/ns/kubeflow/sa/centraldashboard'],

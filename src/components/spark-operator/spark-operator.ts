@@ -2,16 +2,17 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { when } from '../../core/conditions.js';
+import { aggregateTo } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 
 const GROUP = 'sparkoperator.k8s.io';
 const KINDS = ['sparkapplications', 'scheduledsparkapplications'];
 const STATUS = KINDS.map((k) => `${k}/status`);
-const labels = (...aggregate: string[]) => ({
+const labels = (...levels: string[]) => ({
   app: 'spark-operator',
   'app.kubernetes.io/name': 'spark-operator',
-  ...Object.fromEntries(aggregate.map((a) => [`rbac.authorization.kubeflow.org/aggregate-to-kubeflow-${a}`, 'true'])),
+  ...aggregateTo(...levels.map((level) => `kubeflow-${level}`)),
 });
 
 /**

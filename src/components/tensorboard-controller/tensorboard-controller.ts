@@ -13,19 +13,23 @@ import {
   metricsService,
   proxyRole,
 } from '../../lib/kubebuilder.js';
+import { objectMeta } from '../../lib/metadata.js';
 import { tensorboardCrd } from './crds.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 
 const NAME = 'tensorboard-controller';
 const labels = { app: NAME, 'kustomize.component': NAME };
-const podLabels = { ...labels, 'control-plane': 'controller-manager' };
+const controlPlane = { 'control-plane': 'controller-manager' };
+const podLabels = { ...labels, ...controlPlane };
 const SERVICE_ACCOUNT = `${NAME}-controller-manager`;
 const rbac = 'rbac.authorization.k8s.io';
 const watchAndWrite = ['create', 'get', 'list', 'update', 'watch'];
 
 /** The Tensorboard controller: serves each Tensorboard custom resource as a Deployment, Service and VirtualService. */
 export class TensorboardController extends Component<typeof values> {
+  private readonly meta = objectMeta(this.v.namespace, labels);
+
   constructor(scope: Construct, id: string, props: ComponentProps<typeof values> = {}) {
     super(scope, id, info, props);
     const v = this.v;
@@ -35,12 +39,8 @@ export class TensorboardController extends Component<typeof values> {
     when(this, 'crds', v.crds.install, (s) => tensorboardCrd(s, labels));
     this.rbac();
     const configName = this.config();
-    metricsService(this, 'metrics-service', this.meta(`${NAME}-controller-manager-metrics-service`, true, podLabels), podLabels);
+    metricsService(this, 'metrics-service', this.meta(`${NAME}-controller-manager-metrics-service`, true, controlPlane), podLabels);
     this.deployment(configName);
-  }
-
-  private meta(name: string, namespaced = true, objectLabels: Record<string, string> = labels) {
-    return { name, ...(namespaced ? { namespace: this.v.namespace } : {}), labels: objectLabels };
   }
 
   /** The controller's service account, leader election, cluster role and kube-rbac-proxy roles, with their bindings. */
@@ -103,7 +103,7 @@ export class TensorboardController extends Component<typeof values> {
     const v = this.v;
     const pullPolicy = (p: string) => opt(nonEmpty(p), p);
     new k8s.KubeDeployment(this, 'deployment', {
-      metadata: this.meta(`${NAME}-deployment`, true, podLabels),
+      metadata: this.meta(`${NAME}-deployment`, true, controlPlane),
       spec: {
         replicas: v.replicas,
         selector: { matchLabels: podLabels },

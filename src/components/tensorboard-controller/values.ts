@@ -1,6 +1,7 @@
 import type { k8s } from 'cdk8s-plus-33';
+import { gatewayValue } from '../../lib/istio.js';
 import { envVarSchema, scheduling } from '../../lib/k8s-values.js';
-import { ISTIO_HOST, s } from '../../core/schema.js';
+import { ISTIO_HOST } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 // Upstream sets no pull policy on these containers (Kubernetes then derives it from the tag).
@@ -29,11 +30,9 @@ export const values = {
     'Schedule a Tensorboard that reads a ReadWriteOnce volume onto the node that already mounts it (RWO_PVC_SCHEDULING).',
   ),
   istio: v.group('Istio integration of the Tensorboards the controller creates.', {
-    gateway: v.strWithGlobal(
-      'auth.gateway',
+    gateway: gatewayValue(
       'kubeflow/kubeflow-gateway',
       'Gateway (`namespace/name`) the Tensorboard VirtualServices bind to (ISTIO_GATEWAY).',
-      s.namespacedName({ namespaceOptional: true }),
     ),
     host: v.str('*', 'Host the Tensorboard VirtualServices match (ISTIO_HOST).', { pattern: ISTIO_HOST }),
   }),

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
-import { crudWebApp, rule } from '../../lib/crud-web-app.js';
+import { crudWebApp } from '../../lib/crud-web-app.js';
+import { rule } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 

@@ -10,25 +10,8 @@ const quiet = { descriptions: false } as const;
 const immutable = [{ rule: 'self == oldSelf', message: 'Value is immutable' }];
 const atomicStrings = (): CrdSchema => prop.array(prop.string(), { 'x-kubernetes-list-type': 'atomic' });
 
-/** metav1.Condition, as controller-gen writes it for status conditions. */
-export const conditionSchema = (): CrdSchema =>
-  prop.object(
-    {
-      lastTransitionTime: prop.dateTime(),
-      message: prop.string({ maxLength: 32768 }),
-      observedGeneration: prop.int64({ minimum: 0 }),
-      reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
-      status: prop.enum(['True', 'False', 'Unknown']),
-      type: prop.string({
-        maxLength: 316,
-        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
-      }),
-    },
-    { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
-  );
-
 export const conditionsSchema = (): CrdSchema =>
-  prop.array(conditionSchema(), { 'x-kubernetes-list-map-keys': ['type'], 'x-kubernetes-list-type': 'map' });
+  prop.array(prop.condition(), { 'x-kubernetes-list-map-keys': ['type'], 'x-kubernetes-list-type': 'map' });
 
 /** The five ObjectMeta fields controller-gen keeps for an embedded object's metadata. */
 export const embeddedMeta = (): CrdSchema =>

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-33';
 import type { Construct } from 'constructs';
 import { eq, nonEmpty, not, opt } from '../../core/conditions.js';
 import { podScheduling } from '../../lib/k8s-values.js';
+import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { EXCLUDE_INBOUND, TRAINER, WEBHOOK_SECRET, WEBHOOK_SERVICE, trainerConfigText } from './config.js';
 import type { Trainer } from './trainer.js';
 
@@ -141,15 +142,14 @@ function webhooks(scope: Construct, ns: string): void {
 
 /** Kubeflow's aggregated roles for TrainJobs and runtimes, and read access to the cluster runtimes for everyone. */
 export function kubeflowRoles(scope: Construct): void {
-  const aggregate = (to: string) => `rbac.authorization.kubeflow.org/aggregate-to-${to}`;
   const read = ['get', 'list', 'watch'];
   new k8s.KubeClusterRole(scope, 'admin', {
-    metadata: { name: `${TRAINER}-admin`, labels: { [aggregate('kubeflow-admin')]: 'true' } },
-    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [aggregate('kubeflow-trainer-admin')]: 'true' } }] },
+    metadata: { name: `${TRAINER}-admin`, labels: aggregateTo('kubeflow-admin') },
+    aggregationRule: aggregating('kubeflow-trainer-admin'),
     rules: [],
   });
   new k8s.KubeClusterRole(scope, 'edit', {
-    metadata: { name: `${TRAINER}-edit`, labels: { [aggregate('kubeflow-edit')]: 'true', [aggregate('kubeflow-trainer-admin')]: 'true' } },
+    metadata: { name: `${TRAINER}-edit`, labels: aggregateTo('kubeflow-edit', 'kubeflow-trainer-admin') },
     rules: [
       { apiGroups: [GROUP], resources: ['trainingruntimes'], verbs: read },
       { apiGroups: [GROUP], resources: ['trainjobs'], verbs: ['create', 'patch', 'get', 'list', 'watch', 'delete'] },
@@ -157,7 +157,7 @@ export function kubeflowRoles(scope: Construct): void {
     ],
   });
   new k8s.KubeClusterRole(scope, 'view', {
-    metadata: { name: `${TRAINER}-view`, labels: { [aggregate('kubeflow-trainer-view')]: 'true', [aggregate('kubeflow-view')]: 'true' } },
+    metadata: { name: `${TRAINER}-view`, labels: aggregateTo('kubeflow-trainer-view', 'kubeflow-view') },
     rules: [{ apiGroups: [GROUP], resources: ['trainingruntimes', 'trainjobs'], verbs: read }],
   });
   const viewRuntimes = `${TRAINER}-view-cluster-runtimes`;

@@ -2,7 +2,8 @@ import type { Construct } from 'constructs';
 import { Component, type ComponentProps } from '../../core/component.js';
 import { hashedName } from '../../core/hash.js';
 import { k8s } from 'cdk8s-plus-33';
-import { crudLabels, crudWebApp, jsonObject, jsonValue, rule } from '../../lib/crud-web-app.js';
+import { crudLabels, crudWebApp, jsonObject, jsonValue } from '../../lib/crud-web-app.js';
+import { rule } from '../../lib/rbac.js';
 import { info } from './info.js';
 import type { values } from './values.js';
 

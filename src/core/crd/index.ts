@@ -10,6 +10,7 @@
  *      prop.object({ a: …, b: … }, { description, required: ['a'], preserveUnknownFields })
  *      prop.preserveUnknown('desc')   (type: object + x-kubernetes-preserve-unknown-fields)
  *      prop.intOrString()             prop.quantity()   (controller-gen's anyOf int|string forms)
+ *      prop.condition()               (metav1.Condition with apimachinery's markers, for status conditions)
  *    The second argument of the scalar/array/map builders is a description or extra keys
  *    (`{ description, default, pattern, enum, 'x-kubernetes-list-type': 'map', … }`).
  *

@@ -86,6 +86,25 @@ export const prop = {
     const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : (x ?? {})) as CrdSchema & K8sSchemaOptions;
     return { ...k8sSchema(type, { descriptions, objectMeta }), ...rest };
   },
+  /**
+   * metav1.Condition as controller-gen writes it for status conditions, with apimachinery's validation
+   * markers (cdk8s-plus-33 carries no such type for `prop.k8s`).
+   */
+  condition: (): CrdSchema =>
+    prop.object(
+      {
+        lastTransitionTime: prop.dateTime(),
+        message: prop.string({ maxLength: 32768 }),
+        observedGeneration: prop.int64({ minimum: 0 }),
+        reason: prop.string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
+        status: prop.enum(['True', 'False', 'Unknown']),
+        type: prop.string({
+          maxLength: 316,
+          pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
+        }),
+      },
+      { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
+    ),
   /** A list of a Kubernetes type: `prop.k8sList('Volume')`. */
   k8sList: (type: string, x?: PropExtra & K8sSchemaOptions): CrdSchema => {
     const { descriptions, objectMeta, ...rest } = (typeof x === 'string' ? { description: x } : (x ?? {})) as CrdSchema & K8sSchemaOptions;

@@ -1,4 +1,5 @@
 import { prop, type CrdSchema } from '../../../core/crd/index.js';
+import { minimalSchema } from './argo-minimal-schemas.js';
 
 /** Pipeline v2beta1 (pipelines.pipelines.kubeflow.org). */
 export const pipelinesSchema = (): CrdSchema =>
@@ -49,26 +50,7 @@ export const pipelineversionsSchema = (): CrdSchema =>
   });
 
 /** ScheduledWorkflow v1beta1 (scheduledworkflows.kubeflow.org). */
-export const scheduledworkflowsSchema = (): CrdSchema =>
-  prop.object(
-    {
-      apiVersion: prop.string(),
-      kind: prop.string(),
-      metadata: prop.object({}),
-      spec: { ...prop.preserveUnknown(), 'x-kubernetes-map-type': 'atomic' },
-      status: { ...prop.preserveUnknown(), 'x-kubernetes-map-type': 'atomic' },
-    },
-    { required: ['spec', 'status'] },
-  );
+export const scheduledworkflowsSchema = (): CrdSchema => minimalSchema(['spec', 'status'], { status: true });
 
 /** Viewer v1beta1 (viewers.kubeflow.org). */
-export const viewersSchema = (): CrdSchema =>
-  prop.object(
-    {
-      apiVersion: prop.string(),
-      kind: prop.string(),
-      metadata: prop.object({}),
-      spec: { ...prop.preserveUnknown(), 'x-kubernetes-map-type': 'atomic' },
-    },
-    { required: ['spec'] },
-  );
+export const viewersSchema = (): CrdSchema => minimalSchema(['spec']);
