@@ -105,6 +105,9 @@ describe('check', () => {
   it('passes on a synthesized component and fails on a broken Kustomize base', async () => {
     const out = scratch();
     expect((await run('synth', '-q', '--component', 'centraldashboard', '-o', out)).code).toBe(0);
+    // a custom pre-release that semver accepts whatever the digest (no all-digit identifier with a leading zero)
+    const version = /^version: (.*)$/m.exec(readFileSync(join(out, 'helm', 'centraldashboard', 'Chart.yaml'), 'utf8'))?.[1];
+    expect(version).toMatch(/^\d+\.\d+\.\d+-custom\.g[0-9a-f]{8}$/);
     const ok = await run('check', '-q', out);
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toContain('2 charts and presets checked: all pass');

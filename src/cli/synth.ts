@@ -64,11 +64,11 @@ export function synthTree(o: SynthOptions): FileTree {
   return versioned(tree);
 }
 
-/** A team's charts carry the package's version with a `custom.<digest>` pre-release: never mistaken for published ones. */
+/** A team's charts carry the package's version with a `custom.g<digest>` pre-release (the `g` keeps an all-digit digest from being a number with a leading zero, which semver refuses): never mistaken for published ones. */
 const versioned = (tree: FileTree): FileTree =>
   applyVersions(
     tree,
-    chartVersions(tree, committedVersions(), (digest) => `custom.${digest.slice(0, 8)}`),
+    chartVersions(tree, committedVersions(), (digest) => `custom.g${digest.slice(0, 8)}`),
     false,
   );
 

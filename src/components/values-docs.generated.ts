@@ -129,6 +129,17 @@ export interface CertManagerValueDocs {
      */
     creator?: "helm" | "static";
     /**
+     * The controller image.
+     */
+    image?: {
+      /**
+       * Registry and path of the controller image (the tag is the chart's version); `global.imageRegistry` replaces its registry.
+       *
+       * @defaultValue `"quay.io/jetstack/cert-manager-controller"`
+       */
+      repository?: string;
+    };
+    /**
      * Replicas of the cert-manager controller.
      *
      * @defaultValue `1`
@@ -150,11 +161,33 @@ export interface CertManagerValueDocs {
        * @defaultValue `false`
        */
       enabled?: boolean;
+      /**
+       * The startup API check image.
+       */
+      image?: {
+        /**
+         * Registry and path of the startup API check image (the tag is the chart's version); `global.imageRegistry` replaces its registry.
+         *
+         * @defaultValue `"quay.io/jetstack/cert-manager-startupapicheck"`
+         */
+        repository?: string;
+      };
     };
     /**
      * The cert-manager admission webhook.
      */
     webhook?: {
+      /**
+       * The webhook image.
+       */
+      image?: {
+        /**
+         * Registry and path of the webhook image (the tag is the chart's version); `global.imageRegistry` replaces its registry.
+         *
+         * @defaultValue `"quay.io/jetstack/cert-manager-webhook"`
+         */
+        repository?: string;
+      };
       /**
        * Replicas of the webhook.
        *
@@ -179,11 +212,38 @@ export interface CertManagerValueDocs {
        */
       enabled?: boolean;
       /**
+       * The CA injector image.
+       */
+      image?: {
+        /**
+         * Registry and path of the CA injector image (the tag is the chart's version); `global.imageRegistry` replaces its registry.
+         *
+         * @defaultValue `"quay.io/jetstack/cert-manager-cainjector"`
+         */
+        repository?: string;
+      };
+      /**
        * Replicas of the CA injector.
        *
        * @defaultValue `1`
        */
       replicaCount?: number;
+    };
+    /**
+     * The pods cert-manager starts to solve ACME HTTP-01 challenges.
+     */
+    acmesolver?: {
+      /**
+       * The ACME solver image.
+       */
+      image?: {
+        /**
+         * Registry and path of the ACME solver image (the tag is the chart's version); `global.imageRegistry` replaces its registry.
+         *
+         * @defaultValue `"quay.io/jetstack/cert-manager-acmesolver"`
+         */
+        repository?: string;
+      };
     };
   };
   /**
@@ -8920,6 +8980,33 @@ export interface SparkOperatorValueDocs {
    * Values of the upstream spark-operator chart (https://kubeflow.github.io/spark-operator, see its README). The keys below are typed with Kubeflow's settings as defaults; any other key of the chart passes through to it.
    */
   "spark-operator"?: {
+    /**
+     * The operator image.
+     */
+    image?: {
+      /**
+       * Registry of the operator image; `global.imageRegistry` replaces it.
+       *
+       * @defaultValue `"ghcr.io"`
+       */
+      registry?: string;
+    };
+    /**
+     * The pre-upgrade hook job of the chart.
+     */
+    hook?: {
+      /**
+       * The hook (kubectl) image.
+       */
+      image?: {
+        /**
+         * Registry of the hook (kubectl) image; `global.imageRegistry` replaces it.
+         *
+         * @defaultValue `"ghcr.io"`
+         */
+        registry?: string;
+      };
+    };
     /**
      * Where Spark applications run.
      */

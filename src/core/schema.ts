@@ -133,6 +133,8 @@ export const PRINCIPAL = '^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(/[-A-Za-z0-9
 /** Image grammar (distribution/reference): registry host[:port][/path], repository path, tag, digest. */
 export const IMAGE_REGISTRY =
   '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*)?$';
+/** Registry and path an image sits under, registry required (`gcr.io/istio-release`): a chart's `hub`. */
+export const IMAGE_HUB_PATTERN = (): string => IMAGE_REGISTRY.replace(/^\^\((.*)\)\?\$$/, '^$1$');
 export const IMAGE_REPOSITORY = '^[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*$';
 export const IMAGE_TAG = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$';
 export const IMAGE_DIGEST = '^([a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,})?$';

@@ -29,6 +29,11 @@ export interface UpstreamChart {
    */
   readonly imageHubs?: readonly string[];
   /**
+   * Paths inside the chart's values that hold a bare image registry (`image.registry: ghcr.io`):
+   * `global.imageRegistry` replaces them, written and checked like `imageHubs`.
+   */
+  readonly imageRegistries?: readonly string[];
+  /**
    * The chart renders CRDs in one of its templates without `helm.sh/resource-policy: keep`, and no value
    * of it adds that (Istio's `base`). The component's values switch the chart's own rendering of them off;
    * the Helm chart renders `template` of the dependency itself (Helm's `include` of the dependency's
@@ -107,6 +112,10 @@ export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<
   const out: Record<string, unknown> = {};
   if (typeof registry !== 'string' || !registry) return out;
   for (const c of info.upstreamCharts ?? []) {
+    for (const path of c.imageRegistries ?? []) {
+      const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
+      if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], registry);
+    }
     for (const path of c.imageHubs ?? []) {
       const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
       if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], rehost(own, registry));
@@ -125,20 +134,33 @@ export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<
 export function imageHubChecks(info: ComponentInfo<any>): string[] {
   const words = (keys: string[]) => keys.map((k) => JSON.stringify(k)).join(' ');
   const suggested = `(printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))`;
-  return (info.upstreamCharts ?? []).flatMap((c) =>
-    (c.imageHubs ?? []).map((path) => {
-      const keys = path.split('.');
+  const registryChecks = (info.upstreamCharts ?? []).flatMap((c) =>
+    (c.imageRegistries ?? []).map((path) => {
       const own = JSON.stringify(`${c.alias}.${path}`);
       const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
-      // a hub under `global` may have been replaced by the top-level global.<key>: then that is the value to set
-      const where =
-        keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
       return (
-        `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
-        `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
-        `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} ${suggested}) }}{{- end }}`
+        `{{- $registry := (dig ${words(path.split('.'))} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
+        `{{- if and .Values.global.imageRegistry${on} $registry (ne $registry .Values.global.imageRegistry) }}` +
+        `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${own} $registry ${own} .Values.global.imageRegistry) }}{{- end }}`
       );
     }),
+  );
+  return registryChecks.concat(
+    (info.upstreamCharts ?? []).flatMap((c) =>
+      (c.imageHubs ?? []).map((path) => {
+        const keys = path.split('.');
+        const own = JSON.stringify(`${c.alias}.${path}`);
+        const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
+        // a hub under `global` may have been replaced by the top-level global.<key>: then that is the value to set
+        const where =
+          keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
+        return (
+          `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
+          `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
+          `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} ${suggested}) }}{{- end }}`
+        );
+      }),
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import { IMAGE_REGISTRY, IMAGE_TAG } from '../core/schema.js';
+import { IMAGE_HUB_PATTERN, IMAGE_TAG } from '../core/schema.js';
 import type { UpstreamChart } from '../core/upstream.js';
 import { v } from '../core/values.js';
 
@@ -25,7 +25,7 @@ export const istioChart = (name: string, extra: Partial<UpstreamChart> = {}): Up
 });
 
 /** `hub`: an image registry with the path the images are under (`gcr.io/istio-release`), never empty. */
-const IMAGE_HUB = IMAGE_REGISTRY.replace(/^\^\((.*)\)\?\$$/, '^$1$');
+const IMAGE_HUB = IMAGE_HUB_PATTERN();
 
 export const istioHub = () =>
   v.str(

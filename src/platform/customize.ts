@@ -9,7 +9,7 @@ import { defaultsOf, mergeValues, type Specs } from '../core/values.js';
  * without them): what the install plan and a team's customized charts hold.
  */
 export function withImageRegistry(info: ComponentInfo<any>, values: Record<string, unknown>): Record<string, unknown> {
-  if (!info.upstreamCharts?.some((c) => c.imageHubs?.length)) return values;
+  if (!info.upstreamCharts?.some((c) => c.imageHubs?.length || c.imageRegistries?.length)) return values;
   const hubs = imageRegistryOverrides(info, mergeValues(defaultsOf(allSpecs(info)), values));
   return Object.keys(hubs).length ? (mergeValues(values, hubs) as Record<string, unknown>) : values;
 }

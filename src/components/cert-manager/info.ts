@@ -16,6 +16,13 @@ export const info: ComponentInfo<typeof values> = {
       repository: 'https://charts.jetstack.io',
       alias: 'cert-manager',
       condition: 'cert-manager.enabled',
+      imageHubs: [
+        'image.repository',
+        'webhook.image.repository',
+        'cainjector.image.repository',
+        'acmesolver.image.repository',
+        'startupapicheck.image.repository',
+      ],
     },
   ],
   followUpRelease: {

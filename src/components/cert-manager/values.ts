@@ -1,6 +1,17 @@
+import { IMAGE_HUB_PATTERN } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 export const podSecurityLevels = ['privileged', 'baseline', 'restricted'] as const;
+
+/** An image of the chart by its repository (`registry/path`, the chart's default), so `global.imageRegistry` can move it. */
+const image = (name: string, what: string) =>
+  v.group(`The ${what} image.`, {
+    repository: v.str(
+      `quay.io/jetstack/${name}`,
+      `Registry and path of the ${what} image (the tag is the chart's version); \`global.imageRegistry\` replaces its registry.`,
+      { minLength: 1, pattern: IMAGE_HUB_PATTERN() },
+    ),
+  });
 
 /** Values of the upstream `cert-manager` chart at its own paths; defaults = Kubeflow's static install. */
 const upstream = v.upstream(
@@ -15,18 +26,25 @@ const upstream = v.upstream(
       'static',
       "Value of the `app.kubernetes.io/managed-by` label the chart writes; `static` reproduces upstream's release manifest that Kubeflow installs.",
     ),
+    image: image('cert-manager-controller', 'controller'),
     replicaCount: v.int(1, 'Replicas of the cert-manager controller.', { minimum: 0 }),
     resources: v.resources({}, 'Resources of the controller container (requests/limits).'),
     startupapicheck: v.group('The post-install job that waits for the API (off: Kubeflow installs without hooks).', {
       enabled: v.bool(false, 'Run the startup API check job.'),
+      image: image('cert-manager-startupapicheck', 'startup API check'),
     }),
     webhook: v.group('The cert-manager admission webhook.', {
+      image: image('cert-manager-webhook', 'webhook'),
       replicaCount: v.int(1, 'Replicas of the webhook.', { minimum: 0 }),
       securePort: v.port(10250, 'Port the webhook serves on; the `cert-manager-webhook` NetworkPolicy opens it.'),
     }),
     cainjector: v.group('The CA injector.', {
       enabled: v.bool(true, 'Run the CA injector (fills caBundle of webhooks and CRDs from Certificates).'),
+      image: image('cert-manager-cainjector', 'CA injector'),
       replicaCount: v.int(1, 'Replicas of the CA injector.', { minimum: 0 }),
+    }),
+    acmesolver: v.group('The pods cert-manager starts to solve ACME HTTP-01 challenges.', {
+      image: image('cert-manager-acmesolver', 'ACME solver'),
     }),
   },
 );

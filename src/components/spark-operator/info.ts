@@ -16,6 +16,7 @@ export const info: ComponentInfo<typeof values> = {
       repository: 'https://kubeflow.github.io/spark-operator',
       alias: 'spark-operator',
       crdsFolder: true,
+      imageRegistries: ['image.registry', 'hook.image.registry'],
     },
   ],
   presets: {

@@ -1,12 +1,23 @@
-import { s } from '../../core/schema.js';
+import { IMAGE_HUB_PATTERN, s } from '../../core/schema.js';
 import { v } from '../../core/values.js';
 
 const noSidecar = { 'sidecar.istio.io/inject': 'false' };
+
+/** The registry of one of the chart's images (the chart's default), so `global.imageRegistry` can replace it. */
+const registry = (what: string) =>
+  v.group(`The ${what} image.`, {
+    registry: v.str('ghcr.io', `Registry of the ${what} image; \`global.imageRegistry\` replaces it.`, {
+      minLength: 1,
+      pattern: IMAGE_HUB_PATTERN(),
+    }),
+  });
 
 /** Values of the upstream `spark-operator` chart at its own paths; defaults = Kubeflow 26.03's. */
 const upstream = v.upstream(
   "Values of the upstream spark-operator chart (https://kubeflow.github.io/spark-operator, see its README). The keys below are typed with Kubeflow's settings as defaults; any other key of the chart passes through to it.",
   {
+    image: registry('operator'),
+    hook: v.group('The pre-upgrade hook job of the chart.', { image: registry('hook (kubectl)') }),
     spark: v.group('Where Spark applications run.', {
       jobNamespaces: v.list<string>(
         [''],
