@@ -10,8 +10,7 @@ import { synthConcrete } from '../src/core/synth.js';
 import { KubeflowPlatform } from '../src/umbrella/platform.js';
 import { requiredNames, unknownRequirements } from '../src/umbrella/dependencies.js';
 import { byKey, keyOf, normalizeHelm, parseObjects } from './support/objects.js';
-import { compareSets, DIST, renderAll } from './support/render.js';
-import { platformTargets } from './support/targets.js';
+import { compareSets, DIST } from './support/render.js';
 import { exec, helmTemplate, tools } from './support/tools.js';
 
 const chart = join(DIST, 'helm', 'kubeflow');
@@ -46,15 +45,6 @@ const valuesFile = (v: unknown) => {
   writeFileSync(f, JSON.stringify(v));
   return f;
 };
-
-describe.each(platformTargets)('$label', ({ preset }) => {
-  it('renders the same objects with Helm 3, Helm 4 and kustomize', async () => {
-    const r = await renderAll('kubeflow', preset);
-    expect(r.kustomize.length).toBeGreaterThan(0);
-    expect(compareSets(r.helm3, r.kustomize, ['helm3', 'kustomize']).join('\n')).toBe('');
-    expect(compareSets(r.helm4, r.kustomize, ['helm4', 'kustomize']).join('\n')).toBe('');
-  });
-});
 
 /** Components the umbrella installs unless told otherwise (`umbrellaDefault`). */
 const onByDefault = components.filter((c) => enabledByDefault(c.info));
