@@ -107,17 +107,18 @@ export function prettyJson(x: unknown, indent: number, level = 0): string {
  * template can recognise an unchanged default and keep upstream's formatting for it.
  */
 export function goCanonicalJson(x: unknown): string {
-  const sort = (y: unknown): unknown =>
-    Array.isArray(y)
-      ? y.map(sort)
-      : y && typeof y === 'object'
-        ? Object.fromEntries(
-            Object.keys(y)
-              .sort()
-              .map((k) => [k, sort((y as Record<string, unknown>)[k])]),
-          )
-        : y;
-  return JSON.stringify(sort(x)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sortedKeys(x)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The value with every map's keys in sorted order (for stable JSON text). */
+export function sortedKeys(y: unknown): unknown {
+  if (Array.isArray(y)) return y.map(sortedKeys);
+  if (!y || typeof y !== 'object') return y;
+  return Object.fromEntries(
+    Object.keys(y)
+      .sort()
+      .map((k) => [k, sortedKeys((y as Record<string, unknown>)[k])]),
+  );
 }
 
 /** Metadata key under which a construct records the condition of everything beneath it. */

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { sortedKeys } from '../core/conditions.js';
 
 export type K8sObject = Record<string, any>;
 
@@ -48,17 +49,7 @@ export const hashedNames = (objs: K8sObject[]): Set<string> =>
 
 /** A stable text form for comparisons: sorted keys. */
 export function canonical(x: unknown): string {
-  const sort = (y: unknown): unknown =>
-    Array.isArray(y)
-      ? y.map(sort)
-      : y && typeof y === 'object'
-        ? Object.fromEntries(
-            Object.keys(y)
-              .sort()
-              .map((k) => [k, sort((y as Record<string, unknown>)[k])]),
-          )
-        : y;
-  return JSON.stringify(sort(x), null, 1);
+  return JSON.stringify(sortedKeys(x), null, 1);
 }
 
 export function byKey(objs: K8sObject[]): Map<string, K8sObject> {
