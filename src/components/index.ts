@@ -1,16 +1,18 @@
 import type { ComponentEntry } from '../core/synth.js';
+import { upstreamOf } from '../core/component.js';
 import { wrapsUpstreamCharts } from '../core/upstream.js';
 import * as registry from './registry.js';
 
 /**
  * Upstream's example/kustomization.yaml order (a fact of kubeflow/manifests 26.03): the platform
- * installs and lists components in this order; components that are not upstream entries sort last by name.
+ * installs and lists components in this order. A component that is part of another entry
+ * (`info.upstream.entry`, e.g. istio-cni of istio-install) takes that entry's place, by name among
+ * its parts; components that are not upstream entries sort last by name.
  */
 export const platformOrder = [
   'cert-manager',
   'istio-crds',
   'istio-namespace',
-  'istio-cni', // part of upstream's istio-install entry, installed before the rest of it
   'istio-install',
   'oauth2-proxy',
   'dex',
@@ -36,7 +38,10 @@ export const platformOrder = [
   'kserve-models-web-app',
   'spark-operator',
 ];
-const rank = (n: string) => (platformOrder.includes(n) ? platformOrder.indexOf(n) : platformOrder.length);
+const rank = (e: ComponentEntry) => {
+  const entry = upstreamOf(e.info)?.entry ?? e.info.name;
+  return platformOrder.includes(entry) ? platformOrder.indexOf(entry) : platformOrder.length;
+};
 
 const isEntry = (x: unknown): x is ComponentEntry =>
   typeof x === 'object' && x !== null && 'info' in x && typeof (x as ComponentEntry).create === 'function';
@@ -44,7 +49,7 @@ const isEntry = (x: unknown): x is ComponentEntry =>
 /** Every registered component, in platform order. */
 export const components: ComponentEntry[] = Object.values(registry)
   .filter(isEntry)
-  .sort((a, b) => rank(a.info.name) - rank(b.info.name) || a.info.name.localeCompare(b.info.name));
+  .sort((a, b) => rank(a) - rank(b) || a.info.name.localeCompare(b.info.name));
 
 /**
  * The components the `kubeflow` umbrella chart vendors as subcharts (and the Kustomize example and
