@@ -2,8 +2,9 @@ import type { Requirement } from '../core/component.js';
 import type { ComponentEntry } from '../core/synth.js';
 
 /**
- * Platform pieces that come from their own upstream Helm charts (DESIGN §3) and are not yet part of
- * this project: components may require them, but nothing here can enable or check them.
+ * Components that wrap upstream Helm charts and install as releases of their own before the
+ * umbrella (the install plan orders them): the umbrella's components may require them, but the
+ * umbrella chart can neither enable nor check them.
  */
 export const EXTERNAL_PREREQUISITES = ['cert-manager', 'istio-crds', 'istio-cni', 'istio-install'];
 

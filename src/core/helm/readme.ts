@@ -184,7 +184,9 @@ function wrapperReadme(info: ComponentInfo<any>, rows: DocRow[], version: string
     '',
     '```sh',
     `kubectl kustomize --enable-helm ./dist/kustomize/${info.name}/base | kubectl apply --server-side -f -`,
-    `kustomize build --enable-helm ./dist/kustomize/${info.name}/overlays/<preset> | kubectl apply --server-side -f -`,
+    ...presets.map(
+      ([p]) => `kubectl kustomize --enable-helm ./dist/kustomize/${info.name}/overlays/${p} | kubectl apply --server-side -f -`,
+    ),
     '```',
     '',
     ...(info.requires?.length
