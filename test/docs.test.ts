@@ -41,13 +41,19 @@ const readmes = [
     .map((k) => `dist/helm/${k}`),
 ];
 
+/** Commands already rendered (READMEs repeat some): each distinct command runs once. */
+const rendered = new Map<string, Promise<{ code: number; stderr: string }>>();
+
 it.each(readmes)('%s: its helm commands render', async (file) => {
   const name = /^dist\/helm\/([^/]+)\/README\.md$/.exec(file)?.[1];
   if (name && name !== 'kubeflow' && skipReason(name)) return console.log(skipReason(name));
   const cmds = helmCommands(readFileSync(join(ROOT, file), 'utf8'));
   expect(cmds.length).toBeGreaterThan(0);
   for (const cmd of cmds) {
-    const r = await exec(tools.helm3, asTemplate(cmd));
+    const args = asTemplate(cmd);
+    const key = args.join('\0');
+    if (!rendered.has(key)) rendered.set(key, exec(tools.helm3, args));
+    const r = await rendered.get(key)!;
     expect(r.code, `${cmd}\n${r.stderr}`).toBe(0);
   }
 });
