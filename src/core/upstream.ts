@@ -101,67 +101,66 @@ const setAt = (target: Record<string, unknown>, path: string[], x: unknown): voi
   o[path.at(-1)!] = x;
 };
 
+/** Every image value of the wrapped charts `global.imageRegistry` must reach: hubs (`registry/path`) and bare registries. */
+function imageValues(info: ComponentInfo<any>): { chart: UpstreamChart; path: string; kind: 'hub' | 'registry' }[] {
+  return (info.upstreamCharts ?? []).flatMap((chart) => [
+    ...(chart.imageRegistries ?? []).map((path) => ({ chart, path, kind: 'registry' as const })),
+    ...(chart.imageHubs ?? []).map((path) => ({ chart, path, kind: 'hub' as const })),
+  ]);
+}
+
 /**
- * Values that carry `global.imageRegistry` into the wrapped charts' image hubs (`imageHubs`), for
- * concrete values (component values with `global`): each hub that is set moves under the registry,
- * and so does a top-level `global.<key>` that replaces a chart's `global.<key>` (Helm hands a chart's
- * globals to its dependencies). Empty when `global.imageRegistry` is not set.
+ * Values that carry `global.imageRegistry` into the wrapped charts' image values (`imageHubs`,
+ * `imageRegistries`), for concrete values (component values with `global`): each hub that is set
+ * moves under the registry, each registry becomes it, and so does a top-level `global.<key>` that
+ * replaces a chart's `global.<key>` (Helm hands a chart's globals to its dependencies). Empty when
+ * `global.imageRegistry` is not set.
  */
 export function imageRegistryOverrides(info: ComponentInfo<any>, values: Record<string, any>): Record<string, unknown> {
   const registry = values.global?.imageRegistry;
   const out: Record<string, unknown> = {};
   if (typeof registry !== 'string' || !registry) return out;
-  for (const c of info.upstreamCharts ?? []) {
-    for (const path of c.imageRegistries ?? []) {
-      const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
-      if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], registry);
-    }
-    for (const path of c.imageHubs ?? []) {
-      const own = at((values[c.alias] ?? {}) as Record<string, unknown>, path);
-      if (typeof own === 'string' && own) setAt(out, [c.alias, ...path.split('.')], rehost(own, registry));
-      const top = path.startsWith('global.') ? at(values, path) : undefined;
-      if (typeof top === 'string' && top) setAt(out, path.split('.'), rehost(top, registry));
-    }
+  for (const { chart, path, kind } of imageValues(info)) {
+    const moved = (x: string) => (kind === 'hub' ? rehost(x, registry) : registry);
+    const own = at((values[chart.alias] ?? {}) as Record<string, unknown>, path);
+    if (typeof own === 'string' && own) setAt(out, [chart.alias, ...path.split('.')], moved(own));
+    const top = path.startsWith('global.') ? at(values, path) : undefined;
+    if (typeof top === 'string' && top) setAt(out, path.split('.'), moved(top));
   }
   return out;
 }
 
 /**
  * Helm: lines for templates/validate.yaml (they append to `$errors`) that refuse `global.imageRegistry`
- * while an image hub of a wrapped chart is not under it, naming the value to set and its value. The
- * hub as the dependency sees it: a top-level `global.<key>` has replaced the chart's own by then.
+ * while an image value of a wrapped chart does not follow it (a hub not under it, a registry not it),
+ * naming the value to set and its value. The value as the dependency sees it: a top-level
+ * `global.<key>` has replaced the chart's own by then.
  */
 export function imageHubChecks(info: ComponentInfo<any>): string[] {
   const words = (keys: string[]) => keys.map((k) => JSON.stringify(k)).join(' ');
-  const suggested = `(printf "%s/%s" .Values.global.imageRegistry (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))`;
-  const registryChecks = (info.upstreamCharts ?? []).flatMap((c) =>
-    (c.imageRegistries ?? []).map((path) => {
-      const own = JSON.stringify(`${c.alias}.${path}`);
-      const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
-      return (
-        `{{- $registry := (dig ${words(path.split('.'))} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
-        `{{- if and .Values.global.imageRegistry${on} $registry (ne $registry .Values.global.imageRegistry) }}` +
-        `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${own} $registry ${own} .Values.global.imageRegistry) }}{{- end }}`
-      );
-    }),
-  );
-  return registryChecks.concat(
-    (info.upstreamCharts ?? []).flatMap((c) =>
-      (c.imageHubs ?? []).map((path) => {
-        const keys = path.split('.');
-        const own = JSON.stringify(`${c.alias}.${path}`);
-        const on = c.condition ? ` (index .Values ${words(c.condition.split('.'))})` : '';
-        // a hub under `global` may have been replaced by the top-level global.<key>: then that is the value to set
-        const where =
-          keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
-        return (
-          `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(c.alias)} | default dict)) }}` +
-          `{{- if and .Values.global.imageRegistry${on} $hub (not (hasPrefix (printf "%s/" .Values.global.imageRegistry) $hub)) }}` +
-          `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s, not under it: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" .Values.global.imageRegistry ${where} $hub ${where} ${suggested}) }}{{- end }}`
-        );
-      }),
-    ),
-  );
+  const registry = '.Values.global.imageRegistry';
+  const rule = {
+    hub: {
+      wrong: `(not (hasPrefix (printf "%s/" ${registry}) $hub))`,
+      not: ', not under it',
+      suggested: `(printf "%s/%s" ${registry} (regexReplaceAll ${JSON.stringify(HUB_REGISTRY.source.replace('\\/', '/'))} $hub ""))`,
+    },
+    registry: { wrong: `(ne $hub ${registry})`, not: '', suggested: registry },
+  };
+  return imageValues(info).map(({ chart, path, kind }) => {
+    const keys = path.split('.');
+    const own = JSON.stringify(`${chart.alias}.${path}`);
+    const on = chart.condition ? ` (index .Values ${words(chart.condition.split('.'))})` : '';
+    // a value under `global` may have been replaced by the top-level global.<key>: then that is the value to set
+    const where =
+      keys[0] === 'global' ? `(ternary ${JSON.stringify(path)} ${own} (ne (dig ${words(keys.slice(1))} "" .Values.global) ""))` : own;
+    const { wrong, not, suggested } = rule[kind];
+    return (
+      `{{- $hub := (dig ${words(keys)} "" (index .Values ${JSON.stringify(chart.alias)} | default dict)) }}` +
+      `{{- if and ${registry}${on} $hub ${wrong} }}` +
+      `{{- $errors = append $errors (printf "global.imageRegistry is %s, but %s is %s${not}: Helm cannot carry global.imageRegistry into the wrapped chart's images; set %s=%s" ${registry} ${where} $hub ${where} ${suggested}) }}{{- end }}`
+    );
+  });
 }
 
 /**
