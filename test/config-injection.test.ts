@@ -9,8 +9,7 @@ import type { JsonSchema } from '../src/core/schema.js';
 import { defaultsOf } from '../src/core/values.js';
 import { configEntries, isStructured, keyPaths } from './support/config-files.js';
 import { parseObjects, stripHash } from './support/objects.js';
-import { helmChartDir, helmTemplateArgs, skipReason } from './support/render.js';
-import { exec, tools } from './support/tools.js';
+import { helmComponent, skipReason } from './support/render.js';
 
 /**
  * Generic injection test, for every registered component: every string its schema admits is set to
@@ -107,8 +106,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kf-inject-'));
 async function render(helm: 'helm3' | 'helm4', name: string, values: unknown, tag: string) {
   const f = join(dir, `${name}-${tag}.json`);
   writeFileSync(f, JSON.stringify(values));
-  const { release, args } = helmTemplateArgs(name);
-  const r = await exec(tools[helm], ['template', release, helmChartDir(name), ...args, '-f', f]);
+  const r = await helmComponent(name, helm, ['-f', f]);
   expect(r.code, `${helm} ${name} (${tag}): ${r.stderr}`).toBe(0);
   return parseObjects(r.stdout);
 }

@@ -9,8 +9,8 @@ import { kustomizeOverlay } from '../../src/core/kustomize/writer.js';
 import { synthConcreteWithValues } from '../../src/core/synth.js';
 import { helmChartsOf, kustomizeNamespace } from '../../src/core/upstream.js';
 import { normalizeHelm, parseObjects, type K8sObject } from '../support/objects.js';
-import { compareSets, DIST, helmChartDir, helmTemplateArgs, inReleaseNamespace, kustomizeDir, skipReason } from '../support/render.js';
-import { exec, kustomizeBuild, mustExec, tools } from '../support/tools.js';
+import { compareSets, DIST, helmChartDir, helmComponent, inReleaseNamespace, kustomizeDir, skipReason } from '../support/render.js';
+import { kustomizeBuild, mustExec, tools } from '../support/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-cm-'));
 const valuesFile = (values: unknown) => {
@@ -20,8 +20,7 @@ const valuesFile = (values: unknown) => {
 };
 const skip = skipReason('cert-manager');
 const helm = (h: 'helm3' | 'helm4', values: unknown) => {
-  const { release, args } = helmTemplateArgs('cert-manager');
-  return exec(tools[h], ['template', release, helmChartDir('cert-manager'), ...args, '-f', valuesFile(values)]);
+  return helmComponent('cert-manager', h, ['-f', valuesFile(values)]);
 };
 
 describe('cert-manager wraps the upstream chart', () => {

@@ -6,8 +6,8 @@ import { istioCrds } from '../../src/components/istio-crds/index.js';
 import { synthConcreteWithValues } from '../../src/core/synth.js';
 import { helmChartsOf } from '../../src/core/upstream.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
-import { helmChartDir, helmTemplateArgs, kustomizeDir, skipReason } from '../support/render.js';
-import { exec, kustomizeBuild, tools } from '../support/tools.js';
+import { helmComponent, kustomizeDir, skipReason } from '../support/render.js';
+import { kustomizeBuild, tools } from '../support/tools.js';
 
 /**
  * Istio's CRDs survive `helm uninstall` (the project's rule for CRDs): the base chart cannot annotate
@@ -20,8 +20,7 @@ const names = (objs: K8sObject[]) => objs.map((o) => `${o.kind}/${o.metadata.nam
 async function helm(h: 'helm3' | 'helm4', values: unknown = {}): Promise<K8sObject[]> {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(f, JSON.stringify(values));
-  const { release, args } = helmTemplateArgs('istio-crds');
-  const r = await exec(tools[h], ['template', release, helmChartDir('istio-crds'), ...args, '-f', f]);
+  const r = await helmComponent('istio-crds', h, ['-f', f]);
   expect(r.code, r.stderr).toBe(0);
   return parseObjects(r.stdout);
 }

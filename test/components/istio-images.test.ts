@@ -11,8 +11,7 @@ import { synthConcreteWithValues } from '../../src/core/synth.js';
 import { helmChartsOf, rehost } from '../../src/core/upstream.js';
 import { installPlan } from '../../src/platform/index.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
-import { helmChartDir, helmTemplateArgs, renderAll, skipReason } from '../support/render.js';
-import { exec, tools } from '../support/tools.js';
+import { helmComponent, renderAll, skipReason } from '../support/render.js';
 
 /**
  * `global.imageRegistry` reaches Istio's images, which the wrapped charts take from their own `hub`
@@ -35,8 +34,7 @@ function istioImages(objs: K8sObject[]): string[] {
 async function helmWith(name: string, h: 'helm3' | 'helm4', values: unknown) {
   const f = join(dir, `${name}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(f, JSON.stringify(values));
-  const { release, args } = helmTemplateArgs(name);
-  return exec(tools[h], ['template', release, helmChartDir(name), ...args, '-f', f]);
+  return helmComponent(name, h, ['-f', f]);
 }
 
 describe('global.imageRegistry and the Istio charts', () => {

@@ -7,8 +7,7 @@ import { istioInstall } from '../../src/components/istio-install/index.js';
 import { synthConcreteWithValues } from '../../src/core/synth.js';
 import { helmChartsOf } from '../../src/core/upstream.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
-import { helmChartDir, helmTemplateArgs, skipReason } from '../support/render.js';
-import { exec, tools } from '../support/tools.js';
+import { helmComponent, skipReason } from '../support/render.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-istio-'));
 const valuesFile = (values: unknown) => {
@@ -18,8 +17,7 @@ const valuesFile = (values: unknown) => {
 };
 const skip = skipReason('istio-install');
 const helm = (h: 'helm3' | 'helm4', values: unknown) => {
-  const { release, args } = helmTemplateArgs('istio-install');
-  return exec(tools[h], ['template', release, helmChartDir('istio-install'), ...args, '-f', valuesFile(values)]);
+  return helmComponent('istio-install', h, ['-f', valuesFile(values)]);
 };
 const find = (objs: K8sObject[], kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name)!;
 

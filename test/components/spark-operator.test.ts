@@ -6,16 +6,14 @@ import { sparkOperator } from '../../src/components/spark-operator/index.js';
 import { synthConcreteWithValues } from '../../src/core/synth.js';
 import { helmChartsOf } from '../../src/core/upstream.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
-import { helmChartDir, helmTemplateArgs, skipReason } from '../support/render.js';
-import { exec, tools } from '../support/tools.js';
+import { helmComponent, skipReason } from '../support/render.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kf-spark-'));
 const skip = skipReason('spark-operator');
 const helm = (h: 'helm3' | 'helm4', values: unknown) => {
   const f = join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(f, JSON.stringify(values));
-  const { release, args } = helmTemplateArgs('spark-operator');
-  return exec(tools[h], ['template', release, helmChartDir('spark-operator'), ...args, '-f', f]);
+  return helmComponent('spark-operator', h, ['-f', f]);
 };
 const args = (objs: K8sObject[], name: string) =>
   objs.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec.template.spec.containers[0].args as string[];

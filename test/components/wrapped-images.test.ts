@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { synthTree } from '../../src/cli/synth.js';
 import { writeTree } from '../../src/core/files.js';
 import { parseObjects, type K8sObject } from '../support/objects.js';
-import { helmChartDir, helmTemplateArgs, renderAll, skipReason } from '../support/render.js';
-import { exec, tools } from '../support/tools.js';
+import { helmComponent, renderAll, skipReason } from '../support/render.js';
 
 /**
  * `global.imageRegistry` reaches the images of cert-manager's and the Spark operator's upstream charts
@@ -53,13 +52,12 @@ describe.each(cases)('global.imageRegistry and the $name chart', ({ name, expect
   it.skipIf(!!skip)('the chart given global.imageRegistry alone fails, naming the value to set', async () => {
     const f = join(dir, `${name}.json`);
     writeFileSync(f, JSON.stringify({ global: { imageRegistry: REGISTRY } }));
-    const { release, args } = helmTemplateArgs(name);
     for (const h of ['helm3', 'helm4'] as const) {
-      const r = await exec(tools[h], ['template', release, helmChartDir(name), ...args, '-f', f]);
+      const r = await helmComponent(name, h, ['-f', f]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain(hint);
       // and without it, nothing changes: the defaults still render upstream's images
-      const plain = await exec(tools[h], ['template', release, helmChartDir(name), ...args]);
+      const plain = await helmComponent(name, h);
       expect(images(parseObjects(plain.stdout)).filter((i) => i.startsWith(`${REGISTRY}/`))).toEqual([]);
     }
   });

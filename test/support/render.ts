@@ -5,7 +5,7 @@ import { componentByName, components } from '../../src/components/index.js';
 import { helmChartsOf, wrapsUpstreamCharts } from '../../src/core/upstream.js';
 import { upstreamOf, type ComponentInfo } from '../../src/core/component.js';
 import { byKey, canonical, hashedNames, keyOf, normalizeHashes, normalizeHelm, parseObjects, type K8sObject } from './objects.js';
-import { helmTemplate, kustomizeBuild, mustExec, ROOT, tools } from './tools.js';
+import { exec, helmTemplate, kustomizeBuild, mustExec, ROOT, tools, type RunResult } from './tools.js';
 import { compareSets, firstDiff, sameDocuments } from '../../src/verify/compare.js';
 import { chartWithPackages } from '../../src/cli/offline-charts.js';
 
@@ -88,6 +88,12 @@ export function helmTemplateArgs(name: string): { release: string; args: string[
   return { release: info.release.name, args: ['--namespace', info.release.namespace, ...crds] };
 }
 
+/** `helm template` of a component's chart as its release (a wrapper: the prepared chart with its release name and namespace), exit code and all. */
+export function helmComponent(name: string, helm: 'helm3' | 'helm4', extra: string[] = []): Promise<RunResult> {
+  const { release, args } = helmTemplateArgs(name);
+  return exec(tools[helm], ['template', release, helmChartDir(name), ...args, ...extra]);
+}
+
 /**
  * `helm template` of a component's chart with a values file, parsed and normalized: for a wrapper, the
  * prepared chart (upstream packages in charts/) with its release name and namespace, namespaced objects
@@ -95,9 +101,9 @@ export function helmTemplateArgs(name: string): { release: string; args: string[
  */
 export async function helmTemplateComponent(name: string, valuesFile: string, helm: 'helm3' | 'helm4' = 'helm3'): Promise<K8sObject[]> {
   if (!wrapsCharts(name)) return parseObjects(await helmTemplate(helm, join(DIST, 'helm', name), ['-f', valuesFile])).map(normalizeHelm);
-  const { release, args } = helmTemplateArgs(name);
-  const out = await mustExec(tools[helm], ['template', release, helmChartDir(name), ...args, '-f', valuesFile]);
-  return parseObjects(out)
+  const r = await helmComponent(name, helm, ['-f', valuesFile]);
+  if (r.code !== 0) throw new Error(`helm template ${name} failed (${r.code}):\n${r.stderr}`);
+  return parseObjects(r.stdout)
     .map(normalizeHelm)
     .map((o) => inReleaseNamespace(o, componentByName(name).info.release!.namespace));
 }
