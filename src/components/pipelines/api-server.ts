@@ -2,7 +2,6 @@ import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -11,7 +10,7 @@ import { eq, items, not, opt, pick, spread, text, when } from '../../core/condit
 import { hashedName } from '../../core/hash.js';
 import { aggregateTo, aggregating } from '../../lib/rbac.js';
 import { WEBHOOK_CERT } from './k8s-native.js';
-import { KFP, fromConfig, fromSecret, obj, scheduled, restricted } from './objects.js';
+import { fromConfig, fromSecret, obj, kfpDeployment, scheduled, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** Our note in pipeline-install-config (the workloads read these keys at start). */
@@ -329,103 +328,93 @@ export function apiServer(c: Pipelines, s: Construct = c): void {
       selector: { ...c.labels, app: 'ml-pipeline' },
     },
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { labels: { ...c.labels, app: 'ml-pipeline' }, name: 'ml-pipeline', namespace: ns },
-    spec: {
-      replicas: opt(not(eq(v.apiServer.replicas, 1)), v.apiServer.replicas),
-      selector: { matchLabels: { ...KFP, app: 'ml-pipeline' } },
-      template: {
-        metadata: {
-          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...KFP, app: 'ml-pipeline' },
-        },
-        spec: {
-          containers: [
-            {
-              // Kubernetes-native storage: the API server also serves the PipelineVersion webhooks.
-              args: opt(v.kubernetesNativeStorage, [
-                '--config=/config',
-                '--sampleconfig=/config/sample_config.json',
-                '-logtostderr=true',
-                '--webhookTLSCertPath=/etc/webhook/certs/tls.crt',
-                '--webhookTLSKeyPath=/etc/webhook/certs/tls.key',
-                '--pipelinesStoreKubernetes=true',
-              ]),
-              command: opt(v.kubernetesNativeStorage, ['/bin/apiserver']),
-              env: [
-                ...items(v.multiUser.enabled, [
-                  { name: 'KUBEFLOW_USERID_HEADER', value: v.multiUser.userIdHeader },
-                  { name: 'KUBEFLOW_USERID_PREFIX', value: v.multiUser.userIdPrefix },
-                ]),
-                { name: 'PUBLISH_LOGS', value: 'true' },
-                { name: 'LOG_LEVEL', value: v.logLevel },
-                { name: 'PIPELINE_LOG_LEVEL', value: '1' },
-                fromConfig('AUTO_UPDATE_PIPELINE_DEFAULT_VERSION', 'autoUpdatePipelineDefaultVersion'),
-                { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-                { name: 'CLUSTER_DOMAIN', value: v.clusterDomain },
-                { name: 'OBJECTSTORECONFIG_SECURE', value: text(v.objectStore.secure) },
-                fromConfig('OBJECTSTORECONFIG_BUCKETNAME', 'bucketName'),
-                { name: 'OBJECTSTORECONFIG_HOST', value: v.objectStore.host },
-                { name: 'OBJECTSTORECONFIG_PORT', value: text(v.objectStore.port) },
-                ...items(c.s3.external, [{ name: 'OBJECTSTORECONFIG_REGION', value: v.objectStore.region }]),
-                fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
-                fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
-                fromConfig('DBCONFIG_DBNAME', 'pipelineDb'),
-                fromConfig('DBCONFIG_HOST', 'dbHost'),
-                fromConfig('DBCONFIG_PORT', 'dbPort'),
-                fromConfig('DBCONFIG_CONMAXLIFETIME', 'ConMaxLifeTime'),
-                fromConfig('DB_DRIVER_NAME', 'dbType'),
-                ...c.dbDriverEnv('DBCONFIG_MYSQLCONFIG', 'DBCONFIG_POSTGRESQLCONFIG'),
-                fromSecret('OBJECTSTORECONFIG_ACCESSKEY', c.s3.secret, c.s3.accessKeyKey),
-                fromSecret('OBJECTSTORECONFIG_SECRETACCESSKEY', c.s3.secret, c.s3.secretKeyKey),
-                { name: 'V2_DRIVER_IMAGE', value: v.images.driver.ref },
-                { name: 'V2_LAUNCHER_IMAGE', value: v.images.launcher.ref },
-                { name: 'COMPILED_PIPELINE_SPEC_PATCH', value: '{}' },
-                fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_USER', 'defaultSecurityContextRunAsUser', true),
-                fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_GROUP', 'defaultSecurityContextRunAsGroup', true),
-                fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_NON_ROOT', 'defaultSecurityContextRunAsNonRoot', true),
-                ...spread(v.extraEnv),
-              ],
-              envFrom: opt(v.multiUser.enabled, [{ configMapRef: { name: serverConfigName } }]),
-              image: v.images.apiServer.ref,
-              imagePullPolicy: 'IfNotPresent',
-              livenessProbe: {
-                httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
-                initialDelaySeconds: 3,
-                periodSeconds: 5,
-                timeoutSeconds: 2,
-              },
-              name: 'ml-pipeline-api-server',
-              ports: [
-                ...items(v.kubernetesNativeStorage, [{ containerPort: 8443, name: 'webhook' }]),
-                { containerPort: 8888, name: 'http' },
-                { containerPort: 8887, name: 'grpc' },
-              ],
-              readinessProbe: {
-                httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
-                initialDelaySeconds: 3,
-                periodSeconds: 5,
-                timeoutSeconds: 2,
-              },
-              resources: v.apiServer.resources,
-              securityContext: restricted(),
-              startupProbe: {
-                failureThreshold: 12,
-                httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
-                periodSeconds: 5,
-                timeoutSeconds: 2,
-              },
-              volumeMounts: opt(v.kubernetesNativeStorage, [{ mountPath: '/etc/webhook/certs', name: 'webhook-certs', readOnly: true }]),
-            },
+  kfpDeployment(c, s, {
+    name: 'ml-pipeline',
+    replicas: opt(not(eq(v.apiServer.replicas, 1)), v.apiServer.replicas),
+    evictable: true,
+    pod: {
+      containers: [
+        {
+          // Kubernetes-native storage: the API server also serves the PipelineVersion webhooks.
+          args: opt(v.kubernetesNativeStorage, [
+            '--config=/config',
+            '--sampleconfig=/config/sample_config.json',
+            '-logtostderr=true',
+            '--webhookTLSCertPath=/etc/webhook/certs/tls.crt',
+            '--webhookTLSKeyPath=/etc/webhook/certs/tls.key',
+            '--pipelinesStoreKubernetes=true',
+          ]),
+          command: opt(v.kubernetesNativeStorage, ['/bin/apiserver']),
+          env: [
+            ...items(v.multiUser.enabled, [
+              { name: 'KUBEFLOW_USERID_HEADER', value: v.multiUser.userIdHeader },
+              { name: 'KUBEFLOW_USERID_PREFIX', value: v.multiUser.userIdPrefix },
+            ]),
+            { name: 'PUBLISH_LOGS', value: 'true' },
+            { name: 'LOG_LEVEL', value: v.logLevel },
+            { name: 'PIPELINE_LOG_LEVEL', value: '1' },
+            fromConfig('AUTO_UPDATE_PIPELINE_DEFAULT_VERSION', 'autoUpdatePipelineDefaultVersion'),
+            { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+            { name: 'CLUSTER_DOMAIN', value: v.clusterDomain },
+            { name: 'OBJECTSTORECONFIG_SECURE', value: text(v.objectStore.secure) },
+            fromConfig('OBJECTSTORECONFIG_BUCKETNAME', 'bucketName'),
+            { name: 'OBJECTSTORECONFIG_HOST', value: v.objectStore.host },
+            { name: 'OBJECTSTORECONFIG_PORT', value: text(v.objectStore.port) },
+            ...items(c.s3.external, [{ name: 'OBJECTSTORECONFIG_REGION', value: v.objectStore.region }]),
+            fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
+            fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
+            fromConfig('DBCONFIG_DBNAME', 'pipelineDb'),
+            fromConfig('DBCONFIG_HOST', 'dbHost'),
+            fromConfig('DBCONFIG_PORT', 'dbPort'),
+            fromConfig('DBCONFIG_CONMAXLIFETIME', 'ConMaxLifeTime'),
+            fromConfig('DB_DRIVER_NAME', 'dbType'),
+            ...c.dbDriverEnv('DBCONFIG_MYSQLCONFIG', 'DBCONFIG_POSTGRESQLCONFIG'),
+            fromSecret('OBJECTSTORECONFIG_ACCESSKEY', c.s3.secret, c.s3.accessKeyKey),
+            fromSecret('OBJECTSTORECONFIG_SECRETACCESSKEY', c.s3.secret, c.s3.secretKeyKey),
+            { name: 'V2_DRIVER_IMAGE', value: v.images.driver.ref },
+            { name: 'V2_LAUNCHER_IMAGE', value: v.images.launcher.ref },
+            { name: 'COMPILED_PIPELINE_SPEC_PATCH', value: '{}' },
+            fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_USER', 'defaultSecurityContextRunAsUser', true),
+            fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_GROUP', 'defaultSecurityContextRunAsGroup', true),
+            fromConfig('DEFAULT_SECURITY_CONTEXT_RUN_AS_NON_ROOT', 'defaultSecurityContextRunAsNonRoot', true),
+            ...spread(v.extraEnv),
           ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.apiServer),
-          serviceAccountName: 'ml-pipeline',
-          volumes: opt(v.kubernetesNativeStorage, [{ name: 'webhook-certs', secret: { secretName: WEBHOOK_CERT } }]),
+          envFrom: opt(v.multiUser.enabled, [{ configMapRef: { name: serverConfigName } }]),
+          image: v.images.apiServer.ref,
+          imagePullPolicy: 'IfNotPresent',
+          livenessProbe: {
+            httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
+            initialDelaySeconds: 3,
+            periodSeconds: 5,
+            timeoutSeconds: 2,
+          },
+          name: 'ml-pipeline-api-server',
+          ports: [
+            ...items(v.kubernetesNativeStorage, [{ containerPort: 8443, name: 'webhook' }]),
+            { containerPort: 8888, name: 'http' },
+            { containerPort: 8887, name: 'grpc' },
+          ],
+          readinessProbe: {
+            httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
+            initialDelaySeconds: 3,
+            periodSeconds: 5,
+            timeoutSeconds: 2,
+          },
+          resources: v.apiServer.resources,
+          securityContext: restricted(),
+          startupProbe: {
+            failureThreshold: 12,
+            httpGet: { path: '/apis/v1beta1/healthz', port: 8888 },
+            periodSeconds: 5,
+            timeoutSeconds: 2,
+          },
+          volumeMounts: opt(v.kubernetesNativeStorage, [{ mountPath: '/etc/webhook/certs', name: 'webhook-certs', readOnly: true }]),
         },
-      },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.apiServer),
+      serviceAccountName: 'ml-pipeline',
+      volumes: opt(v.kubernetesNativeStorage, [{ name: 'webhook-certs', secret: { secretName: WEBHOOK_CERT } }]),
     },
   });
 }

@@ -9,7 +9,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { items, not, pick, when } from '../../core/conditions.js';
-import { bindAccount, APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
+import { bindAccount, APP, fromConfig, fromSecret, obj, kfpDeployment, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function cache(c: Pipelines, s: Construct = c): void {
@@ -56,71 +56,63 @@ export function cache(c: Pipelines, s: Construct = c): void {
     metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
     spec: { ports: [{ port: 443, targetPort: 'webhook-api' }], selector: { ...c.labels, app: 'cache-server' } },
   });
-  obj<IDeployment>(s, 'deployment-cache-server', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { labels: { ...c.labels, app: 'cache-server' }, name: 'cache-server', namespace: ns },
-    spec: {
-      replicas: v.cacheServer.replicas,
-      selector: { matchLabels: { ...KFP, app: 'cache-server' } },
-      template: {
-        metadata: { labels: { ...KFP, app: 'cache-server' } },
-        spec: {
-          containers: [
-            {
-              args: [
-                '--db_driver=$(DBCONFIG_DRIVER)',
-                '--db_host=$(DBCONFIG_HOST_NAME)',
-                '--db_port=$(DBCONFIG_PORT)',
-                '--db_name=$(DBCONFIG_DB_NAME)',
-                '--db_user=$(DBCONFIG_USER)',
-                '--db_password=$(DBCONFIG_PASSWORD)',
-                '--namespace_to_watch=$(NAMESPACE_TO_WATCH)',
-                '--listen_port=$(WEBHOOK_PORT)',
-                ...items(v.cache.certManager, ['--tls_cert_filename=tls.crt', '--tls_key_filename=tls.key']),
-              ],
-              env: [
-                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true),
-                {
-                  name: 'DEFAULT_CACHE_STALENESS',
-                  valueFrom: { configMapKeyRef: { key: 'DEFAULT_CACHE_STALENESS', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'MAXIMUM_CACHE_STALENESS',
-                  valueFrom: { configMapKeyRef: { key: 'MAXIMUM_CACHE_STALENESS', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'CACHE_IMAGE',
-                  valueFrom: { configMapKeyRef: { key: 'cacheImage', name: 'pipeline-install-config' } },
-                },
-                {
-                  name: 'CACHE_NODE_RESTRICTIONS',
-                  valueFrom: { configMapKeyRef: { key: 'cacheNodeRestrictions', name: 'pipeline-install-config' } },
-                },
-                { name: 'DBCONFIG_DRIVER', value: pick(c.db.mysql, 'mysql', 'pgx') },
-                fromConfig('DBCONFIG_DB_NAME', 'cacheDb'),
-                fromConfig('DBCONFIG_HOST_NAME', pick(c.db.mysql, 'dbHost', 'postgresHost')),
-                fromConfig('DBCONFIG_PORT', pick(c.db.mysql, 'dbPort', 'postgresPort')),
-                fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
-                fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
-                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
-                { name: 'WEBHOOK_PORT', value: '8443' },
-              ],
-              image: v.images.cacheServer.ref,
-              resources: v.cacheServer.resources,
-              imagePullPolicy: 'Always',
-              name: 'server',
-              ports: [{ containerPort: 8443, name: 'webhook-api' }],
-              securityContext: restricted(),
-              volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-tls-certs', readOnly: true }],
-            },
+  kfpDeployment(c, s, {
+    name: 'cache-server',
+    replicas: v.cacheServer.replicas,
+    pod: {
+      containers: [
+        {
+          args: [
+            '--db_driver=$(DBCONFIG_DRIVER)',
+            '--db_host=$(DBCONFIG_HOST_NAME)',
+            '--db_port=$(DBCONFIG_PORT)',
+            '--db_name=$(DBCONFIG_DB_NAME)',
+            '--db_user=$(DBCONFIG_USER)',
+            '--db_password=$(DBCONFIG_PASSWORD)',
+            '--namespace_to_watch=$(NAMESPACE_TO_WATCH)',
+            '--listen_port=$(WEBHOOK_PORT)',
+            ...items(v.cache.certManager, ['--tls_cert_filename=tls.crt', '--tls_key_filename=tls.key']),
           ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.cacheServer),
-          serviceAccountName: 'kubeflow-pipelines-cache',
-          volumes: [{ name: 'webhook-tls-certs', secret: { secretName: 'webhook-server-tls' } }],
+          env: [
+            ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true),
+            {
+              name: 'DEFAULT_CACHE_STALENESS',
+              valueFrom: { configMapKeyRef: { key: 'DEFAULT_CACHE_STALENESS', name: 'pipeline-install-config' } },
+            },
+            {
+              name: 'MAXIMUM_CACHE_STALENESS',
+              valueFrom: { configMapKeyRef: { key: 'MAXIMUM_CACHE_STALENESS', name: 'pipeline-install-config' } },
+            },
+            {
+              name: 'CACHE_IMAGE',
+              valueFrom: { configMapKeyRef: { key: 'cacheImage', name: 'pipeline-install-config' } },
+            },
+            {
+              name: 'CACHE_NODE_RESTRICTIONS',
+              valueFrom: { configMapKeyRef: { key: 'cacheNodeRestrictions', name: 'pipeline-install-config' } },
+            },
+            { name: 'DBCONFIG_DRIVER', value: pick(c.db.mysql, 'mysql', 'pgx') },
+            fromConfig('DBCONFIG_DB_NAME', 'cacheDb'),
+            fromConfig('DBCONFIG_HOST_NAME', pick(c.db.mysql, 'dbHost', 'postgresHost')),
+            fromConfig('DBCONFIG_PORT', pick(c.db.mysql, 'dbPort', 'postgresPort')),
+            fromSecret('DBCONFIG_USER', c.db.secret, c.db.userKey),
+            fromSecret('DBCONFIG_PASSWORD', c.db.secret, c.db.passwordKey),
+            ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
+            { name: 'WEBHOOK_PORT', value: '8443' },
+          ],
+          image: v.images.cacheServer.ref,
+          resources: v.cacheServer.resources,
+          imagePullPolicy: 'Always',
+          name: 'server',
+          ports: [{ containerPort: 8443, name: 'webhook-api' }],
+          securityContext: restricted(),
+          volumeMounts: [{ mountPath: '/etc/webhook/certs', name: 'webhook-tls-certs', readOnly: true }],
         },
-      },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.cacheServer),
+      serviceAccountName: 'kubeflow-pipelines-cache',
+      volumes: [{ name: 'webhook-tls-certs', secret: { secretName: 'webhook-server-tls' } }],
     },
   });
   when(s, 'if-certificate-kfp-cache-cert', v.cache.certManager, (w) => {

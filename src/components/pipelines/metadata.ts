@@ -10,7 +10,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { and, items, json, nonEmpty, not, opt, pick, when } from '../../core/conditions.js';
 import { b64 } from '../../core/value-text.js';
 import { envoyConfig } from './envoy-config.js';
-import { bindAccount, APP, KFP, fromConfig, fromSecret, obj, scheduled, watched, restricted } from './objects.js';
+import { bindAccount, APP, fromConfig, fromSecret, obj, kfpDeployment, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 /** ML Metadata's own PostgreSQL server (bundled PostgreSQL installs, as upstream). */
@@ -240,33 +240,22 @@ export function metadata(c: Pipelines, s: Construct = c): void {
       },
     },
   });
-  obj<IDeployment>(s, 'deployment-metadata-writer', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { labels: { ...c.labels, app: 'metadata-writer' }, name: 'metadata-writer', namespace: ns },
-    spec: {
-      replicas: v.metadataWriter.replicas,
-      selector: { matchLabels: { ...KFP, app: 'metadata-writer' } },
-      template: {
-        metadata: { labels: { ...KFP, app: 'metadata-writer' } },
-        spec: {
-          containers: [
-            {
-              env: [
-                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true),
-                ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false),
-              ],
-              image: v.images.metadataWriter.ref,
-              resources: v.metadataWriter.resources,
-              name: 'main',
-              securityContext: restricted(),
-            },
-          ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.metadataWriter),
-          serviceAccountName: 'kubeflow-pipelines-metadata-writer',
+  kfpDeployment(c, s, {
+    name: 'metadata-writer',
+    replicas: v.metadataWriter.replicas,
+    pod: {
+      containers: [
+        {
+          env: [...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', true), ...watched(v.multiUser.enabled, 'NAMESPACE_TO_WATCH', false)],
+          image: v.images.metadataWriter.ref,
+          resources: v.metadataWriter.resources,
+          name: 'main',
+          securityContext: restricted(),
         },
-      },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.metadataWriter),
+      serviceAccountName: 'kubeflow-pipelines-metadata-writer',
     },
   });
 }

@@ -1,4 +1,6 @@
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
@@ -22,6 +24,34 @@ export const APP = { 'application-crd-id': 'kubeflow-pipelines' } as const;
 /** Selector and pod-template labels of Pipelines' own workloads (never value-dependent). */
 export const KFP = { 'app.kubernetes.io/component': 'ml-pipeline', 'app.kubernetes.io/name': 'kubeflow-pipelines', ...APP } as const;
 export const RBAC = 'rbac.authorization.k8s.io';
+
+/**
+ * One of Pipelines' own Deployments, named and labelled `app: <name>` (with the chart's labels) and
+ * selected by KFP + `app`; `evictable` marks its pods safe to evict for the cluster autoscaler.
+ */
+export function kfpDeployment(
+  c: Pipelines,
+  s: Construct,
+  d: { name: string; replicas: number | undefined; evictable?: boolean; podLabels?: Record<string, string>; pod: IPodSpec },
+): ApiObject {
+  const selector = { ...KFP, app: d.name };
+  return obj<IDeployment>(s, `deployment-${d.name}`, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { labels: { ...c.labels, app: d.name }, name: d.name, namespace: c.v.namespace },
+    spec: {
+      replicas: d.replicas,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: {
+          ...(d.evictable ? { annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' } } : {}),
+          labels: { ...selector, ...d.podLabels },
+        },
+        spec: d.pod,
+      },
+    },
+  });
+}
 
 /**
  * A service account's RoleBinding to `role` and, in multi-user mode (where the account works in every

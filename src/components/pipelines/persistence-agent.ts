@@ -1,10 +1,9 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { bindAccount, KFP, obj, scheduled, watched, restricted } from './objects.js';
+import { bindAccount, obj, kfpDeployment, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function persistenceAgent(c: Pipelines, s: Construct = c): void {
@@ -49,61 +48,47 @@ export function persistenceAgent(c: Pipelines, s: Construct = c): void {
     role: 'ml-pipeline-persistenceagent-role',
     labels: c.labels,
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-persistenceagent', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: {
-      labels: { ...c.labels, app: 'ml-pipeline-persistenceagent' },
-      name: 'ml-pipeline-persistenceagent',
-      namespace: ns,
-    },
-    spec: {
-      replicas: opt(not(eq(v.persistenceAgent.replicas, 1)), v.persistenceAgent.replicas),
-      selector: { matchLabels: { ...KFP, app: 'ml-pipeline-persistenceagent' } },
-      template: {
-        metadata: {
-          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...KFP, app: 'ml-pipeline-persistenceagent' },
-        },
-        spec: {
-          containers: [
-            {
-              env: [
-                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
-                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
-                { name: 'TTL_SECONDS_AFTER_WORKFLOW_FINISH', value: '86400' },
-                { name: 'NUM_WORKERS', value: '2' },
-                { name: 'LOG_LEVEL', value: 'info' },
-              ],
-              image: v.images.persistenceAgent.ref,
-              imagePullPolicy: 'IfNotPresent',
-              name: 'ml-pipeline-persistenceagent',
-              resources: v.persistenceAgent.resources,
-              securityContext: restricted(),
-              volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'persistenceagent-sa-token' }],
-            },
+  kfpDeployment(c, s, {
+    name: 'ml-pipeline-persistenceagent',
+    replicas: opt(not(eq(v.persistenceAgent.replicas, 1)), v.persistenceAgent.replicas),
+    evictable: true,
+    pod: {
+      containers: [
+        {
+          env: [
+            ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+            ...watched(v.multiUser.enabled, 'NAMESPACE', false),
+            { name: 'TTL_SECONDS_AFTER_WORKFLOW_FINISH', value: '86400' },
+            { name: 'NUM_WORKERS', value: '2' },
+            { name: 'LOG_LEVEL', value: 'info' },
           ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.persistenceAgent),
-          serviceAccountName: 'ml-pipeline-persistenceagent',
-          volumes: [
-            {
-              name: 'persistenceagent-sa-token',
-              projected: {
-                sources: [
-                  {
-                    serviceAccountToken: {
-                      audience: 'pipelines.kubeflow.org',
-                      expirationSeconds: 3600,
-                      path: 'persistenceagent-sa-token',
-                    },
-                  },
-                ],
+          image: v.images.persistenceAgent.ref,
+          imagePullPolicy: 'IfNotPresent',
+          name: 'ml-pipeline-persistenceagent',
+          resources: v.persistenceAgent.resources,
+          securityContext: restricted(),
+          volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'persistenceagent-sa-token' }],
+        },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.persistenceAgent),
+      serviceAccountName: 'ml-pipeline-persistenceagent',
+      volumes: [
+        {
+          name: 'persistenceagent-sa-token',
+          projected: {
+            sources: [
+              {
+                serviceAccountToken: {
+                  audience: 'pipelines.kubeflow.org',
+                  expirationSeconds: 3600,
+                  path: 'persistenceagent-sa-token',
+                },
               },
-            },
-          ],
+            ],
+          },
         },
-      },
+      ],
     },
   });
 }

@@ -1,11 +1,10 @@
 import type { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDecoratorController } from './decorator-controller.js';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { pick } from '../../core/conditions.js';
 import { hashedName } from '../../core/hash.js';
-import { KFP, obj, scheduled, restricted } from './objects.js';
+import { obj, kfpDeployment, scheduled, restricted } from './objects.js';
 import { jsonText, profileChildren } from './profile-children.js';
 import { hookScript } from './profile-hook.js';
 import type { Pipelines } from './pipelines.js';
@@ -47,73 +46,60 @@ export function profileController(c: Pipelines, s: Construct = c): void {
       selector: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
     },
   });
-  obj<IDeployment>(s, 'deployment-kubeflow-pipelines-profile-controller', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: {
-      labels: { ...c.labels, app: 'kubeflow-pipelines-profile-controller' },
-      name: 'kubeflow-pipelines-profile-controller',
-      namespace: ns,
-    },
-    spec: {
-      replicas: v.profileController.replicas,
-      selector: { matchLabels: { ...KFP, app: 'kubeflow-pipelines-profile-controller' } },
-      template: {
-        metadata: {
-          labels: { ...KFP, app: 'kubeflow-pipelines-profile-controller', 'sidecar.istio.io/inject': 'false' },
-        },
-        spec: {
-          containers: [
+  kfpDeployment(c, s, {
+    name: 'kubeflow-pipelines-profile-controller',
+    replicas: v.profileController.replicas,
+    podLabels: { 'sidecar.istio.io/inject': 'false' },
+    pod: {
+      containers: [
+        {
+          command: ['python', '/hooks/sync.py'],
+          env: [
             {
-              command: ['python', '/hooks/sync.py'],
-              env: [
-                {
-                  name: 'KFP_VERSION',
-                  valueFrom: { configMapKeyRef: { key: 'appVersion', name: 'pipeline-install-config' } },
-                },
-                { name: 'AWS_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8111`, c.s3.url) },
-                { name: 'S3_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8333`, c.s3.url) },
-                { name: 'AWS_REGION', value: v.objectStore.region },
-                {
-                  name: 'AWS_ACCESS_KEY_ID',
-                  valueFrom: { secretKeyRef: { key: c.s3.accessKeyKey, name: c.s3.secret } },
-                },
-                {
-                  name: 'AWS_SECRET_ACCESS_KEY',
-                  valueFrom: { secretKeyRef: { key: c.s3.secretKeyKey, name: c.s3.secret } },
-                },
-                {
-                  name: 'KFP_DEFAULT_PIPELINE_ROOT',
-                  valueFrom: {
-                    configMapKeyRef: { key: 'defaultPipelineRoot', name: 'pipeline-install-config', optional: true },
-                  },
-                },
-                {
-                  name: 'ARTIFACTS_PROXY_ENABLED',
-                  valueFrom: {
-                    configMapKeyRef: { key: 'ARTIFACTS_PROXY_ENABLED', name: 'pipeline-install-config', optional: true },
-                  },
-                },
-                { name: 'OBJECT_STORE_HOST', value: pick(c.s3.bundled, 'seaweedfs', v.objectStore.host) },
-                {
-                  name: 'ARTIFACT_RETENTION_DAYS',
-                  valueFrom: { configMapKeyRef: { key: 'ARTIFACT_RETENTION_DAYS', name: 'pipeline-install-config' } },
-                },
-              ],
-              envFrom: [{ configMapRef: { name: envName } }],
-              image: v.images.profileController.ref,
-              resources: v.profileController.resources,
-              name: 'profile-controller',
-              ports: [{ containerPort: 8080 }],
-              securityContext: restricted(),
-              volumeMounts: [{ mountPath: '/hooks', name: 'hooks' }],
+              name: 'KFP_VERSION',
+              valueFrom: { configMapKeyRef: { key: 'appVersion', name: 'pipeline-install-config' } },
+            },
+            { name: 'AWS_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8111`, c.s3.url) },
+            { name: 'S3_ENDPOINT_URL', value: pick(c.s3.bundled, `http://seaweedfs.${ns}:8333`, c.s3.url) },
+            { name: 'AWS_REGION', value: v.objectStore.region },
+            {
+              name: 'AWS_ACCESS_KEY_ID',
+              valueFrom: { secretKeyRef: { key: c.s3.accessKeyKey, name: c.s3.secret } },
+            },
+            {
+              name: 'AWS_SECRET_ACCESS_KEY',
+              valueFrom: { secretKeyRef: { key: c.s3.secretKeyKey, name: c.s3.secret } },
+            },
+            {
+              name: 'KFP_DEFAULT_PIPELINE_ROOT',
+              valueFrom: {
+                configMapKeyRef: { key: 'defaultPipelineRoot', name: 'pipeline-install-config', optional: true },
+              },
+            },
+            {
+              name: 'ARTIFACTS_PROXY_ENABLED',
+              valueFrom: {
+                configMapKeyRef: { key: 'ARTIFACTS_PROXY_ENABLED', name: 'pipeline-install-config', optional: true },
+              },
+            },
+            { name: 'OBJECT_STORE_HOST', value: pick(c.s3.bundled, 'seaweedfs', v.objectStore.host) },
+            {
+              name: 'ARTIFACT_RETENTION_DAYS',
+              valueFrom: { configMapKeyRef: { key: 'ARTIFACT_RETENTION_DAYS', name: 'pipeline-install-config' } },
             },
           ],
-          ...scheduled(v.profileController),
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          volumes: [{ configMap: { name: codeName }, name: 'hooks' }],
+          envFrom: [{ configMapRef: { name: envName } }],
+          image: v.images.profileController.ref,
+          resources: v.profileController.resources,
+          name: 'profile-controller',
+          ports: [{ containerPort: 8080 }],
+          securityContext: restricted(),
+          volumeMounts: [{ mountPath: '/hooks', name: 'hooks' }],
         },
-      },
+      ],
+      ...scheduled(v.profileController),
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      volumes: [{ configMap: { name: codeName }, name: 'hooks' }],
     },
   });
   obj<IDecoratorController>(s, 'decoratorcontroller-kubeflow-pipelines-profile-controller', {

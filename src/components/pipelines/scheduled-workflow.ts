@@ -1,10 +1,9 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { bindAccount, KFP, obj, scheduled, watched, restricted } from './objects.js';
+import { bindAccount, obj, kfpDeployment, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
@@ -65,68 +64,54 @@ export function scheduledWorkflow(c: Pipelines, s: Construct = c): void {
     role: 'ml-pipeline-scheduledworkflow-role',
     labels: c.labels,
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-scheduledworkflow', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: {
-      labels: { ...c.labels, app: 'ml-pipeline-scheduledworkflow' },
-      name: 'ml-pipeline-scheduledworkflow',
-      namespace: ns,
-    },
-    spec: {
-      replicas: opt(not(eq(v.scheduledWorkflow.replicas, 1)), v.scheduledWorkflow.replicas),
-      selector: { matchLabels: { ...KFP, app: 'ml-pipeline-scheduledworkflow' } },
-      template: {
-        metadata: {
-          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...KFP, app: 'ml-pipeline-scheduledworkflow' },
-        },
-        spec: {
-          containers: [
+  kfpDeployment(c, s, {
+    name: 'ml-pipeline-scheduledworkflow',
+    replicas: opt(not(eq(v.scheduledWorkflow.replicas, 1)), v.scheduledWorkflow.replicas),
+    evictable: true,
+    pod: {
+      containers: [
+        {
+          env: [
+            ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+            { name: 'METRICS_PORT', value: '9090' },
+            { name: 'CLIENT_QPS', value: '10' },
+            { name: 'RESYNC_INTERVAL_SECONDS', value: '30' },
+            { name: 'CLIENT_BURST', value: '20' },
+            { name: 'LOG_LEVEL', value: 'info' },
+            ...watched(v.multiUser.enabled, 'NAMESPACE', false),
             {
-              env: [
-                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
-                { name: 'METRICS_PORT', value: '9090' },
-                { name: 'CLIENT_QPS', value: '10' },
-                { name: 'RESYNC_INTERVAL_SECONDS', value: '30' },
-                { name: 'CLIENT_BURST', value: '20' },
-                { name: 'LOG_LEVEL', value: 'info' },
-                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
-                {
-                  name: 'CRON_SCHEDULE_TIMEZONE',
-                  valueFrom: { configMapKeyRef: { key: 'cronScheduleTimezone', name: 'pipeline-install-config' } },
+              name: 'CRON_SCHEDULE_TIMEZONE',
+              valueFrom: { configMapKeyRef: { key: 'cronScheduleTimezone', name: 'pipeline-install-config' } },
+            },
+          ],
+          image: v.images.scheduledWorkflow.ref,
+          resources: v.scheduledWorkflow.resources,
+          imagePullPolicy: 'IfNotPresent',
+          name: 'ml-pipeline-scheduledworkflow',
+          ports: [{ containerPort: 9090, name: 'http' }],
+          securityContext: restricted(),
+          volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'scheduledworkflow-sa-token' }],
+        },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.scheduledWorkflow),
+      serviceAccountName: 'ml-pipeline-scheduledworkflow',
+      volumes: [
+        {
+          name: 'scheduledworkflow-sa-token',
+          projected: {
+            sources: [
+              {
+                serviceAccountToken: {
+                  audience: 'pipelines.kubeflow.org',
+                  expirationSeconds: 3600,
+                  path: 'scheduledworkflow-sa-token',
                 },
-              ],
-              image: v.images.scheduledWorkflow.ref,
-              resources: v.scheduledWorkflow.resources,
-              imagePullPolicy: 'IfNotPresent',
-              name: 'ml-pipeline-scheduledworkflow',
-              ports: [{ containerPort: 9090, name: 'http' }],
-              securityContext: restricted(),
-              volumeMounts: [{ mountPath: '/var/run/secrets/kubeflow/tokens', name: 'scheduledworkflow-sa-token' }],
-            },
-          ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.scheduledWorkflow),
-          serviceAccountName: 'ml-pipeline-scheduledworkflow',
-          volumes: [
-            {
-              name: 'scheduledworkflow-sa-token',
-              projected: {
-                sources: [
-                  {
-                    serviceAccountToken: {
-                      audience: 'pipelines.kubeflow.org',
-                      expirationSeconds: 3600,
-                      path: 'scheduledworkflow-sa-token',
-                    },
-                  },
-                ],
               },
-            },
-          ],
+            ],
+          },
         },
-      },
+      ],
     },
   });
 }

@@ -1,10 +1,9 @@
 import type { Construct } from 'constructs';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { eq, not, opt, when } from '../../core/conditions.js';
-import { bindAccount, KFP, obj, scheduled, watched, restricted } from './objects.js';
+import { bindAccount, obj, kfpDeployment, scheduled, watched, restricted } from './objects.js';
 import type { Pipelines } from './pipelines.js';
 
 export function viewer(c: Pipelines, s: Construct = c): void {
@@ -52,42 +51,28 @@ export function viewer(c: Pipelines, s: Construct = c): void {
     role: 'ml-pipeline-viewer-controller-role',
     labels: c.labels,
   });
-  obj<IDeployment>(s, 'deployment-ml-pipeline-viewer-crd', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: {
-      labels: { ...c.labels, app: 'ml-pipeline-viewer-crd' },
-      name: 'ml-pipeline-viewer-crd',
-      namespace: ns,
-    },
-    spec: {
-      replicas: opt(not(eq(v.viewerController.replicas, 1)), v.viewerController.replicas),
-      selector: { matchLabels: { ...KFP, app: 'ml-pipeline-viewer-crd' } },
-      template: {
-        metadata: {
-          annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' },
-          labels: { ...KFP, app: 'ml-pipeline-viewer-crd' },
-        },
-        spec: {
-          containers: [
-            {
-              env: [
-                ...watched(v.multiUser.enabled, 'NAMESPACE', true),
-                { name: 'MAX_NUM_VIEWERS', value: '50' },
-                ...watched(v.multiUser.enabled, 'NAMESPACE', false),
-              ],
-              image: v.images.viewerController.ref,
-              resources: v.viewerController.resources,
-              imagePullPolicy: 'Always',
-              name: 'ml-pipeline-viewer-crd',
-              securityContext: restricted(),
-            },
+  kfpDeployment(c, s, {
+    name: 'ml-pipeline-viewer-crd',
+    replicas: opt(not(eq(v.viewerController.replicas, 1)), v.viewerController.replicas),
+    evictable: true,
+    pod: {
+      containers: [
+        {
+          env: [
+            ...watched(v.multiUser.enabled, 'NAMESPACE', true),
+            { name: 'MAX_NUM_VIEWERS', value: '50' },
+            ...watched(v.multiUser.enabled, 'NAMESPACE', false),
           ],
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-          ...scheduled(v.viewerController),
-          serviceAccountName: 'ml-pipeline-viewer-crd-service-account',
+          image: v.images.viewerController.ref,
+          resources: v.viewerController.resources,
+          imagePullPolicy: 'Always',
+          name: 'ml-pipeline-viewer-crd',
+          securityContext: restricted(),
         },
-      },
+      ],
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      ...scheduled(v.viewerController),
+      serviceAccountName: 'ml-pipeline-viewer-crd-service-account',
     },
   });
 }
